@@ -1,0 +1,321 @@
+/**
+ * npm run bench [-- --quick | --full] [--check] [--skip-web] [--skip-lighthouse] [--skip-scale]
+ * Measures Duka against its budgets and against the limits of the same machine, in one run, and
+ * writes bench/results/latest.json and latest.md. See bench/README.md.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { createDatabase, databaseSizeMb, dropDatabase, postgresVersion } from "./db.js";
+import { lighthouse } from "./lighthouse.js";
+import { writeMarkdown } from "./markdown.js";
+import { captureSale, type RawResult, replaySales } from "./raw-sql.js";
+import { timeReads } from "./reads.js";
+import { type Figure, judge, readBudgets, writeJson } from "./report.js";
+import { type LoadResult, loadSales } from "./sales-load.js";
+import { seedManyBusinesses, seedSales } from "./seed.js";
+import { benchDir, type RunningServer, startServer, tempDir } from "./server.js";
+import { type Shop, setUpShop } from "./shop.js";
+import { loadAverage, log, machine, sleep } from "./util.js";
+import { firstLoad } from "./web.js";
+
+const args = new Set(process.argv.slice(2));
+const mode = args.has("--full") ? "full" : args.has("--quick") ? "quick" : "standard";
+const settings = {
+  quick: { loadSeconds: 4, scaleSales: 100_000, fullSales: 0, readRepeats: 15 },
+  standard: { loadSeconds: 10, scaleSales: 1_000_000, fullSales: 0, readRepeats: 30 },
+  full: { loadSeconds: 15, scaleSales: 1_000_000, fullSales: 10_000_000, readRepeats: 30 },
+}[mode];
+const CONNECTIONS = [1, 8, 32];
+const resultsDir = path.join(benchDir, "results");
+
+const figures: Figure[] = [];
+const notes: string[] = [];
+const add = (f: Figure) => figures.push(f);
+const servers: RunningServer[] = [];
+const databases: string[] = [];
+
+export interface SalesSection {
+  postgres: LoadResult[];
+  pglite: LoadResult[];
+  limit: RawResult[];
+  statements: string[];
+}
+
+async function salesOnPostgres(sales: SalesSection, memory: Record<string, number | null>) {
+  const url = await createDatabase("sales");
+  databases.push(url);
+  const captureFile = path.join(tempDir("capture"), "sale.sql.jsonl");
+  const server = await startServer({ databaseUrl: url, captureFile });
+  servers.push(server);
+  const shop = await setUpShop(server.url, { staff: 8, products: 30 });
+  await sleep(2000);
+  memory.idleRssMb = server.rss();
+  add({
+    id: "memory.idleRssMb",
+    label: "Server RSS, idle (PostgreSQL mode, after start-up and sign-ins)",
+    value: memory.idleRssMb,
+    unit: "MB",
+  });
+  log(`PostgreSQL server up, idle RSS ${memory.idleRssMb} MB; warming up`);
+  await loadSales(server.url, shop, 8, 2);
+  await sleep(3000); // let requests still queued from the warm-up finish
+  const captured = [];
+  for (let i = 0; i < 6; i++) captured.push(await captureSale(server.url, server.pid, shop, captureFile));
+  const first = captured[0] as (typeof captured)[number];
+  sales.statements = first.statements.map((s) => s.text.replace(/\s+/g, " ").trim());
+  log(`one sale = ${first.statements.length} SQL statements`);
+  for (const c of CONNECTIONS) {
+    const duka = await loadSales(server.url, shop, c, settings.loadSeconds, c === 32 ? server.rss : undefined);
+    const raw = await replaySales(url, captured, c, settings.loadSeconds);
+    sales.postgres.push(duka);
+    sales.limit.push(raw);
+    const pct = raw.throughput > 0 ? Math.round((duka.throughput / raw.throughput) * 1000) / 10 : null;
+    log(
+      `c=${c}: Duka ${duka.throughput}/s p99 ${duka.p99} ms non2xx ${duka.non2xx}; raw SQL ${raw.throughput}/s (${pct}%)`,
+    );
+    addLoadFigures("postgres", duka);
+    add({
+      id: `sales.limit.c${c}.throughput`,
+      label: `Same SQL straight to PostgreSQL, ${c} connections: throughput`,
+      value: raw.throughput,
+      unit: "tx/s",
+    });
+    add({
+      id: `sales.postgres.c${c}.percentOfLimit`,
+      label: `Duka as % of the SQL limit, ${c} concurrent`,
+      value: pct,
+      unit: "%",
+    });
+    if (c === 32) {
+      memory.loadRssMb = duka.rssMaxMb ?? null;
+      add({
+        id: "memory.loadRssMb",
+        label: "Server RSS, peak under 32-connection sales load",
+        value: memory.loadRssMb,
+        unit: "MB",
+      });
+    }
+  }
+  return { url, server, shop };
+}
+
+function addLoadFigures(db: "postgres" | "pglite", r: LoadResult) {
+  const name = db === "postgres" ? "PostgreSQL" : "PGlite";
+  const c = r.connections;
+  add({
+    id: `sales.${db}.c${c}.throughput`,
+    label: `Record a sale, ${name}, ${c} concurrent: throughput`,
+    value: r.throughput,
+    unit: "sales/s",
+  });
+  add({
+    id: `sales.${db}.c${c}.p50Ms`,
+    label: `Record a sale, ${name}, ${c} concurrent: p50`,
+    value: r.p50,
+    unit: "ms",
+  });
+  add({
+    id: `sales.${db}.c${c}.p95Ms`,
+    label: `Record a sale, ${name}, ${c} concurrent: p95`,
+    value: r.p95,
+    unit: "ms",
+  });
+  add({
+    id: `sales.${db}.c${c}.p99Ms`,
+    label: `Record a sale, ${name}, ${c} concurrent: p99`,
+    value: r.p99,
+    unit: "ms",
+  });
+  add({
+    id: `sales.${db}.c${c}.non2xx`,
+    label: `Record a sale, ${name}, ${c} concurrent: non-2xx + errors`,
+    value: r.non2xx + r.errors,
+    unit: "",
+  });
+}
+
+async function salesOnPglite(sales: SalesSection, memory: Record<string, number | null>) {
+  const dataDir = tempDir("pglite");
+  const server = await startServer({ dataDir });
+  servers.push(server);
+  try {
+    const shop = await setUpShop(server.url, { staff: 8, products: 30 });
+    await sleep(1000);
+    memory.pgliteIdleRssMb = server.rss();
+    add({
+      id: "memory.pgliteIdleRssMb",
+      label: "Server RSS, idle (embedded PGlite mode)",
+      value: memory.pgliteIdleRssMb,
+      unit: "MB",
+    });
+    await loadSales(server.url, shop, 8, 2);
+    for (const c of CONNECTIONS) {
+      const r = await loadSales(server.url, shop, c, settings.loadSeconds);
+      sales.pglite.push(r);
+      log(`PGlite c=${c}: ${r.throughput}/s p99 ${r.p99} ms non2xx ${r.non2xx}`);
+      addLoadFigures("pglite", r);
+    }
+  } finally {
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function scale(url: string, shop: Shop) {
+  const count = settings.scaleSales;
+  log(`seeding ${count.toLocaleString("en")} sales into one business`);
+  let t = Date.now();
+  await seedSales(url, shop.businessId, count, { extraProducts: 470, customers: 20_000 });
+  const seedSeconds = Math.round((Date.now() - t) / 100) / 10;
+  const databaseSize = await databaseSizeMb(url);
+  log(`seeded in ${seedSeconds} s, database ${databaseSize} MB; timing reads`);
+  const server = await startServer({ databaseUrl: url });
+  servers.push(server);
+  const reads = await timeReads(server.url, shop.ownerCookie, settings.readRepeats);
+  // biome-ignore lint/suspicious/noExplicitAny: the report section is free-form JSON
+  const section: Record<string, any> = {
+    description: `${count.toLocaleString("en")} sales (about 2.5 lines each, one payment each) over two years in one business with 3 locations, 9 staff, 500 products and 20,000 customers${mode === "quick" ? " (quick run: the budget is stated for 1,000,000, which the standard run seeds)" : ""}`,
+    seedSeconds,
+    databaseSizeMb: databaseSize,
+    repeats: settings.readRepeats,
+    reads,
+  };
+  add({ id: "scale.seedSeconds", label: `Seeding ${count.toLocaleString("en")} sales`, value: seedSeconds, unit: "s" });
+  add({ id: "scale.databaseSizeMb", label: "Database size after seeding", value: databaseSize, unit: "MB" });
+  for (const r of reads) {
+    add({ id: `reads.${r.id}.p50Ms`, label: `${r.label}: p50`, value: r.p50, unit: "ms" });
+    add({
+      id: `reads.${r.id}.p95Ms`,
+      label: `${r.label}: p95`,
+      value: r.p95,
+      unit: "ms",
+      ...(r.status.startsWith("200") ? {} : { note: r.status }),
+    });
+    log(`${r.label}: p50 ${r.p50} p95 ${r.p95} (${r.status})`);
+  }
+  if (settings.fullSales > 0) {
+    t = Date.now();
+    await seedManyBusinesses(url, 999, Math.floor((settings.fullSales - count) / 999), (n) => {
+      if (n % 50 === 0) log(`seeded ${n} of 999 more businesses`);
+    });
+    const fullReads = await timeReads(server.url, shop.ownerCookie, settings.readRepeats);
+    section.full = {
+      description: `${settings.fullSales.toLocaleString("en")} sales over 1,000 businesses`,
+      seedSeconds: Math.round((Date.now() - t) / 1000),
+      databaseSizeMb: await databaseSizeMb(url),
+      reads: fullReads,
+    };
+    for (const r of fullReads)
+      add({ id: `readsFull.${r.id}.p95Ms`, label: `${r.label} among 1,000 businesses: p95`, value: r.p95, unit: "ms" });
+  }
+  await server.stop();
+  return section;
+}
+
+function webSizes() {
+  const w = firstLoad();
+  add({ id: "web.firstLoadJsKb", label: "First load, gzipped JavaScript", value: w.jsKb, unit: "KB" });
+  add({ id: "web.firstLoadCssKb", label: "First load, gzipped CSS", value: w.cssKb, unit: "KB" });
+  return {
+    ...w,
+    summary: `First load (index.html's scripts, stylesheets, modulepreloads and their static imports): ${w.jsKb} KB gzipped JavaScript, ${w.cssKb} KB gzipped CSS.`,
+  };
+}
+
+async function lighthouseRuns(shop: Shop, url: string) {
+  const server = await startServer({ databaseUrl: url });
+  servers.push(server);
+  const pages = [await lighthouse("sign-in", `${server.url}/`)];
+  // There is no /sell page yet: the signed-in page measured is the owner's home (the dashboard).
+  pages.push(await lighthouse("home (signed in as owner)", `${server.url}/`, shop.ownerCookie));
+  await server.stop();
+  const lines = [
+    "| page | performance | accessibility | LCP ms | TBT ms | CLS |",
+    "| --- | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const p of pages) {
+    const key = p.page.startsWith("sign") ? "signIn" : "home";
+    add({
+      id: `lighthouse.${key}.performance`,
+      label: `Lighthouse ${p.page}: performance`,
+      value: p.performance,
+      unit: "",
+    });
+    add({
+      id: `lighthouse.${key}.accessibility`,
+      label: `Lighthouse ${p.page}: accessibility`,
+      value: p.accessibility,
+      unit: "",
+    });
+    add({ id: `lighthouse.${key}.lcpMs`, label: `Lighthouse ${p.page}: LCP`, value: p.lcpMs, unit: "ms" });
+    add({ id: `lighthouse.${key}.tbtMs`, label: `Lighthouse ${p.page}: TBT`, value: p.tbtMs, unit: "ms" });
+    add({ id: `lighthouse.${key}.cls`, label: `Lighthouse ${p.page}: CLS`, value: p.cls, unit: "" });
+    lines.push(
+      `| ${p.page} | ${p.performance ?? "—"} | ${p.accessibility ?? "—"} | ${p.lcpMs ?? "—"} | ${p.tbtMs ?? "—"} | ${p.cls ?? "—"} |`,
+    );
+    if (p.error) notes.push(`Lighthouse on ${p.page} did not complete: ${p.error.replace(/\s+/g, " ").slice(0, 300)}`);
+    log(
+      `lighthouse ${p.page}: perf ${p.performance} a11y ${p.accessibility}${p.error ? ` (${p.error.slice(0, 80)})` : ""}`,
+    );
+  }
+  return {
+    pages,
+    summary: `Lighthouse 12 (mobile defaults, simulated throttling), Debian Chromium:\n\n${lines.join("\n")}`,
+  };
+}
+
+async function main() {
+  for (const built of ["server/dist/main.js", "web/dist/index.html"]) {
+    if (!fs.existsSync(path.join(benchDir, "..", built)))
+      throw new Error(`${built} is missing: run npm run build first`);
+  }
+  const started = Date.now();
+  const budgets = readBudgets(path.join(benchDir, "budgets.json"));
+  const loadBefore = loadAverage();
+  log(`mode ${mode}; load average ${loadBefore.join(" ")}`);
+  const result: Record<string, unknown> = {
+    mode,
+    startedAt: new Date(started).toISOString(),
+    machine: machine(await postgresVersion()),
+    loadAverage: { before: loadBefore },
+    settings,
+  };
+  const sales: SalesSection = { postgres: [], pglite: [], limit: [], statements: [] };
+  const memory: Record<string, number | null> = {};
+  result.sales = sales;
+  result.memory = memory;
+  const pgRun = await salesOnPostgres(sales, memory);
+  await pgRun.server.stop();
+  await salesOnPglite(sales, memory);
+  if (!args.has("--skip-web")) {
+    result.web = webSizes();
+    if (!args.has("--skip-lighthouse")) result.lighthouse = await lighthouseRuns(pgRun.shop, pgRun.url);
+  }
+  if (!args.has("--skip-scale")) result.scale = await scale(pgRun.url, pgRun.shop);
+
+  result.loadAverage = { before: loadBefore, after: loadAverage() };
+  result.durationSeconds = Math.round((Date.now() - started) / 1000);
+  const judged = figures.map((f) => judge(budgets, f));
+  result.figures = judged;
+  result.notes = notes;
+  writeJson(resultsDir, result);
+  writeMarkdown(resultsDir, result, judged, budgets);
+  log(`wrote ${path.relative(process.cwd(), resultsDir)}/latest.md in ${result.durationSeconds} s`);
+  const failing = judged.filter((f) => f.failsCheck);
+  if (args.has("--check") && failing.length > 0) {
+    for (const f of failing) log(`over budget: ${f.label} = ${f.value} ${f.unit} (budget ${f.budget})`);
+    process.exitCode = 1;
+  }
+}
+
+async function cleanUp() {
+  for (const s of servers) await s.stop().catch(() => undefined);
+  for (const d of databases) await dropDatabase(d).catch(() => undefined);
+}
+
+main()
+  .catch((err: unknown) => {
+    process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 2;
+  })
+  .finally(cleanUp);

@@ -1,0 +1,87 @@
+import { randomUUID } from "node:crypto";
+import autocannon from "autocannon";
+import { type Shop, saleBody } from "./shop.js";
+import { percentile, round } from "./util.js";
+
+export interface LoadResult {
+  connections: number;
+  seconds: number;
+  requests: number;
+  throughput: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  /** Server RSS samples (MB) taken while the load ran. */
+  rssMaxMb?: number | null;
+}
+
+/**
+ * POST /api/v1/sales over real HTTP from autocannon: each request is a staff member's cookie (taken
+ * in turn) recording a new 3-line sale with a fresh UUID, so every request really writes a sale.
+ */
+export async function loadSales(
+  base: string,
+  shop: Shop,
+  connections: number,
+  seconds: number,
+  sampleRss?: () => number | null,
+): Promise<LoadResult> {
+  let turn = 0;
+  const latencies: number[] = [];
+  let non2xx = 0;
+  let rssMax: number | null = null;
+  const sampler = sampleRss
+    ? setInterval(() => {
+        const v = sampleRss();
+        if (v !== null) rssMax = Math.max(rssMax ?? 0, v);
+      }, 250)
+    : undefined;
+  const started = Date.now();
+  // Without a callback autocannon answers its instance (an event emitter that is also a promise).
+  const instance = autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    pipelining: 1,
+    timeout: 30,
+    requests: [
+      {
+        method: "POST",
+        path: "/api/v1/sales",
+        // biome-ignore lint/suspicious/noExplicitAny: autocannon's request type is not exported
+        setupRequest: (req: any) => {
+          const cookie = shop.staffCookies[turn++ % shop.staffCookies.length];
+          return {
+            ...req,
+            headers: { "content-type": "application/json", cookie },
+            body: JSON.stringify(saleBody(shop.productIds, randomUUID())),
+          };
+        },
+      },
+    ],
+  }) as unknown as autocannon.Instance;
+  instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    if (statusCode < 200 || statusCode >= 300) non2xx++;
+    else latencies.push(responseTime);
+  });
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    instance.on("done", resolve);
+    instance.on("error", reject);
+  });
+  if (sampler) clearInterval(sampler);
+  const elapsed = Math.max(result.duration ?? (Date.now() - started) / 1000, 0.001);
+  return {
+    connections,
+    seconds: round(elapsed, 2),
+    requests: latencies.length + non2xx,
+    throughput: round(latencies.length / elapsed, 1),
+    p50: round(percentile(latencies, 50), 1),
+    p95: round(percentile(latencies, 95), 1),
+    p99: round(percentile(latencies, 99), 1),
+    non2xx,
+    errors: result.errors + result.timeouts,
+    ...(sampleRss ? { rssMaxMb: rssMax } : {}),
+  };
+}

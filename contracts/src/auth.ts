@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { Id, Name, Role } from "./common.js";
+
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 128;
+
+export const Password = z
+  .string({ message: "is required" })
+  .min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`)
+  .max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters`);
+
+/** Email, phone number or username; compared without case. */
+export const Login = z
+  .string({ message: "is required" })
+  .trim()
+  .min(3, "must be at least 3 characters")
+  .max(120, "must be at most 120 characters")
+  .regex(/^[^\s]+$/, "cannot contain spaces")
+  .transform((s) => s.toLowerCase());
+
+export const Currency = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{3}$/, "must be a 3-letter currency code such as KES or USD")
+  .transform((s) => s.toUpperCase())
+  .refine(
+    (c) => {
+      try {
+        new Intl.NumberFormat("en", { style: "currency", currency: c });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: "is not a known currency" },
+  );
+
+export const TimeZone = z
+  .string()
+  .trim()
+  .refine(
+    (tz) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: tz });
+        return tz.length > 0;
+      } catch {
+        return false;
+      }
+    },
+    { message: "must be a time zone such as Africa/Nairobi" },
+  );
+
+export const Country = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{2}$/, "must be a 2-letter country code such as KE")
+  .transform((s) => s.toUpperCase());
+
+export const SignupBody = z.object({
+  businessName: Name(),
+  currency: Currency,
+  timeZone: TimeZone,
+  country: Country.optional(),
+  locale: z.string().trim().min(2).max(20).optional(),
+  locationName: Name(),
+  locationAddress: z.string().trim().max(300).optional(),
+  ownerName: Name(),
+  login: Login,
+  password: Password,
+});
+export type SignupBody = z.input<typeof SignupBody>;
+
+export const LoginBody = z.object({
+  login: Login,
+  password: z
+    .string({ message: "is required" })
+    .min(1, "is required")
+    .max(PASSWORD_MAX * 4),
+});
+export type LoginBody = z.input<typeof LoginBody>;
+
+export const MeUser = z.object({
+  id: Id,
+  name: z.string(),
+  role: Role,
+  businessId: Id,
+  locationId: Id.nullable(),
+});
+export const MeBusiness = z.object({
+  id: Id,
+  name: z.string(),
+  currency: z.string(),
+  timeZone: z.string(),
+  locale: z.string(),
+  country: z.string().nullable(),
+});
+export const MeResponse = z.object({
+  user: MeUser,
+  business: MeBusiness,
+  permissions: z.array(z.string()),
+});
+export type MeResponse = z.infer<typeof MeResponse>;

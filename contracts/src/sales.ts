@@ -1,0 +1,141 @@
+import { z } from "zod";
+import { Id, Instant, IsoDate, Money, OptionalText, Page, PositiveQuantity } from "./common.js";
+
+/** The methods every business has; settings.paymentMethods may rename or hide them, or add its own. */
+export const BUILT_IN_PAYMENT_METHODS = ["cash", "mobile_money", "card", "bank_transfer", "credit"] as const;
+
+export const MAX_SALE_LINES = 500;
+
+const MethodCode = z
+  .string({ message: "is required" })
+  .trim()
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, "must be a payment method such as cash or mobile_money");
+
+export const SaleLineInput = z.object({
+  productId: Id,
+  quantity: PositiveQuantity,
+  /** Defaults to the product's price; a different price needs the owner's permission. */
+  unitPrice: Money.optional(),
+  /** Taken off this line, in minor units. */
+  discount: Money.optional(),
+});
+
+/** Client-sent totals are not part of the contract: the server computes every amount. */
+export const CreateSaleBody = z.object({
+  id: Id,
+  lines: z
+    .array(SaleLineInput, { message: "must be a list of lines" })
+    .min(1, "must have at least one line")
+    .max(MAX_SALE_LINES, `must have at most ${MAX_SALE_LINES} lines`),
+  payment: z.object({ method: MethodCode, amountTendered: Money.optional() }),
+  customerId: Id.optional().nullable(),
+  locationId: Id.optional(),
+  /** Taken off the whole sale, in minor units. */
+  discount: Money.optional(),
+  note: OptionalText(500),
+  /** Owner only: the time of a sale copied from paper records. */
+  occurredAt: Instant.optional(),
+  /** Owner only: record a credit sale past the customer's limit. */
+  allowOverLimit: z.boolean().optional(),
+});
+export type CreateSaleBody = z.input<typeof CreateSaleBody>;
+
+export const SaleStatus = z.enum(["completed", "voided"]);
+
+export const SaleLine = z.object({
+  lineNo: z.number().int(),
+  productId: Id,
+  name: z.string(),
+  quantity: z.number(),
+  unitPrice: z.number().int(),
+  discount: z.number().int(),
+  lineTotal: z.number().int(),
+  refundedQuantity: z.number(),
+});
+
+export const Sale = z.object({
+  id: Id,
+  number: z.number().int(),
+  occurredAt: Instant,
+  businessDate: IsoDate,
+  backdated: z.boolean(),
+  locationId: Id,
+  userId: Id,
+  customerId: Id.nullable(),
+  subtotal: z.number().int(),
+  discount: z.number().int(),
+  total: z.number().int(),
+  amountTendered: z.number().int().nullable(),
+  change: z.number().int().nullable(),
+  payment: z.object({ method: z.string(), label: z.string() }),
+  status: SaleStatus,
+  note: z.string().nullable(),
+  refunded: z.number().int(),
+  voidedAt: Instant.nullable(),
+  voidReason: z.string().nullable(),
+  lines: z.array(SaleLine),
+  /** Names for the receipt, as they are now. */
+  receipt: z.object({
+    businessName: z.string(),
+    locationName: z.string(),
+    staffName: z.string(),
+    customerName: z.string().nullable(),
+    currency: z.string(),
+    timeZone: z.string(),
+  }),
+});
+export type Sale = z.infer<typeof Sale>;
+
+export const SaleIdParams = z.object({ id: Id });
+
+export const SaleListQuery = z.object({
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  locationId: Id.optional(),
+  userId: Id.optional(),
+  customerId: Id.optional(),
+  paymentMethod: MethodCode.optional(),
+  status: SaleStatus.optional(),
+  cursor: z.string().max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const SaleSummary = Sale.pick({
+  id: true,
+  number: true,
+  occurredAt: true,
+  businessDate: true,
+  locationId: true,
+  userId: true,
+  customerId: true,
+  subtotal: true,
+  discount: true,
+  total: true,
+  status: true,
+  refunded: true,
+}).extend({
+  paymentMethod: z.string(),
+  lineCount: z.number().int(),
+  locationName: z.string(),
+  staffName: z.string(),
+  customerName: z.string().nullable(),
+});
+export const SaleList = Page(SaleSummary);
+export type SaleList = z.infer<typeof SaleList>;
+
+export const VoidSaleBody = z.object({ reason: z.string().trim().min(1, "is required").max(300) });
+
+export const RefundBody = z.object({
+  /** Made by the client so a retried refund finds the one it already made. */
+  id: Id,
+  lines: z
+    .array(z.object({ lineNo: z.number().int().min(1), quantity: PositiveQuantity }))
+    .min(1, "must have at least one line")
+    .max(MAX_SALE_LINES),
+  reason: z.string().trim().min(1, "is required").max(300),
+  /** Put the goods back on the shelf (default); false for damaged goods. */
+  restock: z.boolean().default(true),
+});
+export type RefundBody = z.input<typeof RefundBody>;
+
+export const RefundResponse = z.object({ id: Id, saleId: Id, amount: z.number().int(), sale: Sale });

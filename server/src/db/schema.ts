@@ -1,0 +1,478 @@
+/**
+ * The whole data model. Money is bigint minor units (mode "number": safe up to 2^53, checked at the
+ * edge); quantities are numeric(14,3) — exact, three decimals for weighed goods (see
+ * docs/decisions/003-quantities-and-money.md). Every business-owned table carries business_id and
+ * is protected by row-level security (migrations/0001_rls.sql).
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const id = () => uuid("id").primaryKey().defaultRandom();
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+const money = (name: string) => bigint(name, { mode: "number" });
+const qty = (name: string) => numeric(name, { precision: 14, scale: 3 });
+const businessId = () =>
+  uuid("business_id")
+    .notNull()
+    .references(() => businesses.id, { onDelete: "cascade" });
+
+export interface BusinessSettings {
+  allowNegativeStock?: boolean;
+  staffMayDiscount?: boolean;
+  maxDiscountPercent?: number;
+  staffMayChangePrice?: boolean;
+  allowCreditOverLimit?: boolean;
+  paymentMethods?: { method: string; label?: string; hidden?: boolean }[];
+}
+
+export const businesses = pgTable(
+  "businesses",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    currency: text("currency").notNull(),
+    timeZone: text("time_zone").notNull(),
+    country: text("country"),
+    locale: text("locale").notNull().default("en"),
+    settings: jsonb("settings").$type<BusinessSettings>().notNull().default({}),
+    nextSaleNumber: integer("next_sale_number").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [check("businesses_currency_ck", sql`${t.currency} ~ '^[A-Z]{3}$'`)],
+);
+
+export const locations = pgTable(
+  "locations",
+  {
+    id: id(),
+    businessId: businessId(),
+    name: text("name").notNull(),
+    address: text("address"),
+    active: boolean("active").notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("locations_business_name_uq").on(t.businessId, sql`lower(${t.name})`),
+    unique("locations_business_id_uq").on(t.businessId, t.id),
+  ],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    businessId: businessId(),
+    name: text("name").notNull(),
+    role: text("role", { enum: ["owner", "staff"] }).notNull(),
+    /** Email, phone or username, stored lower-cased; unique across Duka so sign-in needs no shop code. */
+    login: text("login").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    active: boolean("active").notNull().default(true),
+    locationId: uuid("location_id"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("users_login_uq").on(t.login),
+    unique("users_business_id_uq").on(t.businessId, t.id),
+    index("users_business_idx").on(t.businessId),
+    check("users_role_ck", sql`${t.role} in ('owner','staff')`),
+    foreignKey({ columns: [t.businessId, t.locationId], foreignColumns: [locations.businessId, locations.id] }),
+  ],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: id(),
+    businessId: businessId(),
+    userId: uuid("user_id").notNull(),
+    /** SHA-256 of the random token; the token itself is only ever in the cookie. */
+    tokenHash: text("token_hash").notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [
+    uniqueIndex("sessions_token_hash_uq").on(t.tokenHash),
+    index("sessions_user_idx").on(t.userId),
+    foreignKey({ columns: [t.businessId, t.userId], foreignColumns: [users.businessId, users.id] }).onDelete("cascade"),
+  ],
+);
+
+/** Failed sign-in attempts, keyed by account and by client address; not business data. */
+export const loginAttempts = pgTable(
+  "login_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    key: text("key").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("login_attempts_key_at_idx").on(t.key, t.at)],
+);
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    businessId: businessId(),
+    userId: uuid("user_id"),
+    action: text("action").notNull(),
+    entity: text("entity"),
+    entityId: text("entity_id"),
+    details: jsonb("details"),
+    ip: text("ip"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("audit_log_business_at_idx").on(t.businessId, t.at)],
+);
+
+export const customers = pgTable(
+  "customers",
+  {
+    id: id(),
+    businessId: businessId(),
+    name: text("name").notNull(),
+    phone: text("phone"),
+    email: text("email"),
+    address: text("address"),
+    notes: text("notes"),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    creditLimit: money("credit_limit"),
+    archived: boolean("archived").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("customers_business_phone_uq").on(t.businessId, t.phone),
+    unique("customers_business_id_uq").on(t.businessId, t.id),
+    index("customers_business_name_idx").on(t.businessId, sql`lower(${t.name})`),
+    // Search at tens of thousands of customers (see modules/customers/search.ts): name prefix,
+    // any word's prefix (full-text 'simple' config: built in, no extension, same on PGlite), and
+    // phone prefix or suffix. text_pattern_ops makes LIKE 'x%' use the index under any collation.
+    index("customers_business_name_prefix_idx").on(t.businessId, sql`lower(${t.name}) text_pattern_ops`),
+    index("customers_name_words_idx").using("gin", sql`to_tsvector('simple', ${t.name})`),
+    index("customers_business_phone_prefix_idx").on(t.businessId, sql`${t.phone} text_pattern_ops`),
+    index("customers_business_phone_suffix_idx").on(t.businessId, sql`reverse(${t.phone}) text_pattern_ops`),
+    check("customers_credit_limit_ck", sql`${t.creditLimit} is null or ${t.creditLimit} >= 0`),
+  ],
+);
+
+export const products = pgTable(
+  "products",
+  {
+    id: id(),
+    businessId: businessId(),
+    name: text("name").notNull(),
+    sku: text("sku"),
+    barcode: text("barcode"),
+    category: text("category"),
+    unit: text("unit").notNull().default("piece"),
+    price: money("price").notNull(),
+    cost: money("cost"),
+    lowStockThreshold: qty("low_stock_threshold").notNull().default("0"),
+    archived: boolean("archived").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("products_business_sku_uq").on(t.businessId, t.sku),
+    uniqueIndex("products_business_barcode_uq").on(t.businessId, t.barcode),
+    unique("products_business_id_uq").on(t.businessId, t.id),
+    index("products_business_name_idx").on(t.businessId, sql`lower(${t.name})`),
+    check("products_price_ck", sql`${t.price} >= 0`),
+    check("products_cost_ck", sql`${t.cost} is null or ${t.cost} >= 0`),
+    check("products_threshold_ck", sql`${t.lowStockThreshold} >= 0`),
+  ],
+);
+
+export const stockLevels = pgTable(
+  "stock_levels",
+  {
+    businessId: businessId(),
+    productId: uuid("product_id").notNull(),
+    locationId: uuid("location_id").notNull(),
+    quantity: qty("quantity").notNull().default("0"),
+    /** Per-location override of the product's threshold. */
+    lowStockThreshold: qty("low_stock_threshold"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.productId, t.locationId] }),
+    index("stock_levels_business_location_idx").on(t.businessId, t.locationId),
+    foreignKey({ columns: [t.businessId, t.productId], foreignColumns: [products.businessId, products.id] }),
+    foreignKey({ columns: [t.businessId, t.locationId], foreignColumns: [locations.businessId, locations.id] }),
+  ],
+);
+
+export const stockMovements = pgTable(
+  "stock_movements",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    businessId: businessId(),
+    productId: uuid("product_id").notNull(),
+    locationId: uuid("location_id").notNull(),
+    kind: text("kind", {
+      enum: ["receive", "adjust", "transfer_out", "transfer_in", "sale", "void", "refund", "count", "import"],
+    }).notNull(),
+    quantity: qty("quantity").notNull(),
+    levelAfter: qty("level_after").notNull(),
+    reason: text("reason"),
+    note: text("note"),
+    unitCost: money("unit_cost"),
+    saleId: uuid("sale_id"),
+    transferId: uuid("transfer_id"),
+    userId: uuid("user_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("stock_movements_product_idx").on(t.businessId, t.productId, t.createdAt),
+    index("stock_movements_location_idx").on(t.businessId, t.locationId, t.createdAt),
+    foreignKey({ columns: [t.businessId, t.productId], foreignColumns: [products.businessId, products.id] }),
+    foreignKey({ columns: [t.businessId, t.locationId], foreignColumns: [locations.businessId, locations.id] }),
+    check("stock_movements_quantity_ck", sql`${t.quantity} <> 0`),
+    check("stock_movements_unit_cost_ck", sql`${t.unitCost} is null or ${t.unitCost} >= 0`),
+  ],
+);
+
+export const stockCounts = pgTable(
+  "stock_counts",
+  {
+    id: id(),
+    businessId: businessId(),
+    locationId: uuid("location_id").notNull(),
+    status: text("status", { enum: ["open", "applied", "cancelled"] })
+      .notNull()
+      .default("open"),
+    note: text("note"),
+    createdBy: uuid("created_by"),
+    appliedBy: uuid("applied_by"),
+    createdAt: createdAt(),
+    appliedAt: timestamp("applied_at", { withTimezone: true }),
+  },
+  (t) => [
+    unique("stock_counts_business_id_uq").on(t.businessId, t.id),
+    foreignKey({ columns: [t.businessId, t.locationId], foreignColumns: [locations.businessId, locations.id] }),
+  ],
+);
+
+export const stockCountLines = pgTable(
+  "stock_count_lines",
+  {
+    businessId: businessId(),
+    countId: uuid("count_id").notNull(),
+    productId: uuid("product_id").notNull(),
+    counted: qty("counted").notNull(),
+    expected: qty("expected"),
+    countedBy: uuid("counted_by"),
+    countedAt: timestamp("counted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countId, t.productId] }),
+    foreignKey({
+      columns: [t.businessId, t.countId],
+      foreignColumns: [stockCounts.businessId, stockCounts.id],
+    }).onDelete("cascade"),
+    foreignKey({ columns: [t.businessId, t.productId], foreignColumns: [products.businessId, products.id] }),
+    check("stock_count_lines_counted_ck", sql`${t.counted} >= 0`),
+  ],
+);
+
+export const sales = pgTable(
+  "sales",
+  {
+    /** Made by the client, so a retried request finds the sale it already made. */
+    id: uuid("id").primaryKey(),
+    businessId: businessId(),
+    number: integer("number").notNull(),
+    locationId: uuid("location_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    customerId: uuid("customer_id"),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The calendar day in the business's time zone, fixed when the sale is written. */
+    businessDate: date("business_date", { mode: "string" }).notNull(),
+    subtotal: money("subtotal").notNull(),
+    discount: money("discount").notNull().default(0),
+    total: money("total").notNull(),
+    paymentMethod: text("payment_method").notNull(),
+    amountTendered: money("amount_tendered"),
+    note: text("note"),
+    status: text("status", { enum: ["completed", "voided"] })
+      .notNull()
+      .default("completed"),
+    backdated: boolean("backdated").notNull().default(false),
+    voidedAt: timestamp("voided_at", { withTimezone: true }),
+    voidedBy: uuid("voided_by"),
+    voidReason: text("void_reason"),
+    /** Hash of the request body, to tell an honest retry from a reused id. */
+    requestHash: text("request_hash").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("sales_business_number_uq").on(t.businessId, t.number),
+    unique("sales_business_id_uq").on(t.businessId, t.id),
+    index("sales_business_date_idx").on(t.businessId, t.businessDate),
+    index("sales_business_occurred_idx").on(t.businessId, t.occurredAt),
+    index("sales_customer_idx").on(t.businessId, t.customerId, t.occurredAt),
+    foreignKey({ columns: [t.businessId, t.locationId], foreignColumns: [locations.businessId, locations.id] }),
+    foreignKey({ columns: [t.businessId, t.userId], foreignColumns: [users.businessId, users.id] }),
+    foreignKey({ columns: [t.businessId, t.customerId], foreignColumns: [customers.businessId, customers.id] }),
+    check(
+      "sales_money_ck",
+      sql`${t.subtotal} >= 0 and ${t.discount} >= 0 and ${t.total} >= 0 and ${t.discount} <= ${t.subtotal}`,
+    ),
+    check("sales_total_ck", sql`${t.total} = ${t.subtotal} - ${t.discount}`),
+  ],
+);
+
+export const saleLines = pgTable(
+  "sale_lines",
+  {
+    businessId: businessId(),
+    saleId: uuid("sale_id").notNull(),
+    lineNo: integer("line_no").notNull(),
+    productId: uuid("product_id").notNull(),
+    name: text("name").notNull(),
+    quantity: qty("quantity").notNull(),
+    unitPrice: money("unit_price").notNull(),
+    discount: money("discount").notNull().default(0),
+    lineTotal: money("line_total").notNull(),
+    unitCost: money("unit_cost"),
+    refundedQuantity: qty("refunded_quantity").notNull().default("0"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.saleId, t.lineNo] }),
+    index("sale_lines_product_idx").on(t.businessId, t.productId),
+    foreignKey({ columns: [t.businessId, t.saleId], foreignColumns: [sales.businessId, sales.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.businessId, t.productId], foreignColumns: [products.businessId, products.id] }),
+    check("sale_lines_quantity_ck", sql`${t.quantity} > 0`),
+    check("sale_lines_money_ck", sql`${t.unitPrice} >= 0 and ${t.discount} >= 0 and ${t.lineTotal} >= 0`),
+    check("sale_lines_refund_ck", sql`${t.refundedQuantity} >= 0 and ${t.refundedQuantity} <= ${t.quantity}`),
+  ],
+);
+
+export const payments = pgTable(
+  "payments",
+  {
+    id: id(),
+    businessId: businessId(),
+    kind: text("kind", { enum: ["sale", "repayment", "refund"] }).notNull(),
+    saleId: uuid("sale_id"),
+    customerId: uuid("customer_id"),
+    method: text("method").notNull(),
+    amount: money("amount").notNull(),
+    userId: uuid("user_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("payments_sale_idx").on(t.businessId, t.saleId),
+    index("payments_customer_idx").on(t.businessId, t.customerId),
+    foreignKey({ columns: [t.businessId, t.saleId], foreignColumns: [sales.businessId, sales.id] }),
+    foreignKey({ columns: [t.businessId, t.customerId], foreignColumns: [customers.businessId, customers.id] }),
+    check("payments_amount_ck", sql`${t.amount} > 0`),
+  ],
+);
+
+/** The credit book: a customer's balance is the sum of these rows, never a stored number. */
+export const customerLedger = pgTable(
+  "customer_ledger",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    businessId: businessId(),
+    customerId: uuid("customer_id").notNull(),
+    kind: text("kind", { enum: ["credit_sale", "repayment", "void", "refund", "advance"] }).notNull(),
+    /** Positive: the customer owes more; negative: the customer paid. */
+    amount: money("amount").notNull(),
+    saleId: uuid("sale_id"),
+    paymentId: uuid("payment_id"),
+    note: text("note"),
+    userId: uuid("user_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("customer_ledger_customer_idx").on(t.businessId, t.customerId, t.createdAt),
+    foreignKey({ columns: [t.businessId, t.customerId], foreignColumns: [customers.businessId, customers.id] }),
+    check("customer_ledger_amount_ck", sql`${t.amount} <> 0`),
+  ],
+);
+
+export const documents = pgTable(
+  "documents",
+  {
+    id: id(),
+    businessId: businessId(),
+    kind: text("kind", { enum: ["document", "receipt"] })
+      .notNull()
+      .default("document"),
+    saleId: uuid("sale_id"),
+    customerId: uuid("customer_id"),
+    stockMovementId: bigint("stock_movement_id", { mode: "number" }),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    size: bigint("size", { mode: "number" }).notNull(),
+    storageKey: text("storage_key").notNull(),
+    createdBy: uuid("created_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("documents_business_idx").on(t.businessId, t.createdAt),
+    uniqueIndex("documents_storage_key_uq").on(t.storageKey),
+    check("documents_size_ck", sql`${t.size} >= 0`),
+  ],
+);
+
+/** Whole-database backups; operational data, not any one business's. */
+export const backups = pgTable("backups", {
+  id: id(),
+  key: text("key").notNull(),
+  status: text("status", { enum: ["running", "succeeded", "failed", "deleted"] }).notNull(),
+  trigger: text("trigger", { enum: ["schedule", "manual"] }).notNull(),
+  startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
+  verifiedAt: timestamp("verified_at", { withTimezone: true }),
+  size: bigint("size", { mode: "number" }),
+  manifest: jsonb("manifest"),
+  error: text("error"),
+});
+
+/** Tables that hold one business's data: each is under row-level security. */
+export const businessTables = [
+  "businesses",
+  "locations",
+  "users",
+  "sessions",
+  "audit_log",
+  "customers",
+  "products",
+  "stock_levels",
+  "stock_movements",
+  "stock_counts",
+  "stock_count_lines",
+  "sales",
+  "sale_lines",
+  "payments",
+  "customer_ledger",
+  "documents",
+] as const;

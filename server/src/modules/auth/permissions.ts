@@ -1,0 +1,69 @@
+import type { Role } from "@duka/contracts";
+
+/**
+ * What each role may do: the one table every route guard reads. Owners may do everything;
+ * staff sell, look up products and stock, receive and count stock, and serve customers.
+ */
+export const PERMISSIONS = [
+  "session", // any signed-in user: /me, logout, own password
+  "products.read",
+  "products.write",
+  "stock.read",
+  "stock.receive",
+  "stock.count",
+  "stock.adjust",
+  "stock.transfer",
+  "stock.export",
+  "sales.create",
+  "sales.read", // staff: their own sales only (enforced in the sales service)
+  "sales.void",
+  "sales.backdate",
+  "customers.read",
+  "customers.create",
+  "customers.write",
+  "customers.history",
+  "customers.payments",
+  "customers.export",
+  "reports.read",
+  "dashboard.read",
+  "users.manage",
+  "locations.read",
+  "locations.manage",
+  "audit.read",
+  "settings.manage",
+  "documents.read",
+  "documents.write",
+  "documents.delete",
+  "backups.read",
+  "data.export", // the whole business as CSV files (owners: their data is never locked in)
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const STAFF: readonly Permission[] = [
+  "session",
+  "products.read",
+  "stock.read",
+  "stock.receive",
+  "stock.count",
+  "sales.create",
+  "sales.read",
+  "customers.read",
+  "customers.create",
+  "customers.payments",
+  "dashboard.read",
+  "locations.read",
+  "documents.read",
+  "documents.write",
+];
+
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  owner: new Set(PERMISSIONS),
+  staff: new Set(STAFF),
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].has(permission);
+}
+
+/** Who may call a route: anyone, or a signed-in user holding the permission. */
+export type Access = "public" | Permission;

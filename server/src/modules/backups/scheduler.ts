@@ -1,0 +1,146 @@
+import { desc, eq, ne } from "drizzle-orm";
+import pg from "pg";
+import type { Config } from "../../config.js";
+import { backups } from "../../db/schema.js";
+import { type BackupDeps, type BackupRow, runBackup } from "./create.js";
+import { applyRetention, type RetentionPolicy } from "./retention.js";
+
+/** Arbitrary constant: one backup at a time across every server process on the database. */
+const BACKUP_LOCK = 7_242_009;
+const HOUR = 3_600_000;
+
+export interface SchedulerOptions {
+  /** Local hour (server time) of the daily backup. */
+  hour: number;
+  retention: RetentionPolicy;
+  log: { info(o: object, msg: string): void; error(o: object, msg: string): void };
+  /** How often to look whether a backup is due. */
+  tickMs?: number;
+  /** After a failure, how long to wait before trying again. */
+  retryMs?: number;
+}
+
+/** The most recent moment the clock showed `hour`:00 local time, at or before now. */
+export function lastSlot(now: Date, hour: number): Date {
+  const slot = new Date(now);
+  slot.setHours(hour, 0, 0, 0);
+  if (slot > now) slot.setDate(slot.getDate() - 1);
+  return slot;
+}
+
+/**
+ * Runs the daily backup. A check every few minutes, not one long timer: a missed 02:00 (server down,
+ * laptop asleep) is simply found due at the next check, including the one made at start.
+ */
+export class BackupScheduler {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<BackupRow | null> | undefined;
+
+  constructor(
+    private readonly deps: BackupDeps,
+    private readonly opts: SchedulerOptions,
+  ) {}
+
+  start() {
+    void this.tick();
+    this.timer = setInterval(() => void this.tick(), this.opts.tickMs ?? 5 * 60_000);
+    this.timer.unref();
+  }
+
+  /** Stops checking and waits for a backup in progress to finish. */
+  async stop() {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  /** Runs the backup when one is due; null when not due or another process has it. */
+  tick(): Promise<BackupRow | null> {
+    return this.exclusive(async () => ((await this.isDue()) ? this.backup("schedule") : null));
+  }
+
+  /** A backup now, whatever the time (still one at a time). */
+  runNow(): Promise<BackupRow | null> {
+    return this.exclusive(() => this.backup("manual"));
+  }
+
+  private async isDue(): Promise<boolean> {
+    const now = this.deps.clock();
+    const db = this.deps.database.db;
+    const [success] = await db
+      .select()
+      .from(backups)
+      .where(eq(backups.status, "succeeded"))
+      .orderBy(desc(backups.startedAt))
+      .limit(1);
+    if (success && success.startedAt >= lastSlot(now, this.opts.hour)) return false;
+    const [attempt] = await db
+      .select()
+      .from(backups)
+      .where(ne(backups.status, "deleted"))
+      .orderBy(desc(backups.startedAt))
+      .limit(1);
+    return !attempt || now.getTime() - attempt.startedAt.getTime() >= (this.opts.retryMs ?? HOUR);
+  }
+
+  private async backup(trigger: "schedule" | "manual"): Promise<BackupRow> {
+    // Whoever holds the lock is the only runner: a row still "running" was left by a process that died.
+    await this.deps.database.db
+      .update(backups)
+      .set({ status: "failed", error: "interrupted: the server stopped during the backup" })
+      .where(eq(backups.status, "running"));
+    const row = await runBackup(this.deps, trigger);
+    if (row.status === "succeeded") {
+      const removed = await applyRetention(this.deps, this.opts.retention);
+      this.opts.log.info({ key: row.key, size: row.size, removed }, "backup succeeded");
+    } else {
+      this.opts.log.error({ key: row.key, error: row.error }, "backup failed");
+    }
+    return row;
+  }
+
+  /** One run at a time in this process, and on PostgreSQL in all processes (an advisory lock). */
+  private exclusive(fn: () => Promise<BackupRow | null>): Promise<BackupRow | null> {
+    if (this.running) return Promise.resolve(null);
+    const run = this.locked(fn)
+      .catch((err: unknown) => {
+        this.opts.log.error({ err }, "backup could not run");
+        return null;
+      })
+      .finally(() => {
+        this.running = undefined;
+      });
+    this.running = run;
+    return run;
+  }
+
+  private async locked(fn: () => Promise<BackupRow | null>): Promise<BackupRow | null> {
+    const url = this.deps.database.url;
+    if (!url) return fn(); // embedded: one process owns the data directory
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ ok: boolean }>("select pg_try_advisory_lock($1) as ok", [BACKUP_LOCK]);
+      if (!rows[0]?.ok) return null;
+      try {
+        return await fn();
+      } finally {
+        await client.query("select pg_advisory_unlock($1)", [BACKUP_LOCK]);
+      }
+    } finally {
+      await client.end();
+    }
+  }
+}
+
+/** The scheduler as configured, or null when backups are switched off. */
+export function schedulerFromConfig(deps: BackupDeps, config: Config, log: SchedulerOptions["log"]) {
+  if (!config.BACKUPS_ENABLED) return null;
+  return new BackupScheduler(deps, { hour: config.BACKUP_HOUR, retention: retentionOf(config), log });
+}
+
+export const retentionOf = (config: Config): RetentionPolicy => ({
+  daily: config.BACKUP_KEEP_DAILY,
+  weekly: config.BACKUP_KEEP_WEEKLY,
+  monthly: config.BACKUP_KEEP_MONTHLY,
+});

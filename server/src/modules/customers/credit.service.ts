@@ -1,0 +1,148 @@
+import { and, eq, sql } from "drizzle-orm";
+import { queryRows, type Tx } from "../../db/client.js";
+import { businesses, customerLedger } from "../../db/schema.js";
+import type { Ctx } from "../../lib/context.js";
+import { conflict } from "../../lib/errors.js";
+import { formatAmount } from "../../lib/money-format.js";
+import { lockCustomer } from "./customers.service.js";
+
+/** The sum of the customer's credit book: what they owe (negative: what the shop holds for them). */
+export async function ledgerBalance(tx: Tx, ctx: Ctx, customerId: string): Promise<number> {
+  const [row] = await queryRows<{ balance: string | number }>(
+    tx,
+    sql`select coalesce(sum(amount), 0)::bigint as balance from customer_ledger
+        where business_id = ${ctx.businessId} and customer_id = ${customerId}`,
+  );
+  return Number(row?.balance ?? 0);
+}
+
+function assertPositiveAmount(amount: number) {
+  // Callers validate at their edge; a wrong amount here is a bug in the caller, not bad input.
+  if (!Number.isSafeInteger(amount) || amount <= 0)
+    throw new Error(`credit amount must be a positive integer: ${amount}`);
+}
+
+export interface CreditSaleInput {
+  customerId: string;
+  saleId: string;
+  /** What the customer now owes for this sale, in minor units; > 0. */
+  amount: number;
+  /** The owner chose to go past the limit; ignored for staff. */
+  allowOverLimit?: boolean;
+  /** When the debt was taken (a back-dated sale's time); defaults to the transaction's time. */
+  at?: Date;
+}
+
+/**
+ * Adds a sale on credit to the customer's book, inside the sales module's transaction. The customer
+ * row is locked first, so concurrent credit sales and repayments on one customer take turns and the
+ * limit check sees every committed entry. Calling it again for the same sale changes nothing.
+ */
+export async function recordCreditSale(tx: Tx, ctx: Ctx, input: CreditSaleInput) {
+  assertPositiveAmount(input.amount);
+  const customer = await lockCustomer(tx, ctx, input.customerId);
+  if (customer.archived) {
+    throw conflict("customer_archived", `${customer.name} is archived. Unarchive them to sell on credit.`, {
+      customerId: customer.id,
+    });
+  }
+  const [existing] = await tx
+    .select()
+    .from(customerLedger)
+    .where(
+      and(
+        eq(customerLedger.businessId, ctx.businessId),
+        eq(customerLedger.saleId, input.saleId),
+        eq(customerLedger.kind, "credit_sale"),
+      ),
+    );
+  const balance = await ledgerBalance(tx, ctx, customer.id);
+  if (existing) return { entryId: existing.id, balance };
+
+  const limit = customer.creditLimit;
+  if (limit != null && balance + input.amount > limit) {
+    const [business] = await tx
+      .select({ settings: businesses.settings })
+      .from(businesses)
+      .where(eq(businesses.id, ctx.businessId));
+    const overridden =
+      (input.allowOverLimit === true && ctx.role === "owner") || business?.settings.allowCreditOverLimit;
+    if (!overridden) {
+      const fmt = (n: number) => formatAmount(n, ctx.business.currency, ctx.business.locale);
+      throw conflict(
+        "credit_limit_exceeded",
+        `${customer.name}'s credit limit is ${fmt(limit)} and they already owe ${fmt(balance)}, so this sale of ` +
+          `${fmt(input.amount)} on credit is over the limit. Take a payment first, or ask the owner to allow it.`,
+        { customerId: customer.id, creditLimit: limit, balance, amount: input.amount },
+      );
+    }
+  }
+  const [entry] = await tx
+    .insert(customerLedger)
+    .values({
+      businessId: ctx.businessId,
+      customerId: customer.id,
+      kind: "credit_sale",
+      amount: input.amount,
+      saleId: input.saleId,
+      userId: ctx.userId,
+      ...(input.at ? { createdAt: input.at } : {}),
+    })
+    .returning({ id: customerLedger.id });
+  return { entryId: entry?.id ?? 0, balance: balance + input.amount };
+}
+
+export interface ReverseCreditInput {
+  saleId: string;
+  kind: "void" | "refund";
+  /** For a partial refund: how much of the credit to take back; defaults to all that is left. */
+  amount?: number;
+  note?: string;
+}
+
+/**
+ * Takes a voided or refunded credit sale back off the customer's book with a negative entry. Never
+ * reverses more than the sale put on: a second void, or a refund after everything was reversed,
+ * writes nothing. Returns null when the sale was not on credit or nothing is left to reverse.
+ */
+export async function reverseCreditSale(tx: Tx, ctx: Ctx, input: ReverseCreditInput) {
+  if (input.amount !== undefined) assertPositiveAmount(input.amount);
+  const [credit] = await tx
+    .select({ customerId: customerLedger.customerId, amount: customerLedger.amount })
+    .from(customerLedger)
+    .where(
+      and(
+        eq(customerLedger.businessId, ctx.businessId),
+        eq(customerLedger.saleId, input.saleId),
+        eq(customerLedger.kind, "credit_sale"),
+      ),
+    );
+  if (!credit) return null;
+  await lockCustomer(tx, ctx, credit.customerId);
+  const [reversed] = await queryRows<{ total: string | number }>(
+    tx,
+    sql`select coalesce(-sum(amount), 0)::bigint as total from customer_ledger
+        where business_id = ${ctx.businessId} and sale_id = ${input.saleId} and kind in ('void', 'refund')`,
+  );
+  const remaining = credit.amount - Number(reversed?.total ?? 0);
+  const amount = Math.min(input.amount ?? remaining, remaining);
+  if (amount <= 0) return null;
+  const [entry] = await tx
+    .insert(customerLedger)
+    .values({
+      businessId: ctx.businessId,
+      customerId: credit.customerId,
+      kind: input.kind,
+      amount: -amount,
+      saleId: input.saleId,
+      userId: ctx.userId,
+      note: input.note ?? null,
+    })
+    .returning({ id: customerLedger.id });
+  return {
+    entryId: entry?.id ?? 0,
+    customerId: credit.customerId,
+    amount,
+    balance: await ledgerBalance(tx, ctx, credit.customerId),
+  };
+}

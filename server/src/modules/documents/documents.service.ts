@@ -1,0 +1,193 @@
+import { randomUUID } from "node:crypto";
+import type { Readable } from "node:stream";
+import type { Document, DocumentAttachment } from "@duka/contracts";
+import { and, desc, eq, lt, or, type SQL, sql } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client.js";
+import { customers, documents, sales, stockMovements } from "../../db/schema.js";
+import { inBusiness } from "../../db/tenancy.js";
+import type { Ctx } from "../../lib/context.js";
+import { badRequest, notFound } from "../../lib/errors.js";
+import type { SealedStorage } from "../../lib/storage/sealed.js";
+import { UploadGuard } from "./upload-guard.js";
+
+type Row = typeof documents.$inferSelect;
+type Attachment = { saleId?: string; customerId?: string; stockMovementId?: number };
+
+export interface NewDocument {
+  body: Readable;
+  filename: string | undefined;
+  attachment: Attachment;
+  /** "receipt" for a sale's generated receipt; uploads are "document". */
+  kind?: "document" | "receipt";
+  maxBytes: number;
+  now: Date;
+}
+
+export const storageKeyOf = (businessId: string, id: string) => `documents/${businessId}/${id}`;
+
+export function toDocument(row: Row): Document {
+  return {
+    id: row.id,
+    kind: row.kind,
+    filename: row.filename,
+    contentType: row.contentType,
+    size: row.size,
+    saleId: row.saleId,
+    customerId: row.customerId,
+    stockMovementId: row.stockMovementId,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** What a document is attached to must exist in the caller's business: otherwise 404, as if absent. */
+export async function assertAttachable(db: Db, ctx: Ctx, a: DocumentAttachment & Attachment): Promise<void> {
+  const given = [a.saleId, a.customerId, a.stockMovementId].filter((v) => v !== undefined);
+  if (given.length > 1) throw badRequest("Attach a document to one thing only: a sale, a customer or a stock receipt.");
+  await inBusiness(db, ctx.businessId, async (tx) => {
+    const found = async (table: typeof sales | typeof customers, id: string) =>
+      (
+        await tx
+          .select({ id: table.id })
+          .from(table)
+          .where(and(eq(table.businessId, ctx.businessId), eq(table.id, id)))
+      ).length > 0;
+    if (a.saleId && !(await found(sales, a.saleId))) throw notFound("Sale");
+    if (a.customerId && !(await found(customers, a.customerId))) throw notFound("Customer");
+    if (a.stockMovementId !== undefined) {
+      const rows = await tx
+        .select({ id: stockMovements.id })
+        .from(stockMovements)
+        .where(and(eq(stockMovements.businessId, ctx.businessId), eq(stockMovements.id, a.stockMovementId)));
+      if (rows.length === 0) throw notFound("Stock movement");
+    }
+  });
+}
+
+/** A file name safe to keep and to show: no folders, no control characters, bounded. */
+export function safeFilename(name: string | undefined, contentType: string): string {
+  const base = (name ?? "").split(/[/\\]/).pop() ?? "";
+  const printable = [...base].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch !== "\u007f" && ch !== '"').join("");
+  const clean = printable.trim().slice(0, 120);
+  return clean || `document.${contentType === "application/pdf" ? "pdf" : contentType.split("/")[1]}`;
+}
+
+/**
+ * Streams a file through the type and size checks and the encryption into storage, then records
+ * it. Any refusal or failure leaves neither an object nor a row behind.
+ */
+export async function storeDocument(db: Db, files: SealedStorage, ctx: Ctx, input: NewDocument): Promise<Document> {
+  await assertAttachable(db, ctx, input.attachment);
+  const id = randomUUID();
+  const key = storageKeyOf(ctx.businessId, id);
+  const guard = new UploadGuard(input.maxBytes);
+  input.body.on("error", (err) => guard.destroy(err));
+  input.body.pipe(guard);
+  try {
+    await files.put(key, guard);
+  } catch (err) {
+    input.body.destroy();
+    await files.delete(key).catch(() => undefined);
+    throw guard.refusal ?? err;
+  }
+  const contentType = guard.contentType as string;
+  try {
+    const [row] = await inBusiness(db, ctx.businessId, (tx) =>
+      tx
+        .insert(documents)
+        .values({
+          id,
+          businessId: ctx.businessId,
+          kind: input.kind ?? "document",
+          saleId: input.attachment.saleId ?? null,
+          customerId: input.attachment.customerId ?? null,
+          stockMovementId: input.attachment.stockMovementId ?? null,
+          filename: safeFilename(input.filename, contentType),
+          contentType,
+          size: guard.bytes,
+          storageKey: key,
+          createdBy: ctx.userId,
+          createdAt: input.now,
+        })
+        .returning(),
+    );
+    if (!row) throw new Error("document insert returned nothing");
+    return toDocument(row);
+  } catch (err) {
+    await files.delete(key).catch(() => undefined);
+    throw err;
+  }
+}
+
+async function findRow(tx: Tx, ctx: Ctx, id: string): Promise<Row> {
+  const [row] = await tx
+    .select()
+    .from(documents)
+    .where(and(eq(documents.businessId, ctx.businessId), eq(documents.id, id)));
+  if (!row) throw notFound("Document");
+  return row;
+}
+
+export async function getDocument(db: Db, ctx: Ctx, id: string): Promise<Document> {
+  return toDocument(await inBusiness(db, ctx.businessId, (tx) => findRow(tx, ctx, id)));
+}
+
+/** The document's metadata and its decrypted bytes as a stream; a wrong key fails here, before any byte. */
+export async function openDocument(db: Db, files: SealedStorage, ctx: Ctx, id: string) {
+  const row = await inBusiness(db, ctx.businessId, (tx) => findRow(tx, ctx, id));
+  return { document: toDocument(row), stream: await files.get(row.storageKey) };
+}
+
+/** Removes the stored object first: a row without its file could be retried, a file without a row never would. */
+export async function deleteDocument(db: Db, files: SealedStorage, ctx: Ctx, id: string): Promise<void> {
+  const row = await inBusiness(db, ctx.businessId, (tx) => findRow(tx, ctx, id));
+  await files.delete(row.storageKey);
+  await inBusiness(db, ctx.businessId, (tx) =>
+    tx.delete(documents).where(and(eq(documents.businessId, ctx.businessId), eq(documents.id, id))),
+  );
+}
+
+const encodeCursor = (row: Row) => Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString("base64url");
+
+function decodeCursor(cursor: string): { at: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, "base64url").toString().split("|");
+  const date = new Date(at ?? "");
+  if (!id || Number.isNaN(date.getTime())) throw badRequest("The cursor is not valid; start from the first page.");
+  return { at: date, id };
+}
+
+export async function listDocuments(
+  db: Db,
+  ctx: Ctx,
+  query: Attachment & { limit: number; cursor?: string | undefined },
+): Promise<{ items: Document[]; nextCursor: string | null }> {
+  const where: (SQL | undefined)[] = [eq(documents.businessId, ctx.businessId)];
+  if (query.saleId) where.push(eq(documents.saleId, query.saleId));
+  if (query.customerId) where.push(eq(documents.customerId, query.customerId));
+  if (query.stockMovementId !== undefined) where.push(eq(documents.stockMovementId, query.stockMovementId));
+  if (query.cursor) {
+    const c = decodeCursor(query.cursor);
+    where.push(or(lt(documents.createdAt, c.at), and(eq(documents.createdAt, c.at), lt(documents.id, c.id))));
+  }
+  const rows = await inBusiness(db, ctx.businessId, (tx) =>
+    tx
+      .select()
+      .from(documents)
+      .where(and(...where))
+      .orderBy(desc(documents.createdAt), desc(documents.id))
+      .limit(query.limit + 1),
+  );
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return { items: page.map(toDocument), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+}
+
+export async function documentUsage(db: Db, ctx: Ctx): Promise<{ count: number; totalBytes: number }> {
+  const [row] = await inBusiness(db, ctx.businessId, (tx) =>
+    tx
+      .select({ count: sql<number>`count(*)::int`, totalBytes: sql<string>`coalesce(sum(${documents.size}), 0)` })
+      .from(documents)
+      .where(eq(documents.businessId, ctx.businessId)),
+  );
+  return { count: row?.count ?? 0, totalBytes: Number(row?.totalBytes ?? 0) };
+}

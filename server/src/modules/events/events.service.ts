@@ -1,0 +1,45 @@
+import { sql } from "drizzle-orm";
+import type { Queryable } from "../../db/client.js";
+import type { Ctx } from "../../lib/context.js";
+
+/** The PostgreSQL channel every server process listens on. */
+export const EVENTS_CHANNEL = "duka_events";
+
+/** What changed, for open dashboards and screens to refetch. */
+export type EventType = "sale.created" | "sale.voided" | "sale.refunded" | "stock.changed" | "customer.payment";
+
+export interface DukaEvent {
+  type: EventType;
+  /** Where it happened; staff restricted to locations only hear about theirs. Omitted: business-wide. */
+  locationId?: string | null;
+  /** Small facts the screen may use (ids, amounts); keep it well under PostgreSQL's 8 KB payload limit. */
+  payload?: Record<string, string | number | boolean | null>;
+}
+
+/** The message on the wire between processes; short keys keep NOTIFY payloads small. */
+export interface WireMessage {
+  b: string;
+  t: EventType | "session.ended";
+  l: string | null;
+  p: Record<string, unknown>;
+}
+
+async function notify(tx: Queryable, message: WireMessage) {
+  await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(message)})`);
+}
+
+/**
+ * Announces a change to every open stream of the business, on every server process. Call it with the
+ * transaction that makes the change: PostgreSQL delivers NOTIFY only when that transaction commits,
+ * so a rolled-back sale is never announced and a committed one always is. Identical messages in one
+ * transaction are delivered once (a sale moving stock on ten lines is one "stock.changed").
+ */
+export async function publish(tx: Queryable, scope: Pick<Ctx, "businessId"> | string, event: DukaEvent) {
+  const businessId = typeof scope === "string" ? scope : scope.businessId;
+  await notify(tx, { b: businessId, t: event.type, l: event.locationId ?? null, p: event.payload ?? {} });
+}
+
+/** Tells every process that a user's sessions changed (logout, password change, switched off): their streams re-check now. */
+export async function publishSessionEnded(tx: Queryable, businessId: string, userId: string) {
+  await notify(tx, { b: businessId, t: "session.ended", l: null, p: { userId } });
+}

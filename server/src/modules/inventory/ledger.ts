@@ -1,0 +1,152 @@
+import type { MovementKind } from "@duka/contracts";
+import { sql } from "drizzle-orm";
+import { queryRows, type Tx } from "../../db/client.js";
+import { businesses, stockMovements } from "../../db/schema.js";
+import type { Ctx } from "../../lib/context.js";
+import { AppError, notFound } from "../../lib/errors.js";
+import { fromMilli, milliToNumeric, parseMilli } from "../../lib/quantity.js";
+import { publish } from "../events/events.service.js";
+import { assertLocationAllowed } from "./locations.js";
+
+export interface MoveStockInput {
+  productId: string;
+  locationId: string;
+  kind: MovementKind;
+  /** Signed change in thousandths: negative takes stock away. */
+  quantityMilli: number;
+  reason?: string | null;
+  note?: string | null;
+  unitCost?: number | null;
+  saleId?: string | null;
+  transferId?: string | null;
+}
+
+export interface MoveStockOptions {
+  /** Allow the level to go below zero; when omitted, the business's `allowNegativeStock` setting decides. */
+  allowNegative?: boolean;
+  /** When the movement happened (the app clock); the database's clock when omitted. */
+  now?: Date;
+}
+
+export interface MoveStockResult {
+  movementId: string;
+  levelAfterMilli: number;
+  thresholdMilli: number;
+  /** Was above the low-stock threshold before this movement and is at or below it after. */
+  crossedLowStock: boolean;
+}
+
+/** Stock may still come back after a product is archived: a voided or refunded sale returns it. */
+const ARCHIVED_ALLOWED: ReadonlySet<MovementKind> = new Set(["void", "refund"]);
+
+interface ProductRow {
+  name: string;
+  archived: boolean;
+  threshold: string;
+  location_ok: boolean;
+}
+
+export async function allowsNegativeStock(tx: Tx, ctx: Ctx): Promise<boolean> {
+  const [row] = await tx
+    .select({ settings: businesses.settings })
+    .from(businesses)
+    .where(sql`${businesses.id} = ${ctx.businessId}`);
+  return row?.settings.allowNegativeStock === true;
+}
+
+/**
+ * The one way stock changes: updates the level and writes the ledger row in the caller's
+ * transaction (a sale's lines, a transfer's two legs and a stocktake commit or fail together).
+ * Taking stock is one conditional UPDATE, so concurrent takes queue on the row lock and each
+ * re-checks the level it finds: two staff can never sell the last item twice.
+ */
+export async function moveStock(
+  tx: Tx,
+  ctx: Ctx,
+  input: MoveStockInput,
+  opts: MoveStockOptions = {},
+): Promise<MoveStockResult> {
+  const { productId, locationId, quantityMilli: delta } = input;
+  if (!Number.isSafeInteger(delta) || delta === 0) throw new RangeError("quantityMilli must be a non-zero integer");
+  assertLocationAllowed(ctx, locationId);
+  const [product] = await queryRows<ProductRow>(
+    tx,
+    sql`select p.name, p.archived, p.low_stock_threshold::text as threshold,
+          exists(select 1 from locations l where l.business_id = ${ctx.businessId} and l.id = ${locationId}) as location_ok
+        from products p where p.business_id = ${ctx.businessId} and p.id = ${productId}`,
+  );
+  if (!product) throw notFound("Product");
+  if (!product.location_ok) throw notFound("Location");
+  if (product.archived && !ARCHIVED_ALLOWED.has(input.kind)) {
+    throw new AppError("product_archived", 409, `${product.name} is archived. Restore it before changing its stock.`, {
+      productId,
+    });
+  }
+  const allowNegative = opts.allowNegative ?? (delta < 0 && (await allowsNegativeStock(tx, ctx)));
+  const at = opts.now?.toISOString() ?? null;
+  const deltaText = milliToNumeric(delta);
+
+  // Adding stock (or taking it where negative levels are allowed) creates the level row if needed;
+  // taking stock only updates an existing row, and only when enough is there. An absent row has 0.
+  const [level] = await queryRows<{ quantity: string; override: string | null }>(
+    tx,
+    delta > 0 || allowNegative
+      ? sql`insert into stock_levels (business_id, product_id, location_id, quantity, updated_at)
+            values (${ctx.businessId}, ${productId}, ${locationId}, ${deltaText}::numeric, coalesce(${at}::timestamptz, now()))
+            on conflict (product_id, location_id) do update
+              set quantity = stock_levels.quantity + excluded.quantity, updated_at = excluded.updated_at
+            returning quantity::text as quantity, low_stock_threshold::text as override`
+      : sql`update stock_levels set quantity = quantity + ${deltaText}::numeric,
+              updated_at = coalesce(${at}::timestamptz, now())
+            where business_id = ${ctx.businessId} and product_id = ${productId} and location_id = ${locationId}
+              and quantity + ${deltaText}::numeric >= 0
+            returning quantity::text as quantity, low_stock_threshold::text as override`,
+  );
+  if (!level) throw await insufficientStock(tx, ctx, input, product.name);
+
+  const after = parseMilli(level.quantity);
+  const [movement] = await tx
+    .insert(stockMovements)
+    .values({
+      businessId: ctx.businessId,
+      productId,
+      locationId,
+      kind: input.kind,
+      quantity: deltaText,
+      levelAfter: level.quantity,
+      reason: input.reason ?? null,
+      note: input.note ?? null,
+      unitCost: input.unitCost ?? null,
+      saleId: input.saleId ?? null,
+      transferId: input.transferId ?? null,
+      userId: ctx.userId,
+      ...(opts.now ? { createdAt: opts.now } : {}),
+    })
+    .returning({ id: stockMovements.id });
+  if (!movement) throw new Error("stock movement insert returned nothing");
+  // Delivered on commit; one per location per transaction however many lines moved.
+  await publish(tx, ctx, { type: "stock.changed", locationId });
+  const threshold = parseMilli(level.override ?? product.threshold);
+  return {
+    movementId: String(movement.id),
+    levelAfterMilli: after,
+    thresholdMilli: threshold,
+    crossedLowStock: after - delta > threshold && after <= threshold,
+  };
+}
+
+async function insufficientStock(tx: Tx, ctx: Ctx, input: MoveStockInput, productName: string) {
+  const [row] = await queryRows<{ quantity: string }>(
+    tx,
+    sql`select quantity::text as quantity from stock_levels
+        where business_id = ${ctx.businessId} and product_id = ${input.productId} and location_id = ${input.locationId}`,
+  );
+  const available = fromMilli(parseMilli(row?.quantity ?? "0"));
+  const wanted = fromMilli(-input.quantityMilli);
+  return new AppError(
+    "insufficient_stock",
+    409,
+    `Not enough ${productName} in stock: ${available} available, ${wanted} needed.`,
+    { productId: input.productId, productName, locationId: input.locationId, available },
+  );
+}

@@ -1,0 +1,229 @@
+import type { ProductCreateBody, ProductPatchBody } from "@duka/contracts";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
+import type { z } from "zod";
+import { type Db, queryRows, type Tx } from "../../db/client.js";
+import { products, stockLevels } from "../../db/schema.js";
+import { inBusiness } from "../../db/tenancy.js";
+import type { Ctx } from "../../lib/context.js";
+import { isUniqueViolation } from "../../lib/db-errors.js";
+import { conflict, notFound } from "../../lib/errors.js";
+import { fromMilli, milliToNumeric, parseMilli, toMilli } from "../../lib/quantity.js";
+import { audit } from "../audit/audit.service.js";
+import { moveStock } from "../inventory/ledger.js";
+import { requireLocations, visibleLocations } from "../inventory/locations.js";
+import { movementRows } from "../inventory/movements.service.js";
+import { stockStateOf } from "./stock-state.js";
+
+type Create = z.output<typeof ProductCreateBody>;
+type Patch = z.output<typeof ProductPatchBody>;
+
+/** A duplicate SKU or barcode becomes a 409 that names the field, whichever statement hit it. */
+async function withUniqueCodes<T>(input: { sku?: string | null; barcode?: string | null }, fn: () => Promise<T>) {
+  try {
+    return await fn();
+  } catch (err) {
+    if (isUniqueViolation(err, "products_business_sku_uq")) {
+      throw conflict("duplicate_sku", `Another product already has the SKU "${input.sku}".`, {
+        fields: { sku: ["is already used by another product"] },
+      });
+    }
+    if (isUniqueViolation(err, "products_business_barcode_uq")) {
+      throw conflict("duplicate_barcode", `Another product already has the barcode "${input.barcode}".`, {
+        fields: { barcode: ["is already used by another product"] },
+      });
+    }
+    throw err;
+  }
+}
+
+const threshold = (q: number | undefined) => (q === undefined ? undefined : milliToNumeric(toMilli(q)));
+
+export async function createProduct(db: Db, ctx: Ctx, input: Create, now: Date) {
+  const id = await withUniqueCodes(input, () =>
+    inBusiness(db, ctx.businessId, async (tx) => {
+      const [row] = await tx
+        .insert(products)
+        .values({
+          businessId: ctx.businessId,
+          name: input.name,
+          price: input.price,
+          cost: input.cost ?? null,
+          sku: input.sku ?? null,
+          barcode: input.barcode ?? null,
+          category: input.category || null,
+          unit: input.unit ?? "piece",
+          lowStockThreshold: threshold(input.lowStockThreshold) ?? "0",
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: products.id });
+      if (!row) throw new Error("product insert returned nothing");
+      const initial = input.initialStock ?? [];
+      await requireLocations(
+        tx,
+        ctx,
+        initial.map((s) => s.locationId),
+      );
+      for (const s of initial) {
+        await moveStock(
+          tx,
+          ctx,
+          {
+            productId: row.id,
+            locationId: s.locationId,
+            kind: "receive",
+            quantityMilli: toMilli(s.quantity),
+            note: "Opening stock",
+          },
+          { now },
+        );
+      }
+      await audit(tx, {
+        businessId: ctx.businessId,
+        userId: ctx.userId,
+        action: "product.created",
+        entity: "product",
+        entityId: row.id,
+      });
+      return row.id;
+    }),
+  );
+  return getProduct(db, ctx, id);
+}
+
+export async function updateProduct(db: Db, ctx: Ctx, id: string, input: Patch, now: Date) {
+  await withUniqueCodes(input, () =>
+    inBusiness(db, ctx.businessId, async (tx) => {
+      const { locationThresholds, lowStockThreshold, category, ...fields } = input;
+      const [row] = await tx
+        .update(products)
+        .set({
+          ...fields,
+          ...(category !== undefined ? { category: category || null } : {}),
+          ...(lowStockThreshold !== undefined ? { lowStockThreshold: threshold(lowStockThreshold) } : {}),
+          updatedAt: now,
+        })
+        .where(and(eq(products.businessId, ctx.businessId), eq(products.id, id)))
+        .returning({ id: products.id });
+      if (!row) throw notFound("Product");
+      if (locationThresholds?.length) await setLocationThresholds(tx, ctx, id, locationThresholds);
+      const changed = Object.keys(input);
+      await audit(tx, {
+        businessId: ctx.businessId,
+        userId: ctx.userId,
+        action: "product.updated",
+        entity: "product",
+        entityId: id,
+        details: { changed },
+      });
+    }),
+  );
+  return getProduct(db, ctx, id);
+}
+
+/** A level row with quantity 0 is what "no stock yet" means, so creating one keeps the ledger true. */
+async function setLocationThresholds(
+  tx: Tx,
+  ctx: Ctx,
+  productId: string,
+  list: NonNullable<Patch["locationThresholds"]>,
+) {
+  await requireLocations(
+    tx,
+    ctx,
+    list.map((l) => l.locationId),
+  );
+  for (const l of list) {
+    const value = l.lowStockThreshold === null ? null : milliToNumeric(toMilli(l.lowStockThreshold));
+    await tx
+      .insert(stockLevels)
+      .values({ businessId: ctx.businessId, productId, locationId: l.locationId, lowStockThreshold: value })
+      .onConflictDoUpdate({
+        target: [stockLevels.productId, stockLevels.locationId],
+        set: { lowStockThreshold: value },
+      });
+  }
+}
+
+export async function listCategories(db: Db, ctx: Ctx) {
+  const rows = await inBusiness(db, ctx.businessId, (tx) =>
+    tx
+      .selectDistinct({ category: products.category })
+      .from(products)
+      .where(and(eq(products.businessId, ctx.businessId), isNotNull(products.category), eq(products.archived, false)))
+      .orderBy(products.category),
+  );
+  return { categories: rows.flatMap((r) => (r.category ? [r.category] : [])) };
+}
+
+interface LevelRow {
+  location_id: string;
+  quantity: string | null;
+  override: string | null;
+}
+
+/** The product with its stock at every location the user sees and its latest ledger rows. */
+export async function getProduct(db: Db, ctx: Ctx, id: string) {
+  return inBusiness(db, ctx.businessId, async (tx) => {
+    const [p] = await tx
+      .select()
+      .from(products)
+      .where(and(eq(products.businessId, ctx.businessId), eq(products.id, id)));
+    if (!p) throw notFound("Product");
+    const locations = await visibleLocations(tx, ctx);
+    const levels = await queryRows<LevelRow>(
+      tx,
+      sql`select location_id, quantity::text as quantity, low_stock_threshold::text as override
+          from stock_levels where business_id = ${ctx.businessId} and product_id = ${id}`,
+    );
+    const byLocation = new Map(levels.map((l) => [l.location_id, l]));
+    const productThreshold = parseMilli(p.lowStockThreshold);
+    const perLocation = locations.map((l) => {
+      const level = byLocation.get(l.id);
+      const qty = parseMilli(level?.quantity ?? "0");
+      const override = level?.override ? parseMilli(level.override) : null;
+      const limit = override ?? productThreshold;
+      return {
+        locationId: l.id,
+        locationName: l.name,
+        quantity: fromMilli(qty),
+        lowStockThreshold: fromMilli(limit),
+        thresholdOverride: override === null ? null : fromMilli(override),
+        stockState: stockStateOf(qty, limit),
+      };
+    });
+    const total = perLocation.reduce((sum, l) => sum + toMilli(l.quantity), 0);
+    const seen = locations.map((l) => sql`${l.id}::uuid`);
+    const recent = seen.length
+      ? await movementRows(tx, ctx, sql`m.product_id = ${id} and m.location_id in (${sql.join(seen, sql`, `)})`, 20)
+      : [];
+    return {
+      id: p.id,
+      name: p.name,
+      sku: p.sku,
+      barcode: p.barcode,
+      category: p.category,
+      unit: p.unit,
+      price: p.price,
+      cost: ctx.role === "owner" ? p.cost : null,
+      lowStockThreshold: fromMilli(productThreshold),
+      archived: p.archived,
+      stock: fromMilli(total),
+      stockState: stockStateOf(total, productThreshold),
+      updatedAt: p.updatedAt.toISOString(),
+      createdAt: p.createdAt.toISOString(),
+      locations: perLocation,
+      recentMovements: recent.map((m) => ({
+        id: m.id,
+        locationId: m.locationId,
+        kind: m.kind,
+        quantity: m.quantity,
+        levelAfter: m.levelAfter,
+        reason: m.reason,
+        note: m.note,
+        userName: m.userName,
+        createdAt: m.createdAt,
+      })),
+    };
+  });
+}

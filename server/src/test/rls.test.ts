@@ -1,0 +1,140 @@
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { APP_ROLE, queryRows } from "../db/client.js";
+import { businessTables } from "../db/schema.js";
+import { type Actor, signUp, useTestApp } from "./api.js";
+
+/**
+ * Row-level security, checked from below the app: a raw connection that plays the app role must see
+ * nothing without a business, and only that business's rows with one.
+ */
+describe("row-level security", () => {
+  const t = useTestApp();
+
+  it("covers every table with a business_id column: enabled, forced, with a policy, listed", async () => {
+    const rows = await queryRows<{ table: string; rls: boolean; forced: boolean; policies: number }>(
+      t.database.db,
+      sql`select c.relname as table, c.relrowsecurity as rls, c.relforcerowsecurity as forced,
+            (select count(*)::int from pg_policy p where p.polrelid = c.oid) as policies
+          from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = 'public' and c.relkind = 'r'
+            and (exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'business_id'
+                         and not a.attisdropped) or c.relname = any(string_to_array(${businessTables.join(",")}, ',')))
+          order by 1`,
+    );
+    expect(rows.map((r) => r.table).sort()).toEqual([...businessTables].sort());
+    for (const r of rows) expect(r, r.table).toMatchObject({ rls: true, forced: true, policies: expect.any(Number) });
+    for (const r of rows) expect(r.policies, r.table).toBeGreaterThan(0);
+  });
+
+  describe("seen through a raw connection as the app role (PostgreSQL)", () => {
+    let client: pg.Client | undefined;
+    let a: Actor;
+    let b: Actor;
+
+    beforeAll(async () => {
+      a = await signUp(t.app);
+      b = await signUp(t.app);
+      if (!t.database.url) return;
+      client = new pg.Client({ connectionString: t.database.url });
+      await client.connect();
+      for (const owner of [a, b]) await seedEveryTable(client, owner);
+    });
+    afterAll(async () => {
+      await client?.end();
+    });
+
+    async function countAsApp(table: string, businessId?: string): Promise<number> {
+      const c = client as pg.Client;
+      await c.query("begin");
+      try {
+        await c.query(`set local role ${APP_ROLE}`);
+        if (businessId) await c.query("select set_config('app.business_id', $1, true)", [businessId]);
+        const res = await c.query(`select count(*)::int as n from ${table}`);
+        return res.rows[0].n;
+      } finally {
+        await c.query("rollback");
+      }
+    }
+
+    async function countAsOwner(table: string, businessId?: string): Promise<number> {
+      const column = table === "businesses" ? "id" : "business_id";
+      const where = businessId ? ` where ${column} = $1` : "";
+      const res = await (client as pg.Client).query(
+        `select count(*)::int as n from ${table}${where}`,
+        businessId ? [businessId] : [],
+      );
+      return res.rows[0].n;
+    }
+
+    // Skipped on embedded PGlite, which has one connection only: set TEST_DATABASE_URL to run it.
+    it.skipIf(!process.env.TEST_DATABASE_URL)(
+      "finds no rows in any business table with no business set, and only A's with A set (PostgreSQL only)",
+      async () => {
+        const businessA = a.me.business.id;
+        for (const table of businessTables) {
+          const all = await countAsOwner(table);
+          const ofA = await countAsOwner(table, businessA);
+          expect(ofA, `${table} has data for A`).toBeGreaterThan(0);
+          expect(all, `${table} has data for B too`).toBeGreaterThan(ofA);
+          expect(await countAsApp(table), `${table} without a business`).toBe(0);
+          expect(await countAsApp(table, businessA), `${table} as A`).toBe(ofA);
+        }
+      },
+    );
+  });
+});
+
+/** One row in every business table for this business, written as the table owner. */
+async function seedEveryTable(c: pg.Client, owner: Actor) {
+  const biz = owner.me.business.id;
+  const user = owner.me.user.id;
+  const q = async (text: string, params: unknown[]) => (await c.query(text, params)).rows[0];
+  const { id: loc } = await q("select id from locations where business_id = $1 limit 1", [biz]);
+  const { id: customer } = await q("insert into customers (business_id, name) values ($1, 'C') returning id", [biz]);
+  const { id: product } = await q(
+    "insert into products (business_id, name, price) values ($1, 'P', 100) returning id",
+    [biz],
+  );
+  await q("insert into stock_levels (business_id, product_id, location_id, quantity) values ($1, $2, $3, 5)", [
+    biz,
+    product,
+    loc,
+  ]);
+  await q(
+    "insert into stock_movements (business_id, product_id, location_id, kind, quantity, level_after) values ($1, $2, $3, 'receive', 5, 5)",
+    [biz, product, loc],
+  );
+  const { id: count } = await q("insert into stock_counts (business_id, location_id) values ($1, $2) returning id", [
+    biz,
+    loc,
+  ]);
+  await q("insert into stock_count_lines (business_id, count_id, product_id, counted) values ($1, $2, $3, 5)", [
+    biz,
+    count,
+    product,
+  ]);
+  const { id: sale } = await q(
+    `insert into sales (id, business_id, number, location_id, user_id, customer_id, business_date, subtotal, total,
+       payment_method, request_hash) values (gen_random_uuid(), $1, 1, $2, $3, $4, current_date, 100, 100, 'cash', 'h')
+     returning id`,
+    [biz, loc, user, customer],
+  );
+  await q(
+    "insert into sale_lines (business_id, sale_id, line_no, product_id, name, quantity, unit_price, line_total) values ($1, $2, 1, $3, 'P', 1, 100, 100)",
+    [biz, sale, product],
+  );
+  await q("insert into payments (business_id, kind, sale_id, method, amount) values ($1, 'sale', $2, 'cash', 100)", [
+    biz,
+    sale,
+  ]);
+  await q("insert into customer_ledger (business_id, customer_id, kind, amount) values ($1, $2, 'advance', -50)", [
+    biz,
+    customer,
+  ]);
+  await q(
+    "insert into documents (business_id, filename, content_type, size, storage_key) values ($1, 'r.pdf', 'application/pdf', 1, gen_random_uuid()::text)",
+    [biz],
+  );
+}

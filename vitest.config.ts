@@ -1,0 +1,35 @@
+import { defineConfig } from "vitest/config";
+
+// CI collects every run's counts for its closing "N passed, N failed" line.
+const reportDir = process.env.DUKA_TEST_REPORT_DIR;
+
+export default defineConfig({
+  resolve: { conditions: ["source"] },
+  ssr: { resolve: { conditions: ["source"] } },
+  test: {
+    reporters: reportDir ? ["default", ["json", { outputFile: `${reportDir}/run-${process.pid}.json` }]] : ["default"],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "server",
+          include: ["server/src/**/*.test.ts"],
+          globalSetup: ["server/src/test/global-setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["e2e/**/*.test.ts"],
+          globalSetup: ["e2e/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,74 @@
+/**
+ * The one way the web app talks to the server: same-origin JSON with the session cookie. Failures
+ * become an ApiError carrying the server's code, message and per-field errors.
+ */
+
+export type FieldErrors = Record<string, string[]>;
+
+export class ApiError extends Error {
+  constructor(
+    /** HTTP status; 0 when the server could not be reached at all. */
+    readonly status: number,
+    /** The server's stable error code, e.g. "login_taken"; "network" when offline. */
+    readonly code: string,
+    message: string,
+    readonly fields: FieldErrors = {},
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+interface ErrorBody {
+  error?: { code?: string; message?: string; details?: { fields?: FieldErrors } & Record<string, unknown> };
+}
+
+let onUnauthorized: (() => void) | undefined;
+/** Called when any request answers 401: the session has ended, so the shell shows sign-in. */
+export function setUnauthorizedHandler(handler: () => void) {
+  onUnauthorized = handler;
+}
+
+/**
+ * On a weak mobile signal a request can hang for minutes; past this we say so and let the person
+ * retry. Generous, because a slow answer is still better than none.
+ */
+const TIMEOUT_MS = 20_000;
+
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
+  try {
+    res = await fetch(`/api/v1${path}`, {
+      method,
+      credentials: "same-origin",
+      headers: body === undefined ? { accept: "application/json" } : { "content-type": "application/json" },
+      body: body === undefined ? null : JSON.stringify(body),
+      signal: abort.signal,
+    });
+  } catch {
+    throw new ApiError(0, "network", "The server could not be reached.");
+  } finally {
+    clearTimeout(timer);
+  }
+  const data: unknown = res.status === 204 ? undefined : await res.json().catch(() => undefined);
+  if (res.ok) return data as T;
+  const error = (data as ErrorBody | undefined)?.error;
+  if (res.status === 401 && !path.startsWith("/auth/")) onUnauthorized?.();
+  throw new ApiError(
+    res.status,
+    error?.code ?? "http_error",
+    error?.message ?? res.statusText,
+    error?.details?.fields ?? {},
+    error?.details,
+  );
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>("GET", path),
+  post: <T>(path: string, body: unknown = {}) => request<T>("POST", path, body),
+  patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, body),
+  delete: <T>(path: string) => request<T>("DELETE", path),
+};

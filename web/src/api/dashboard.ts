@@ -1,0 +1,13 @@
+import type { DashboardResponse } from "@duka/contracts";
+import { api } from "./client";
+
+export type Dashboard = DashboardResponse;
+export type Period = "today" | "week" | "month";
+
+export function fetchDashboard(period: Period, locationId?: string) {
+  const query = new URLSearchParams({ period });
+  if (locationId) query.set("locationId", locationId);
+  return api.get<Dashboard>(`/dashboard?${query}`);
+}
+
+export const fetchLocations = () => api.get<{ items: { id: string; name: string }[] }>("/locations");

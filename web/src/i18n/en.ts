@@ -1,0 +1,96 @@
+import { en as admin } from "./areas/admin";
+import { en as customers } from "./areas/customers";
+/**
+ * The message catalogue: every word the user reads. English is the reference; other languages are
+ * typed against these keys, so a missing translation is a type error. `{name}` marks a parameter.
+ *
+ * Each screen area keeps its words in `areas/<area>.ts`, exporting `en`, `fr` and `sw` objects
+ * (fr and sw typed `Record<keyof typeof en, string>`), spread here and in fr.ts / sw.ts with one
+ * line each; unused languages are tree-shaken out of the main bundle.
+ */
+import * as dashboard from "./areas/dashboard";
+import { en as reports } from "./areas/reports";
+import { en as sell } from "./areas/sell";
+import { en as stock } from "./areas/stock";
+
+const en = {
+  ...stock,
+  ...customers,
+  "app.name": "Duka",
+  "app.loading": "Loading…",
+  "app.offline": "Duka cannot reach the server. Check the internet connection and try again.",
+  "app.retry": "Try again",
+  "app.skipToContent": "Skip to content",
+  "app.mainNav": "Main",
+
+  "auth.signIn.title": "Sign in",
+  "auth.signIn.intro": "Welcome back. Sign in to your shop.",
+  "auth.signIn.submit": "Sign in",
+  "auth.signIn.busy": "Signing in…",
+  "auth.signIn.noAccount": "New to Duka?",
+  "auth.signIn.toSignUp": "Create a business account",
+  "auth.signUp.title": "Create your business",
+  "auth.signUp.intro": "Set up your shop in a minute. You will be its owner.",
+  "auth.signUp.submit": "Create business",
+  "auth.signUp.busy": "Creating…",
+  "auth.signUp.haveAccount": "Already have an account?",
+  "auth.signUp.toSignIn": "Sign in",
+  "auth.signUp.business": "Your business",
+  "auth.signUp.you": "You, the owner",
+  "auth.signOut": "Sign out",
+  "auth.signOut.busy": "Signing out…",
+  "auth.signedOut": "You have signed out.",
+
+  "field.login": "Email, phone or username",
+  "field.login.hint": "The one you use to sign in.",
+  "field.password": "Password",
+  "field.password.hint": "At least 8 characters. Three unrelated words are easy to remember.",
+  "field.password.show": "Show",
+  "field.password.hide": "Hide",
+  "field.password.showLabel": "Show password",
+  "field.password.hideLabel": "Hide password",
+  "field.businessName": "Business name",
+  "field.currency": "Currency",
+  "field.currency.hint": "A 3-letter code, such as KES, UGX, TZS or USD.",
+  "field.timeZone": "Time zone",
+  "field.timeZone.hint": "Daily reports follow this clock.",
+  "field.locationName": "Shop or branch name",
+  "field.locationName.hint": "Your first location. You can add more later.",
+  "field.ownerName": "Your name",
+
+  "error.generic": "Something went wrong. Please try again.",
+  "error.network": "No connection to the server. Check the internet and try again.",
+  "error.invalid_credentials": "Wrong login or password.",
+  "error.too_many_attempts": "Too many failed sign-ins. Wait a few minutes and try again.",
+  "error.login_taken": "This login is already used. Choose another email, phone number or username.",
+  "error.unauthorized": "Your session has ended. Please sign in again.",
+  "error.invalid_input": "Please check the fields marked below.",
+  "error.field": "{label} {message}.",
+
+  "nav.home": "Home",
+  "nav.more": "More",
+
+  "home.greeting": "Hello, {name}",
+  "home.role": "You are signed in as {role} of {business}.",
+  "home.today": "Today is {date}.",
+  "role.owner": "owner",
+  "role.staff": "staff",
+
+  "more.title": "More",
+  "more.language": "Language",
+  "more.language.hint": "Duka shows its words in this language on this phone.",
+  "more.account": "Account",
+  "more.signedInAs": "Signed in as {name}",
+
+  "notFound.title": "Page not found",
+  "notFound.back": "Go to Home",
+
+  ...admin,
+  ...dashboard.en,
+  ...sell,
+  ...reports,
+};
+
+export type MessageKey = keyof typeof en;
+export type Messages = Record<MessageKey, string>;
+export default en satisfies Messages;

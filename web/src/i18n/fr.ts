@@ -1,0 +1,87 @@
+import { fr as admin } from "./areas/admin";
+import { fr as customers } from "./areas/customers";
+import * as dashboard from "./areas/dashboard";
+import { fr as reports } from "./areas/reports";
+import { fr as sell } from "./areas/sell";
+import { fr as stock } from "./areas/stock";
+import type { Messages } from "./en";
+
+const fr: Messages = {
+  ...stock,
+  ...customers,
+  "app.name": "Duka",
+  "app.loading": "Chargement…",
+  "app.offline": "Duka ne joint pas le serveur. Vérifiez la connexion internet et réessayez.",
+  "app.retry": "Réessayer",
+  "app.skipToContent": "Aller au contenu",
+  "app.mainNav": "Principal",
+
+  "auth.signIn.title": "Connexion",
+  "auth.signIn.intro": "Bon retour. Connectez-vous à votre boutique.",
+  "auth.signIn.submit": "Se connecter",
+  "auth.signIn.busy": "Connexion…",
+  "auth.signIn.noAccount": "Nouveau sur Duka ?",
+  "auth.signIn.toSignUp": "Créer un compte entreprise",
+  "auth.signUp.title": "Créez votre entreprise",
+  "auth.signUp.intro": "Installez votre boutique en une minute. Vous en serez le propriétaire.",
+  "auth.signUp.submit": "Créer l’entreprise",
+  "auth.signUp.busy": "Création…",
+  "auth.signUp.haveAccount": "Vous avez déjà un compte ?",
+  "auth.signUp.toSignIn": "Se connecter",
+  "auth.signUp.business": "Votre entreprise",
+  "auth.signUp.you": "Vous, le propriétaire",
+  "auth.signOut": "Se déconnecter",
+  "auth.signOut.busy": "Déconnexion…",
+  "auth.signedOut": "Vous êtes déconnecté.",
+
+  "field.login": "E-mail, téléphone ou identifiant",
+  "field.login.hint": "Celui que vous utilisez pour vous connecter.",
+  "field.password": "Mot de passe",
+  "field.password.hint": "Au moins 8 caractères. Trois mots sans rapport sont faciles à retenir.",
+  "field.password.show": "Voir",
+  "field.password.hide": "Cacher",
+  "field.password.showLabel": "Afficher le mot de passe",
+  "field.password.hideLabel": "Masquer le mot de passe",
+  "field.businessName": "Nom de l’entreprise",
+  "field.currency": "Monnaie",
+  "field.currency.hint": "Un code de 3 lettres, comme XOF, XAF, EUR ou USD.",
+  "field.timeZone": "Fuseau horaire",
+  "field.timeZone.hint": "Les rapports du jour suivent cette heure.",
+  "field.locationName": "Nom de la boutique ou de l’agence",
+  "field.locationName.hint": "Votre premier point de vente. Vous pourrez en ajouter d’autres.",
+  "field.ownerName": "Votre nom",
+
+  "error.generic": "Un problème est survenu. Veuillez réessayer.",
+  "error.network": "Pas de connexion au serveur. Vérifiez internet et réessayez.",
+  "error.invalid_credentials": "Identifiant ou mot de passe incorrect.",
+  "error.too_many_attempts": "Trop d’échecs de connexion. Attendez quelques minutes et réessayez.",
+  "error.login_taken": "Cet identifiant est déjà utilisé. Choisissez un autre e-mail, numéro ou identifiant.",
+  "error.unauthorized": "Votre session a pris fin. Veuillez vous reconnecter.",
+  "error.invalid_input": "Vérifiez les champs indiqués ci-dessous.",
+  "error.field": "{label} : {message}.",
+
+  "nav.home": "Accueil",
+  "nav.more": "Plus",
+
+  "home.greeting": "Bonjour, {name}",
+  "home.role": "Vous êtes connecté en tant que {role} de {business}.",
+  "home.today": "Nous sommes le {date}.",
+  "role.owner": "propriétaire",
+  "role.staff": "employé",
+
+  "more.title": "Plus",
+  "more.language": "Langue",
+  "more.language.hint": "Duka affiche ses textes dans cette langue sur ce téléphone.",
+  "more.account": "Compte",
+  "more.signedInAs": "Connecté en tant que {name}",
+
+  "notFound.title": "Page introuvable",
+  "notFound.back": "Aller à l’accueil",
+
+  ...admin,
+  ...dashboard.fr,
+  ...sell,
+  ...reports,
+};
+
+export default fr;

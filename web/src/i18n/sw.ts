@@ -1,0 +1,88 @@
+import { sw as admin } from "./areas/admin";
+import { sw as customers } from "./areas/customers";
+import * as dashboard from "./areas/dashboard";
+import { sw as reports } from "./areas/reports";
+import { sw as sell } from "./areas/sell";
+import { sw as stock } from "./areas/stock";
+import type { Messages } from "./en";
+
+/** Kiswahili. */
+const sw: Messages = {
+  ...stock,
+  ...customers,
+  "app.name": "Duka",
+  "app.loading": "Inapakia…",
+  "app.offline": "Duka haifikii seva. Angalia muunganisho wa intaneti kisha ujaribu tena.",
+  "app.retry": "Jaribu tena",
+  "app.skipToContent": "Ruka hadi maudhui",
+  "app.mainNav": "Kuu",
+
+  "auth.signIn.title": "Ingia",
+  "auth.signIn.intro": "Karibu tena. Ingia kwenye duka lako.",
+  "auth.signIn.submit": "Ingia",
+  "auth.signIn.busy": "Inaingia…",
+  "auth.signIn.noAccount": "Mgeni kwenye Duka?",
+  "auth.signIn.toSignUp": "Fungua akaunti ya biashara",
+  "auth.signUp.title": "Fungua biashara yako",
+  "auth.signUp.intro": "Weka duka lako kwa dakika moja. Wewe utakuwa mmiliki.",
+  "auth.signUp.submit": "Fungua biashara",
+  "auth.signUp.busy": "Inafungua…",
+  "auth.signUp.haveAccount": "Una akaunti tayari?",
+  "auth.signUp.toSignIn": "Ingia",
+  "auth.signUp.business": "Biashara yako",
+  "auth.signUp.you": "Wewe, mmiliki",
+  "auth.signOut": "Toka",
+  "auth.signOut.busy": "Inatoka…",
+  "auth.signedOut": "Umetoka.",
+
+  "field.login": "Barua pepe, simu au jina la mtumiaji",
+  "field.login.hint": "Unalotumia kuingia.",
+  "field.password": "Nenosiri",
+  "field.password.hint": "Angalau herufi 8. Maneno matatu yasiyohusiana ni rahisi kukumbuka.",
+  "field.password.show": "Onyesha",
+  "field.password.hide": "Ficha",
+  "field.password.showLabel": "Onyesha nenosiri",
+  "field.password.hideLabel": "Ficha nenosiri",
+  "field.businessName": "Jina la biashara",
+  "field.currency": "Sarafu",
+  "field.currency.hint": "Herufi 3, kama KES, TZS, UGX au USD.",
+  "field.timeZone": "Saa za eneo",
+  "field.timeZone.hint": "Ripoti za kila siku hufuata saa hizi.",
+  "field.locationName": "Jina la duka au tawi",
+  "field.locationName.hint": "Eneo lako la kwanza. Unaweza kuongeza mengine baadaye.",
+  "field.ownerName": "Jina lako",
+
+  "error.generic": "Kuna tatizo. Tafadhali jaribu tena.",
+  "error.network": "Hakuna muunganisho na seva. Angalia intaneti kisha ujaribu tena.",
+  "error.invalid_credentials": "Jina la kuingia au nenosiri si sahihi.",
+  "error.too_many_attempts": "Majaribio mengi yameshindwa. Subiri dakika chache kisha ujaribu tena.",
+  "error.login_taken": "Jina hili la kuingia linatumika tayari. Chagua barua pepe, simu au jina lingine.",
+  "error.unauthorized": "Muda wako umeisha. Tafadhali ingia tena.",
+  "error.invalid_input": "Tafadhali angalia sehemu zilizowekwa alama hapa chini.",
+  "error.field": "{label}: {message}.",
+
+  "nav.home": "Nyumbani",
+  "nav.more": "Zaidi",
+
+  "home.greeting": "Habari, {name}",
+  "home.role": "Umeingia kama {role} wa {business}.",
+  "home.today": "Leo ni {date}.",
+  "role.owner": "mmiliki",
+  "role.staff": "mfanyakazi",
+
+  "more.title": "Zaidi",
+  "more.language": "Lugha",
+  "more.language.hint": "Duka huonyesha maneno yake kwa lugha hii kwenye simu hii.",
+  "more.account": "Akaunti",
+  "more.signedInAs": "Umeingia kama {name}",
+
+  "notFound.title": "Ukurasa haupatikani",
+  "notFound.back": "Nenda Nyumbani",
+
+  ...admin,
+  ...dashboard.sw,
+  ...sell,
+  ...reports,
+};
+
+export default sw;

@@ -1,0 +1,127 @@
+import { signUp } from "../../api/auth";
+import { Button } from "../../components/Button";
+import { Field } from "../../components/Field";
+import { Notice } from "../../components/Notice";
+import { PasswordField } from "../../components/PasswordField";
+import { currentLocale, t } from "../../i18n";
+import { errorMessage } from "../../lib/errors";
+import { formValues, useAction } from "../../lib/use-action";
+import { Link } from "../../router";
+import { signedIn } from "../../session";
+import { AuthLayout } from "./AuthLayout";
+
+/** Offered first; any other ISO code can be typed. East African shops first, then common neighbours. */
+const CURRENCIES = ["KES", "UGX", "TZS", "RWF", "ETB", "NGN", "GHS", "ZAR", "XOF", "XAF", "USD", "EUR"];
+const DEFAULT_CURRENCY = "KES";
+
+const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "Africa/Nairobi";
+const timeZones = (): string[] =>
+  typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [browserTimeZone()];
+
+export default function SignUp() {
+  const action = useAction(async (v: Record<string, string>) => {
+    const me = await signUp({
+      businessName: v.businessName ?? "",
+      currency: v.currency ?? "",
+      timeZone: v.timeZone ?? "",
+      locationName: v.locationName ?? "",
+      ownerName: v.ownerName ?? "",
+      login: v.login ?? "",
+      password: v.password ?? "",
+      locale: currentLocale(),
+    });
+    await signedIn(me);
+  });
+  const errors = action.fieldErrors;
+
+  return (
+    <AuthLayout title={t("auth.signUp.title")} intro={t("auth.signUp.intro")}>
+      {action.error !== null && <Notice kind="error">{errorMessage(action.error)}</Notice>}
+      <form
+        class="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void action.run(formValues(e.currentTarget));
+        }}
+      >
+        <fieldset class="stack">
+          <legend>{t("auth.signUp.business")}</legend>
+          <Field
+            name="businessName"
+            label={t("field.businessName")}
+            errors={errors.businessName}
+            autocomplete="organization"
+            required
+          />
+          <Field
+            name="currency"
+            label={t("field.currency")}
+            hint={t("field.currency.hint")}
+            errors={errors.currency}
+            list="currencies"
+            defaultValue={DEFAULT_CURRENCY}
+            autocapitalize="characters"
+            autocomplete="off"
+            maxLength={3}
+            required
+          />
+          <datalist id="currencies">
+            {CURRENCIES.map((c) => (
+              <option key={c} value={c} />
+            ))}
+          </datalist>
+          <Field
+            name="timeZone"
+            label={t("field.timeZone")}
+            hint={t("field.timeZone.hint")}
+            errors={errors.timeZone}
+            list="time-zones"
+            defaultValue={browserTimeZone()}
+            autocomplete="off"
+            required
+          />
+          <datalist id="time-zones">
+            {timeZones().map((z) => (
+              <option key={z} value={z} />
+            ))}
+          </datalist>
+          <Field
+            name="locationName"
+            label={t("field.locationName")}
+            hint={t("field.locationName.hint")}
+            errors={errors.locationName}
+            required
+          />
+        </fieldset>
+        <fieldset class="stack">
+          <legend>{t("auth.signUp.you")}</legend>
+          <Field name="ownerName" label={t("field.ownerName")} errors={errors.ownerName} autocomplete="name" required />
+          <Field
+            name="login"
+            label={t("field.login")}
+            errors={errors.login}
+            autocomplete="username"
+            autocapitalize="none"
+            spellcheck={false}
+            required
+          />
+          <PasswordField
+            name="password"
+            label={t("field.password")}
+            hint={t("field.password.hint")}
+            errors={errors.password}
+            autocomplete="new-password"
+            minLength={8}
+            required
+          />
+        </fieldset>
+        <Button type="submit" busy={action.busy} busyLabel={t("auth.signUp.busy")}>
+          {t("auth.signUp.submit")}
+        </Button>
+      </form>
+      <p class="switch">
+        {t("auth.signUp.haveAccount")} <Link href="/signin">{t("auth.signUp.toSignIn")}</Link>
+      </p>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,221 @@
+import { useState } from "preact/hooks";
+import { dailyReport, monthlyReport, type ReportRow, reportPath } from "../../api/sales";
+import { Notice } from "../../components/Notice";
+import { Spinner } from "../../components/Spinner";
+import { t, useLocale } from "../../i18n";
+import { errorMessage } from "../../lib/errors";
+import { formatterFor } from "../../lib/format";
+import { useMe } from "../../session";
+import { todayIn } from "../sell/dates";
+import { methodLabel } from "../sell/payment";
+import { useLoad } from "../sell/useLoad";
+import { BarChart } from "./Chart";
+import "./reports.css";
+
+type Kind = "daily" | "monthly";
+type Row = ReportRow & { key: string };
+
+/** Daily and monthly sales figures in the business's calendar: table, chart, breakdowns, CSV, print. */
+export default function Reports() {
+  const me = useMe();
+  const fmt = formatterFor(me.business, useLocale());
+  const today = todayIn(me.business.timeZone);
+  const [kind, setKind] = useState<Kind>("daily");
+  const [daily, setDaily] = useState({ from: `${today.slice(0, 8)}01`, to: today });
+  const [monthly, setMonthly] = useState({ from: `${today.slice(0, 4)}-01`, to: today.slice(0, 7) });
+  const range = kind === "daily" ? daily : monthly;
+  const report = useLoad(async () => {
+    if (kind === "daily") {
+      const r = await dailyReport(daily.from, daily.to);
+      return { rows: r.days.map((d) => ({ ...d, key: d.date })) as Row[], totals: r.totals };
+    }
+    const r = await monthlyReport(monthly.from, monthly.to);
+    return { rows: r.months.map((m) => ({ ...m, key: m.month })) as Row[], totals: r.totals };
+  }, [kind, range.from, range.to]);
+
+  const label = (key: string) => (kind === "daily" ? fmt.day(key) : fmt.day(`${key}-01`, "month"));
+  const short = (key: string) => (kind === "daily" ? String(Number(key.slice(8))) : key.slice(5));
+  const setRange = (patch: Partial<typeof range>) =>
+    kind === "daily" ? setDaily({ ...daily, ...patch }) : setMonthly({ ...monthly, ...patch });
+  const totals = report.data?.totals;
+
+  return (
+    <div class="stack reports">
+      <h1>{t("reports.title")}</h1>
+      <fieldset class="no-print">
+        <legend class="visually-hidden">{t("reports.kind")}</legend>
+        <div class="report-kinds">
+          {(["daily", "monthly"] as const).map((k) => (
+            <button
+              key={k}
+              type="button"
+              class={`btn ${kind === k ? "btn-primary" : "btn-secondary"}`}
+              aria-pressed={kind === k}
+              onClick={() => setKind(k)}
+            >
+              {t(`reports.${k}`)}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      <div class="report-range no-print">
+        <div class="field">
+          <label for="r-from">{t("reports.from")}</label>
+          <input
+            id="r-from"
+            type={kind === "daily" ? "date" : "month"}
+            value={range.from}
+            onChange={(e) => e.currentTarget.value && setRange({ from: e.currentTarget.value })}
+          />
+        </div>
+        <div class="field">
+          <label for="r-to">{t("reports.to")}</label>
+          <input
+            id="r-to"
+            type={kind === "daily" ? "date" : "month"}
+            value={range.to}
+            onChange={(e) => e.currentTarget.value && setRange({ to: e.currentTarget.value })}
+          />
+        </div>
+      </div>
+      <p class="print-only">{t("reports.range", { from: label(range.from), to: label(range.to) })}</p>
+
+      {report.busy && <Spinner label={t("app.loading")} />}
+      {report.error !== undefined && (
+        <Notice kind="error">
+          {errorMessage(report.error)}{" "}
+          <button type="button" class="btn btn-secondary" onClick={report.reload}>
+            {t("app.retry")}
+          </button>
+        </Notice>
+      )}
+
+      {report.data && totals && (
+        <>
+          <dl class="report-cards">
+            <div>
+              <dt>{t("reports.netSales")}</dt>
+              <dd>{fmt.money(totals.netSales)}</dd>
+            </div>
+            <div>
+              <dt>{t("reports.salesCount")}</dt>
+              <dd>{fmt.number(totals.salesCount)}</dd>
+            </div>
+            <div>
+              <dt>{t("reports.margin")}</dt>
+              <dd>{fmt.money(totals.grossMargin)}</dd>
+            </div>
+            <div>
+              <dt>{t("reports.voids")}</dt>
+              <dd>{fmt.number(totals.voidsCount)}</dd>
+            </div>
+          </dl>
+          <BarChart
+            label={t("reports.chart", { from: label(range.from), to: label(range.to) })}
+            points={report.data.rows.map((r) => ({ key: r.key, short: short(r.key), value: r.netSales }))}
+          />
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than the phone scrolls, and keyboards must reach it */}
+          <section class="table-scroll" tabIndex={0} aria-labelledby="report-caption">
+            <table class="report-table">
+              <caption id="report-caption">{t(kind === "daily" ? "reports.byDay" : "reports.byMonth")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t(kind === "daily" ? "reports.date" : "reports.month")}</th>
+                  <th scope="col">{t("reports.salesCount")}</th>
+                  <th scope="col">{t("reports.items")}</th>
+                  <th scope="col">{t("reports.gross")}</th>
+                  <th scope="col">{t("reports.discounts")}</th>
+                  <th scope="col">{t("reports.netSales")}</th>
+                  <th scope="col">{t("reports.voids")}</th>
+                  <th scope="col">{t("reports.margin")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.data.rows.map((r) => (
+                  <FigureRow key={r.key} head={label(r.key)} row={r} fmt={fmt} />
+                ))}
+              </tbody>
+              <tfoot>
+                <FigureRow head={t("reports.total")} row={totals} fmt={fmt} />
+              </tfoot>
+            </table>
+          </section>
+          {totals.linesWithoutCost > 0 && <p class="hint">{t("reports.noCost", { count: totals.linesWithoutCost })}</p>}
+          <Breakdown
+            title={t("reports.byMethod")}
+            rows={totals.byPaymentMethod.map((b) => ({ key: b.method, name: methodLabel(b.method), ...b }))}
+            fmt={fmt}
+          />
+          <Breakdown
+            title={t("reports.byLocation")}
+            rows={totals.byLocation.map((b) => ({ key: b.locationId, ...b }))}
+            fmt={fmt}
+          />
+          <Breakdown
+            title={t("reports.byStaff")}
+            rows={totals.byStaff.map((b) => ({ key: b.userId, ...b }))}
+            fmt={fmt}
+          />
+        </>
+      )}
+      <div class="report-actions no-print">
+        <a class="btn btn-secondary" href={`/api/v1${reportPath(kind, range.from, range.to, "csv")}`} download>
+          {t("reports.csv")}
+        </a>
+        <button type="button" class="btn btn-secondary" onClick={() => print()}>
+          {t("reports.print")}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+type Fmt = ReturnType<typeof formatterFor>;
+
+function FigureRow({ head, row, fmt }: { head: string; row: ReportRow; fmt: Fmt }) {
+  return (
+    <tr>
+      <th scope="row">{head}</th>
+      <td>{fmt.number(row.salesCount)}</td>
+      <td>{fmt.number(row.itemsSold)}</td>
+      <td>{fmt.money(row.grossSales)}</td>
+      <td>{fmt.money(row.discounts)}</td>
+      <td>{fmt.money(row.netSales)}</td>
+      <td>{fmt.number(row.voidsCount)}</td>
+      <td>{fmt.money(row.grossMargin)}</td>
+    </tr>
+  );
+}
+
+function Breakdown({
+  title,
+  rows,
+  fmt,
+}: {
+  title: string;
+  rows: { key: string; name: string; salesCount: number; netSales: number }[];
+  fmt: Fmt;
+}) {
+  if (rows.length === 0) return null;
+  return (
+    <table class="report-table report-small">
+      <caption>{title}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("reports.name")}</th>
+          <th scope="col">{t("reports.salesCount")}</th>
+          <th scope="col">{t("reports.netSales")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row">{r.name}</th>
+            <td>{fmt.number(r.salesCount)}</td>
+            <td>{fmt.money(r.netSales)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,124 @@
+import { useEffect, useState } from "preact/hooks";
+import { t, useLocale } from "../../i18n";
+import { formatterFor } from "../../lib/format";
+import { useMe } from "../../session";
+import { type CartLine, isMeasured, roundQty } from "./cart";
+
+interface Props {
+  lines: CartLine[];
+  /** Problems the server found, by product id, shown under the line concerned. */
+  errors: Record<string, string>;
+  onQuantity: (productId: string, quantity: number) => void;
+  onRemove: (productId: string) => void;
+}
+
+/** "1,5" or "1.5" → 1.5; undefined unless a positive number with at most 3 decimals. */
+export function parseQuantity(text: string): number | undefined {
+  const s = text.trim().replace(",", ".");
+  if (!/^\d+(\.\d{0,3})?$|^\.\d{1,3}$/.test(s)) return undefined;
+  const q = Number(s);
+  return q > 0 ? q : undefined;
+}
+
+function QuantityInput({ line, onQuantity }: { line: CartLine; onQuantity: Props["onQuantity"] }) {
+  const fmt = formatterFor(useMe().business, useLocale());
+  const [text, setText] = useState(String(line.quantity));
+  const [bad, setBad] = useState(false);
+  useEffect(() => {
+    setText(String(line.quantity));
+    setBad(false);
+  }, [line.quantity]);
+  const id = `qty-${line.id}`;
+  const step = isMeasured(line.unit) ? 0.5 : 1;
+  const commit = (value: string) => {
+    const q = parseQuantity(value);
+    setBad(q === undefined);
+    if (q !== undefined && q !== line.quantity) onQuantity(line.id, q);
+  };
+  return (
+    <div class="qty">
+      <button
+        type="button"
+        class="btn btn-secondary qty-btn"
+        aria-label={t("sell.qty.less", { name: line.name })}
+        disabled={line.quantity <= step}
+        onClick={() => onQuantity(line.id, roundQty(line.quantity - step))}
+      >
+        −
+      </button>
+      <label class="visually-hidden" for={id}>
+        {t("sell.qty.label", { name: line.name, unit: line.unit })}
+      </label>
+      <input
+        id={id}
+        class="qty-input"
+        inputMode="decimal"
+        value={text}
+        aria-invalid={bad || undefined}
+        aria-describedby={bad ? `${id}-err` : undefined}
+        onInput={(e) => {
+          setText(e.currentTarget.value);
+          if (parseQuantity(e.currentTarget.value) !== undefined) commit(e.currentTarget.value);
+        }}
+        onBlur={(e) => commit(e.currentTarget.value)}
+      />
+      <button
+        type="button"
+        class="btn btn-secondary qty-btn"
+        aria-label={t("sell.qty.more", { name: line.name })}
+        onClick={() => onQuantity(line.id, roundQty(line.quantity + step))}
+      >
+        +
+      </button>
+      {bad && (
+        <p class="field-error qty-err" id={`${id}-err`}>
+          {t("sell.qty.invalid")}
+        </p>
+      )}
+      <span class="visually-hidden" aria-live="polite">
+        {fmt.number(line.quantity)}
+      </span>
+    </div>
+  );
+}
+
+/** The cart: one card per product with its amount, quantity controls and a remove button. */
+export function CartLines({ lines, errors, onQuantity, onRemove }: Props) {
+  const fmt = formatterFor(useMe().business, useLocale());
+  return (
+    <ul class="cart" aria-label={t("sell.cart")}>
+      {lines.map((line) => {
+        const error = errors[line.id];
+        const short = line.stock !== undefined && line.quantity > line.stock;
+        return (
+          <li key={line.id} class={`cart-line${error ? " cart-line-error" : ""}`} id={`line-${line.id}`}>
+            <div class="cart-line-head">
+              <span class="cart-line-name">{line.name}</span>
+              <span class="cart-line-total">{fmt.money(Math.round(line.price * line.quantity))}</span>
+            </div>
+            <p class="hint">
+              {t("sell.line.each", { price: fmt.money(line.price), unit: line.unit })}
+              {short && ` · ${t("sell.line.short", { quantity: fmt.number(line.stock ?? 0), unit: line.unit })}`}
+            </p>
+            <div class="cart-line-actions">
+              <QuantityInput line={line} onQuantity={onQuantity} />
+              <button
+                type="button"
+                class="btn btn-secondary cart-remove"
+                aria-label={t("sell.line.removeLabel", { name: line.name })}
+                onClick={() => onRemove(line.id)}
+              >
+                {t("sell.line.remove")}
+              </button>
+            </div>
+            {error && (
+              <p class="field-error" role="alert">
+                {error}
+              </p>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

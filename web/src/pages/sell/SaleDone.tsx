@@ -1,0 +1,62 @@
+import { useEffect, useRef } from "preact/hooks";
+import type { Sale } from "../../api/sales";
+import { Notice } from "../../components/Notice";
+import { t, useLocale } from "../../i18n";
+import { formatterFor } from "../../lib/format";
+import { Link } from "../../router";
+import { useMe } from "../../session";
+import { methodLabel } from "./payment";
+
+/** The server's answer, big and plain: the number, what was paid and the change to hand back. */
+export function SaleDone({ sale, warning, onNew }: { sale: Sale; warning?: string | undefined; onNew: () => void }) {
+  const fmt = formatterFor(useMe().business, useLocale());
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+  return (
+    <section class="stack done" aria-labelledby="done-title">
+      <div class="done-head" role="status">
+        <h1 id="done-title" ref={heading} tabIndex={-1}>
+          {t("sell.done.title", { number: sale.number })}
+        </h1>
+        <p class="hint">{fmt.date(sale.occurredAt, "dateTime")}</p>
+      </div>
+      {warning && <Notice kind="info">{warning}</Notice>}
+      <dl class="done-figures">
+        <div>
+          <dt>{t("sell.total")}</dt>
+          <dd>{fmt.money(sale.total)}</dd>
+        </div>
+        <div>
+          <dt>{t("sell.done.paid")}</dt>
+          <dd>{methodLabel(sale.payment.method, sale.payment.label)}</dd>
+        </div>
+        {sale.amountTendered !== null && (
+          <div>
+            <dt>{t("sell.pay.tendered")}</dt>
+            <dd>{fmt.money(sale.amountTendered)}</dd>
+          </div>
+        )}
+        {sale.change !== null && (
+          <div class="done-change">
+            <dt>{t("sell.done.change")}</dt>
+            <dd>{fmt.money(sale.change)}</dd>
+          </div>
+        )}
+        {sale.receipt.customerName && (
+          <div>
+            <dt>{t("sell.receipt.customer")}</dt>
+            <dd>{sale.receipt.customerName}</dd>
+          </div>
+        )}
+      </dl>
+      <button type="button" class="btn btn-primary" onClick={onNew}>
+        {t("sell.done.new")}
+      </button>
+      <Link class="btn btn-secondary" href={`/sales/${sale.id}/receipt`}>
+        {t("sell.done.receipt")}
+      </Link>
+    </section>
+  );
+}

@@ -1,0 +1,160 @@
+import type { ProductItem } from "../../api/sales";
+import { createStore, type Store } from "../../lib/store";
+
+/** What the cart remembers of a product: enough to show the line without asking the server again. */
+export interface CartProduct {
+  id: string;
+  name: string;
+  price: number;
+  unit: string;
+  stock?: number;
+}
+
+export interface CartLine extends CartProduct {
+  quantity: number;
+}
+
+/**
+ * The sale being made on this phone. Kept in localStorage with its client-made id, so a reload, a
+ * dead battery or a dropped network never loses a started sale, and a retried confirm is the same sale.
+ */
+export interface Cart {
+  id: string;
+  lines: CartLine[];
+  method: string;
+  /** The amount tendered as typed, so a half-typed amount survives a reload too. */
+  tendered: string;
+  note: string;
+  customer: { id: string; name: string; phone: string | null; balance: number } | null;
+  /** A confirm was sent and no answer came: the server may have the sale already. */
+  sent: boolean;
+}
+
+export function newSaleId(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+export const emptyCart = (): Cart => ({
+  id: newSaleId(),
+  lines: [],
+  method: "",
+  tendered: "",
+  note: "",
+  customer: null,
+  sent: false,
+});
+
+/** Rounds to the 3 decimals a quantity may have, so 0.1 + 0.2 stays 0.3. */
+export const roundQty = (q: number) => Math.round(q * 1000) / 1000;
+
+/** Units sold by weight or volume: their quantity is typed with decimals. */
+const MEASURED = /^(kg|g|gram|grams|kilo|kilogram|l|litre|liter|ml|m|metre|meter)s?$/i;
+export const isMeasured = (unit: string) => MEASURED.test(unit.trim());
+
+function read<T>(key: string): T | undefined {
+  try {
+    const raw = localStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as T) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function write(key: string, value: unknown) {
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // storage full or blocked: the sale still works, it just would not survive a reload
+  }
+}
+
+const stores = new Map<string, Store<Cart>>();
+
+/** The cart of one user on this phone (two staff sharing a phone each keep their own). */
+export function cartStore(userId: string): Store<Cart> {
+  const key = `duka.sell.cart.${userId}`;
+  let store = stores.get(key);
+  if (!store) {
+    const saved = read<Cart>(key);
+    const s = createStore<Cart>(saved?.id && Array.isArray(saved.lines) ? { ...emptyCart(), ...saved } : emptyCart());
+    s.subscribe(() => write(key, s.get()));
+    stores.set(key, s);
+    store = s;
+  }
+  return store;
+}
+
+export function addProduct(cart: Cart, p: CartProduct, quantity = 1): Cart {
+  const existing = cart.lines.find((l) => l.id === p.id);
+  const lines = existing
+    ? cart.lines.map((l) => (l.id === p.id ? { ...l, ...p, quantity: roundQty(l.quantity + quantity) } : l))
+    : [...cart.lines, { ...p, quantity }];
+  return { ...cart, lines };
+}
+
+export function setQuantity(cart: Cart, productId: string, quantity: number): Cart {
+  return { ...cart, lines: cart.lines.map((l) => (l.id === productId ? { ...l, quantity: roundQty(quantity) } : l)) };
+}
+
+export const removeLine = (cart: Cart, productId: string): Cart => ({
+  ...cart,
+  lines: cart.lines.filter((l) => l.id !== productId),
+});
+
+/** The total the phone expects; the server's answer is the one that counts. */
+export const cartTotal = (cart: Cart) => cart.lines.reduce((sum, l) => sum + Math.round(l.price * l.quantity), 0);
+export const cartItems = (cart: Cart) => roundQty(cart.lines.reduce((n, l) => n + l.quantity, 0));
+
+export const toCartProduct = (p: ProductItem): CartProduct => ({
+  id: p.id,
+  name: p.name,
+  price: p.price,
+  unit: p.unit,
+  stock: p.stock,
+});
+
+/** The products this phone sells most, for the quick-pick grid. */
+interface Favourite extends CartProduct {
+  count: number;
+  last: number;
+}
+
+const favKey = (userId: string) => `duka.sell.favourites.${userId}`;
+
+export function favourites(userId: string, max = 8): CartProduct[] {
+  const all = read<Favourite[]>(favKey(userId)) ?? [];
+  return [...all].sort((a, b) => b.count - a.count || b.last - a.last).slice(0, max);
+}
+
+export function rememberSold(userId: string, lines: CartLine[]) {
+  const all = new Map((read<Favourite[]>(favKey(userId)) ?? []).map((f) => [f.id, f]));
+  const now = Date.now();
+  for (const l of lines) {
+    const seen = all.get(l.id);
+    const { quantity: _q, stock: _s, ...product } = l;
+    all.set(l.id, { ...product, count: (seen?.count ?? 0) + 1, last: now });
+  }
+  // Keep the list small: the 40 most used are plenty for an 8-tile grid.
+  const kept = [...all.values()].sort((a, b) => b.count - a.count || b.last - a.last).slice(0, 40);
+  write(favKey(userId), kept);
+}
+
+/** Refreshes the remembered name and price of products just seen in a search. */
+export function refreshFavourites(userId: string, seen: ProductItem[]) {
+  const all = read<Favourite[]>(favKey(userId));
+  if (!all?.length) return;
+  const byId = new Map(seen.map((p) => [p.id, p]));
+  let changed = false;
+  const next = all.map((f) => {
+    const p = byId.get(f.id);
+    if (!p || (p.name === f.name && p.price === f.price && p.unit === f.unit)) return f;
+    changed = true;
+    return { ...f, name: p.name, price: p.price, unit: p.unit };
+  });
+  if (changed) write(favKey(userId), next);
+}

@@ -1,0 +1,69 @@
+import { type BackupStatus, EXPORT_URL, fetchBackupStatus } from "../../api/backups";
+import { Notice } from "../../components/Notice";
+import { t, useLocale } from "../../i18n";
+import { formatterFor } from "../../lib/format";
+import { useMe } from "../../session";
+import { LoadState, Screen, useLoad } from "./parts";
+
+/** Is the shop's data safe? The last automatic backup, a warning when it is late, and a full export. */
+export default function Backups() {
+  return (
+    <Screen title={t("admin.backups.title")} permission="backups.read">
+      <BackupView />
+    </Screen>
+  );
+}
+
+function BackupView() {
+  const me = useMe();
+  const status = useLoad(fetchBackupStatus);
+  return (
+    <>
+      {status.data ? <Status status={status.data} /> : <LoadState error={status.error} retry={status.reload} />}
+      {me.permissions.includes("data.export") && (
+        <section class="card stack" aria-labelledby="export-title">
+          <h2 id="export-title">{t("admin.backups.exportTitle")}</h2>
+          <p class="hint">{t("admin.backups.exportHint")}</p>
+          <a class="btn btn-secondary" href={EXPORT_URL} download>
+            {t("admin.backups.export")}
+          </a>
+        </section>
+      )}
+    </>
+  );
+}
+
+function Status({ status }: { status: BackupStatus }) {
+  const me = useMe();
+  const fmt = formatterFor(me.business, useLocale());
+  const size = (bytes: number) =>
+    new Intl.NumberFormat(fmt.locale, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 }).format(
+      bytes / 1_000_000,
+    );
+  return (
+    <section class="card stack" aria-labelledby="backup-title">
+      <h2 id="backup-title">{t("admin.backups.lastTitle")}</h2>
+      {status.lastSuccess ? (
+        <p>
+          {t("admin.backups.last", {
+            when: fmt.date(status.lastSuccess.at, "dateTime"),
+            size: size(status.lastSuccess.size),
+          })}
+        </p>
+      ) : (
+        <p>{t("admin.backups.none")}</p>
+      )}
+      {/* With no backup yet, "none" says it all; "late" is for a backup that stopped coming. */}
+      {status.stale && (status.lastSuccess || status.lastFailure) ? (
+        <Notice kind="error">
+          {status.lastFailure
+            ? t("admin.backups.failed", { when: fmt.date(status.lastFailure.at, "dateTime") })
+            : t("admin.backups.late")}
+        </Notice>
+      ) : (
+        status.lastSuccess && <Notice kind="success">{t("admin.backups.ok")}</Notice>
+      )}
+      <p class="hint">{t("admin.backups.hint")}</p>
+    </section>
+  );
+}

@@ -1,0 +1,137 @@
+import type { ComponentChildren } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { type LocationItem, listLocations } from "../../api/stock";
+import { Button } from "../../components/Button";
+import { Notice } from "../../components/Notice";
+import { Spinner } from "../../components/Spinner";
+import { hasMessage, type MessageKey, t, useLocale } from "../../i18n";
+import { errorMessage } from "../../lib/errors";
+import { formatterFor } from "../../lib/format";
+import { useMe } from "../../session";
+
+/** Units offered in the product form; any other unit a product already has is kept as typed. */
+export const UNITS = ["piece", "kg", "g", "litre", "ml", "metre", "pack", "box", "dozen", "bag", "bottle"];
+
+/** A word from the catalogue for a server value ("kg", "damaged"), or the value itself if we have none. */
+export const word = (prefix: string, value: string) => {
+  const key = `${prefix}.${value}`;
+  return hasMessage(key) ? t(key) : value;
+};
+
+/** Formatters for this business plus quantities with their unit: "2.5 kg". */
+export function useFormat() {
+  const me = useMe();
+  const fmt = formatterFor(me.business, useLocale());
+  return { ...fmt, qty: (value: number, unit: string) => `${fmt.number(value)} ${word("stock.unit", unit)}` };
+}
+
+const STATE_KEYS: Record<string, MessageKey> = { in: "stock.state.in", low: "stock.state.low", out: "stock.state.out" };
+
+/** The stock state in words and colour: colour alone would not do. */
+export function StockBadge({ state }: { state: string }) {
+  return <span class={`stock-badge stock-${state}`}>{t(STATE_KEYS[state] ?? "stock.state.in")}</span>;
+}
+
+/** Loads something for a screen; `reload` runs it again. */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
+  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ ...s, loading: true, error: undefined }));
+    load().then(
+      (data) => live && setState({ data, loading: false }),
+      (error: unknown) => live && setState((s) => ({ ...s, error, loading: false })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [...deps, tick]);
+  return { ...state, reload: () => setTick((n) => n + 1) };
+}
+
+/** The loading and failure states every screen shares; renders children once there is data. */
+export function Loaded<T>({
+  state,
+  children,
+}: {
+  state: ReturnType<typeof useLoad<T>>;
+  children: (data: T) => ComponentChildren;
+}) {
+  if (state.data !== undefined) return <>{children(state.data)}</>;
+  if (state.error !== undefined) {
+    return (
+      <div class="stack">
+        <Notice kind="error">{errorMessage(state.error)}</Notice>
+        <Button variant="secondary" onClick={state.reload}>
+          {t("app.retry")}
+        </Button>
+      </div>
+    );
+  }
+  return <Spinner label={t("app.loading")} />;
+}
+
+let locationsCache: Promise<LocationItem[]> | undefined;
+/** The business's active locations, fetched once per visit to the stock screens. */
+export function useLocations(): LocationItem[] | undefined {
+  const [items, setItems] = useState<LocationItem[] | undefined>();
+  useEffect(() => {
+    locationsCache ??= listLocations().then(
+      (r) => r.items.filter((l) => l.active),
+      (err: unknown) => {
+        locationsCache = undefined;
+        throw err;
+      },
+    );
+    locationsCache.then(setItems, () => setItems([]));
+  }, []);
+  return items;
+}
+
+/** The location a screen starts on: the one last chosen on this phone, else the user's own, else the first. */
+let lastLocation: string | undefined;
+export function preferredLocation(locations: { id: string }[], userLocation: string | null): string {
+  const ids = locations.map((l) => l.id);
+  return [lastLocation, userLocation].find((id) => id && ids.includes(id)) ?? ids[0] ?? "";
+}
+export const rememberLocation = (id: string) => {
+  lastLocation = id;
+};
+
+/** A labelled select of locations. */
+export function LocationSelect(props: {
+  id: string;
+  label: string;
+  value: string;
+  locations: { id: string; name: string }[];
+  onChange: (id: string) => void;
+  allLabel?: string;
+  errors?: string[] | undefined;
+}) {
+  const errorId = props.errors?.length ? `${props.id}-error` : undefined;
+  return (
+    <div class={`field${errorId ? " field-invalid" : ""}`}>
+      <label for={props.id}>{props.label}</label>
+      <select
+        id={props.id}
+        value={props.value}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={errorId}
+        onChange={(e) => props.onChange(e.currentTarget.value)}
+      >
+        {props.allLabel !== undefined && <option value="">{props.allLabel}</option>}
+        {props.locations.map((l) => (
+          <option key={l.id} value={l.id}>
+            {l.name}
+          </option>
+        ))}
+      </select>
+      {errorId && (
+        <p class="field-error" id={errorId}>
+          {props.errors?.map((message) => t("error.field", { label: props.label, message })).join(" ")}
+        </p>
+      )}
+    </div>
+  );
+}
