@@ -1,4 +1,7 @@
+import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
+import type { Db } from "../../server/src/db/client.js";
+import { rebuildSalesSummary } from "../../server/src/modules/sales/summary.js";
 
 /**
  * Fills one business with `count` sales over the two years up to now, set-based in SQL as the table
@@ -93,6 +96,8 @@ export async function seedSales(
       `update businesses set next_sale_number = (select max(number) + 1 from sales where business_id = $1) where id = $1`,
       [businessId],
     );
+    // The server keeps the daily summaries as it records each sale; a bulk load recomputes them.
+    await rebuildSalesSummary(drizzle({ client: c }) as unknown as Db, businessId);
     await c.query("commit");
     await c.query("analyze");
   } catch (err) {

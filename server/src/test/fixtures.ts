@@ -6,6 +6,7 @@ import { inBusiness } from "../db/tenancy.js";
 import type { Ctx } from "../lib/context.js";
 import { localDate } from "../lib/time.js";
 import { hashPassword } from "../modules/auth/passwords.js";
+import { countSale } from "../modules/sales/summary.js";
 import { type Actor, logIn, PASSWORD, type TestContext, uniqueLogin } from "./api.js";
 
 /**
@@ -173,6 +174,7 @@ export async function addSale(database: Database, owner: Actor, sale: SaleFixtur
         userId: ctx.userId,
       });
     }
+    await countSale(tx, ctx.businessId, id, 1);
   });
   return { id, total: subtotal - discount };
 }

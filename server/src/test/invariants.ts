@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { expect } from "vitest";
 import { type Database, queryRows } from "../db/client.js";
+import { rebuildSalesSummary } from "../modules/sales/summary.js";
 
 interface Mismatch {
   product_id: string;
@@ -39,4 +40,58 @@ export async function expectLedgerMatchesLevels(database: Database): Promise<voi
   // A check that sees no rows proves nothing: callers use it after moving stock.
   expect(levels, "no stock levels visible to the ledger check").toBeGreaterThan(0);
   expect(mismatches).toEqual([]);
+}
+
+class Rollback extends Error {
+  constructor(readonly diff: unknown[]) {
+    super("rollback");
+  }
+}
+
+const NONZERO_DAILY = sql`(sales_count, voids_count, items_sold, gross, discounts, refunds, net, voided_amount,
+  cost_of_goods, lines_without_cost, covered_revenue, covered_cost) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)`;
+const NONZERO_PRODUCT = sql`(quantity, revenue) <> (0, 0)`;
+
+/**
+ * The summaries' promise: what the sales, voids and refunds kept in sales_daily and
+ * product_sales_daily equals a recomputation from the sales as they stand (rows that came back to
+ * zero aside). Every business, in a transaction that is rolled back.
+ */
+export async function expectSummariesMatchSales(database: Database): Promise<void> {
+  let diff: unknown[] = [];
+  let sales = 0;
+  await database.db
+    .transaction(async (tx) => {
+      await tx.execute(sql`set local role none`);
+      const ids = await queryRows<{ id: string }>(tx, sql`select distinct business_id as id from sales`);
+      sales = ids.length;
+      await tx.execute(
+        sql`create temp table kept_daily on commit drop as select * from sales_daily where ${NONZERO_DAILY}`,
+      );
+      await tx.execute(
+        sql`create temp table kept_products on commit drop as select * from product_sales_daily where ${NONZERO_PRODUCT}`,
+      );
+      for (const { id } of ids) await rebuildSalesSummary(tx, id);
+      const rows = await queryRows(
+        tx,
+        sql`(select 'kept' as side, 'daily' as t, row_to_json(x)::text as row from
+              (select * from kept_daily except select * from sales_daily where ${NONZERO_DAILY}) x)
+            union all
+            (select 'recomputed', 'daily', row_to_json(x)::text from
+              (select * from sales_daily where ${NONZERO_DAILY} except select * from kept_daily) x)
+            union all
+            (select 'kept', 'product', row_to_json(x)::text from
+              (select * from kept_products except select * from product_sales_daily where ${NONZERO_PRODUCT}) x)
+            union all
+            (select 'recomputed', 'product', row_to_json(x)::text from
+              (select * from product_sales_daily where ${NONZERO_PRODUCT} except select * from kept_products) x)`,
+      );
+      throw new Rollback(rows);
+    })
+    .catch((err: unknown) => {
+      if (!(err instanceof Rollback)) throw err;
+      diff = err.diff;
+    });
+  expect(sales, "no sales visible to the summary check").toBeGreaterThan(0);
+  expect(diff).toEqual([]);
 }

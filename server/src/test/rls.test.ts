@@ -137,4 +137,14 @@ async function seedEveryTable(c: pg.Client, owner: Actor) {
     "insert into documents (business_id, filename, content_type, size, storage_key) values ($1, 'r.pdf', 'application/pdf', 1, gen_random_uuid()::text)",
     [biz],
   );
+  await q(
+    `insert into sales_daily (business_id, business_date, location_id, user_id, payment_method, sales_count, net)
+     values ($1, current_date, $2, $3, 'cash', 1, 100)`,
+    [biz, loc, user],
+  );
+  await q(
+    `insert into product_sales_daily (business_id, business_date, location_id, user_id, product_id, quantity, revenue)
+     values ($1, current_date, $2, $3, $4, 1, 100)`,
+    [biz, loc, user, product],
+  );
 }

@@ -16,7 +16,13 @@ import { localDate } from "../../lib/time.js";
 import { canonicalRowsSql, ident } from "./catalog.js";
 
 /** Secrets of the sign-in machinery, not the shop's data: never exported. */
-const LEFT_OUT: Record<string, string[] | "all"> = { sessions: "all", users: ["password_hash"] };
+// Summaries are sums of the sales already in the export: nothing of the owner's that is not there.
+const LEFT_OUT: Record<string, string[] | "all"> = {
+  sessions: "all",
+  users: ["password_hash"],
+  sales_daily: "all",
+  product_sales_daily: "all",
+};
 
 const README = `Your Duka data: one CSV file per table, only your business's rows.
 Money is in the smallest unit of your currency (cents): 15050 means 150.50.

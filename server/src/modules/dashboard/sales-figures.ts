@@ -10,35 +10,24 @@ export interface SalesScope {
   userId: string | null;
 }
 
-/**
- * The completed sales of some days, each with the money refunded on it. Voided sales are left out;
- * refunds are subtracted from the sale they belong to (so a day's figure is what that day's sales
- * finally brought in). Days are business_date, the sale's calendar day in the business's time zone,
- * so the range is a plain index range on (business_id, business_date).
- */
-function salesIn(scope: SalesScope, ranges: Range[], extra: SQL = sql``): SQL {
-  const days = sql.join(
-    ranges.map((r) => sql`(s.business_date between ${r.from}::date and ${r.to}::date)`),
+const inRanges = (alias: string, ranges: Range[]) =>
+  sql.join(
+    ranges.map((r) => sql`(${sql.raw(alias)}.business_date between ${r.from}::date and ${r.to}::date)`),
     sql` or `,
   );
+
+/** The scope as a filter on any table with business_id, location_id and user_id under `alias`. */
+function inScope(alias: string, scope: SalesScope, ranges: Range[]): SQL {
+  const a = sql.raw(alias);
   const locations = scope.locationIds
-    ? sql`and s.location_id in (${sql.join(
+    ? sql`and ${a}.location_id in (${sql.join(
         scope.locationIds.map((id) => sql`${id}::uuid`),
         sql`, `,
       )})`
     : sql``;
-  const own = scope.userId ? sql`and s.user_id = ${scope.userId}::uuid` : sql``;
-  return sql`select s.id, s.location_id, s.user_id, s.payment_method, s.business_date, s.occurred_at,
-      s.subtotal, s.total, ${extra}
-      coalesce((select sum(p.amount) from payments p
-        where p.business_id = s.business_id and p.sale_id = s.id and p.kind = 'refund'), 0) as refunded
-    from sales s
-    where s.business_id = ${scope.businessId}::uuid and s.status = 'completed' and (${days}) ${locations} ${own}`;
+  const own = scope.userId ? sql`and ${a}.user_id = ${scope.userId}::uuid` : sql``;
+  return sql`${a}.business_id = ${scope.businessId}::uuid and (${inRanges(alias, ranges)}) ${locations} ${own}`;
 }
-
-/** A line's share of what its sale brought in: unrefunded part, after the sale-wide discount. */
-const LINE_REVENUE = sql`(l.line_total::numeric * (l.quantity - l.refunded_quantity) / l.quantity
-  * coalesce(s.total::numeric / nullif(s.subtotal, 0), 0))`;
 
 export interface Totals {
   salesCount: number;
@@ -50,54 +39,59 @@ export interface Totals {
 
 const EMPTY: Totals = { salesCount: 0, netSales: 0, itemsSold: 0, grossMargin: 0, coveredRevenue: 0 };
 
-/** The headline figures for the period and the previous one, in two queries over both ranges. */
+/** The headline figures for the period and the previous one, in one pass over the daily summary. */
 export async function totals(tx: Tx, scope: SalesScope, current: Range, previous: Range) {
-  const s = salesIn(scope, [current, previous], sql`s.business_date >= ${current.from}::date as cur,`);
-  const money = await queryRows<{ cur: boolean; sales_count: number; net: string | number }>(
+  const rows = await queryRows<{
+    cur: boolean;
+    sales_count: number;
+    net: string | number;
+    items: string;
+    revenue: string | number;
+    margin: string | number;
+  }>(
     tx,
-    sql`with s as (${s})
-        select cur, count(*)::int as sales_count, coalesce(sum(total - refunded), 0)::bigint as net
-        from s group by cur`,
-  );
-  const lines = await queryRows<{ cur: boolean; items: string; revenue: string | number; margin: string | number }>(
-    tx,
-    sql`with s as (${s})
-        select s.cur, coalesce(sum(l.quantity - l.refunded_quantity), 0)::numeric(14,3)::text as items,
-          coalesce(round(sum(${LINE_REVENUE}) filter (where l.unit_cost is not null)), 0)::bigint as revenue,
-          coalesce(round(sum(${LINE_REVENUE} - l.unit_cost * (l.quantity - l.refunded_quantity))
-            filter (where l.unit_cost is not null)), 0)::bigint as margin
-        from s join sale_lines l on l.business_id = ${scope.businessId}::uuid and l.sale_id = s.id
-        group by s.cur`,
+    sql`select d.business_date >= ${current.from}::date as cur, sum(d.sales_count)::int as sales_count,
+          sum(d.net)::bigint as net, sum(d.items_sold)::numeric(20,3)::text as items,
+          round(sum(d.covered_revenue))::bigint as revenue,
+          round(sum(d.covered_revenue - d.covered_cost))::bigint as margin
+        from sales_daily d where ${inScope("d", scope, [current, previous])}
+        group by 1`,
   );
   const pick = (cur: boolean): Totals => {
-    const m = money.find((r) => r.cur === cur);
-    const l = lines.find((r) => r.cur === cur);
+    const r = rows.find((row) => row.cur === cur);
+    if (!r) return EMPTY;
     return {
-      ...EMPTY,
-      ...(m ? { salesCount: m.sales_count, netSales: Number(m.net) } : {}),
-      ...(l
-        ? {
-            itemsSold: fromMilli(parseMilli(l.items)),
-            grossMargin: Number(l.margin),
-            coveredRevenue: Number(l.revenue),
-          }
-        : {}),
+      salesCount: r.sales_count,
+      netSales: Number(r.net),
+      itemsSold: fromMilli(parseMilli(r.items)),
+      grossMargin: Number(r.margin),
+      coveredRevenue: Number(r.revenue),
     };
   };
   return { current: pick(true), previous: pick(false) };
 }
 
-/** Net sales per hour of the day (local clock) for one day, or per calendar day for longer periods. */
+/**
+ * Net sales per hour of the day (local clock) for one day, from that day's sales (an index range on
+ * business_date), or per calendar day for longer periods, from the daily summary.
+ */
 export async function overTime(tx: Tx, scope: SalesScope, range: Range, unit: "hour" | "day", timeZone: string) {
-  const bucket =
-    unit === "hour"
-      ? sql`lpad(extract(hour from occurred_at at time zone ${timeZone})::int::text, 2, '0')`
-      : sql`to_char(business_date, 'YYYY-MM-DD')`;
-  return queryRows<{ bucket: string; sales_count: number; net: string | number }>(
+  type Point = { bucket: string; sales_count: number; net: string | number };
+  if (unit === "day") {
+    return queryRows<Point>(
+      tx,
+      sql`select to_char(d.business_date, 'YYYY-MM-DD') as bucket, sum(d.sales_count)::int as sales_count,
+            sum(d.net)::bigint as net
+          from sales_daily d where ${inScope("d", scope, [range])} group by 1`,
+    );
+  }
+  return queryRows<Point>(
     tx,
-    sql`with s as (${salesIn(scope, [range])})
-        select ${bucket} as bucket, count(*)::int as sales_count, coalesce(sum(total - refunded), 0)::bigint as net
-        from s group by 1`,
+    sql`select lpad(extract(hour from s.occurred_at at time zone ${timeZone})::int::text, 2, '0') as bucket,
+          count(*)::int as sales_count,
+          coalesce(sum(s.total - (select coalesce(sum(p.amount), 0) from payments p
+            where p.business_id = s.business_id and p.sale_id = s.id and p.kind = 'refund')), 0)::bigint as net
+        from sales s where ${inScope("s", scope, [range])} and s.status = 'completed' group by 1`,
   );
 }
 
@@ -108,15 +102,14 @@ export interface Seller {
   revenue: number;
 }
 
-/** The top products by quantity and by revenue (net of refunds), in one pass over the period's lines. */
+/** The top products by quantity and by revenue (net of refunds), from the daily product summary. */
 export async function bestSellers(tx: Tx, scope: SalesScope, range: Range, limit = 10) {
   const rows = await queryRows<{ list: "q" | "r"; product_id: string; name: string; qty: string; revenue: string }>(
     tx,
-    sql`with s as (${salesIn(scope, [range])}),
-        agg as (
-          select l.product_id, sum(l.quantity - l.refunded_quantity) as qty, round(sum(${LINE_REVENUE})) as revenue
-          from s join sale_lines l on l.business_id = ${scope.businessId}::uuid and l.sale_id = s.id
-          group by l.product_id),
+    sql`with agg as (
+          select d.product_id, sum(d.quantity) as qty, round(sum(d.revenue)) as revenue
+          from product_sales_daily d where ${inScope("d", scope, [range])}
+          group by d.product_id),
         named as (
           select a.*, p.name from agg a join products p on p.business_id = ${scope.businessId}::uuid and p.id = a.product_id)
         (select 'q' as list, product_id, name, qty::numeric(14,3)::text as qty, revenue::bigint::text as revenue
@@ -148,10 +141,11 @@ export async function breakdowns(tx: Tx, scope: SalesScope, range: Range) {
     net: string | number;
   }>(
     tx,
-    sql`with s as (${salesIn(scope, [range])})
-        select grouping(location_id, user_id, payment_method)::int as g, location_id, user_id, payment_method,
-          count(*)::int as sales_count, coalesce(sum(total - refunded), 0)::bigint as net
-        from s group by grouping sets ((location_id), (user_id), (payment_method))`,
+    sql`select grouping(location_id, user_id, payment_method)::int as g, location_id, user_id, payment_method,
+          sum(sales_count)::int as sales_count, sum(net)::bigint as net
+        from sales_daily d where ${inScope("d", scope, [range])}
+        group by grouping sets ((location_id), (user_id), (payment_method))
+        having sum(sales_count) > 0`,
   );
   const names = await queryRows<{ kind: "l" | "u"; id: string; name: string }>(
     tx,

@@ -51,47 +51,27 @@ const emptyFigures = (): ReportFigures => ({
 });
 
 /**
- * A report's figures per period and for the whole range, in one set-based query: sales in the range
- * (by business_date, on its index), their refunds and line sums joined once, then GROUPING SETS for
- * the period rows, the breakdowns and the totals. Voided sales count only as voids. Refunds and cost
- * count against the day of the sale they belong to, so a day's sales and its refunds stay together.
+ * A report's figures per period and for the whole range, in one query over the daily summary (a few
+ * rows per day, whatever the number of sales), with GROUPING SETS for the period rows, the breakdowns
+ * and the totals. Voided sales count only as voids. Refunds and cost count against the day of the
+ * sale they belong to, so a day's sales and its refunds stay together.
  */
 export async function reportFigures(tx: Tx, ctx: Ctx, q: FigureQuery) {
-  const period: SQL = q.period === "day" ? sql`s.business_date::text` : sql`to_char(s.business_date, 'YYYY-MM')`;
+  const period: SQL = q.period === "day" ? sql`d.business_date::text` : sql`to_char(d.business_date, 'YYYY-MM')`;
   const rows = await queryRows<Row>(
     tx,
-    sql`with s as (
-          select s.id, s.business_date, s.location_id, s.user_id, s.payment_method, s.status = 'completed' as ok,
-            s.subtotal, s.discount, s.total
-          from sales s
-          where s.business_id = ${ctx.businessId} and s.business_date between ${q.from}::date and ${q.to}::date
-            ${q.locationId ? sql`and s.location_id = ${q.locationId}` : sql``}
-        ), r as (
-          select p.sale_id, sum(p.amount) as amount from payments p join s on s.id = p.sale_id
-          where p.business_id = ${ctx.businessId} and p.kind = 'refund' group by p.sale_id
-        ), l as (
-          select sl.sale_id, sum(sl.discount) as line_discount, sum(sl.quantity - sl.refunded_quantity) as items,
-            sum(round(sl.unit_cost * (sl.quantity - sl.refunded_quantity))) as cogs,
-            count(*) filter (where sl.unit_cost is null) as no_cost
-          from sale_lines sl join s on s.id = sl.sale_id where sl.business_id = ${ctx.businessId} group by sl.sale_id
-        ), x as (
-          select ${period} as period, s.payment_method, s.location_id, s.user_id, s.ok, s.subtotal, s.discount, s.total,
-            coalesce(r.amount, 0) as refunds, coalesce(l.line_discount, 0) as line_discount,
-            coalesce(l.items, 0) as items, coalesce(l.cogs, 0) as cogs, coalesce(l.no_cost, 0) as no_cost
-          from s left join r on r.sale_id = s.id left join l on l.sale_id = s.id
+    sql`with x as (
+          select ${period} as period, d.* from sales_daily d
+          where d.business_id = ${ctx.businessId} and d.business_date between ${q.from}::date and ${q.to}::date
+            ${q.locationId ? sql`and d.location_id = ${q.locationId}` : sql``}
         )
         select period, payment_method, location_id, user_id,
           grouping(payment_method) as g_method, grouping(location_id) as g_location, grouping(user_id) as g_user,
-          count(*) filter (where ok)::int as sales_count,
-          coalesce(sum(items) filter (where ok), 0)::text as items,
-          coalesce(sum(subtotal + line_discount) filter (where ok), 0)::bigint as gross,
-          coalesce(sum(discount + line_discount) filter (where ok), 0)::bigint as discounts,
-          coalesce(sum(refunds) filter (where ok), 0)::bigint as refunds,
-          coalesce(sum(total - refunds) filter (where ok), 0)::bigint as net,
-          count(*) filter (where not ok)::int as voids,
-          coalesce(sum(total) filter (where not ok), 0)::bigint as voided,
-          coalesce(sum(cogs) filter (where ok), 0)::bigint as cogs,
-          coalesce(sum(no_cost) filter (where ok), 0)::int as no_cost
+          coalesce(sum(sales_count), 0)::int as sales_count, coalesce(sum(items_sold), 0)::text as items,
+          coalesce(sum(gross), 0)::bigint as gross, coalesce(sum(discounts), 0)::bigint as discounts,
+          coalesce(sum(refunds), 0)::bigint as refunds, coalesce(sum(net), 0)::bigint as net,
+          coalesce(sum(voids_count), 0)::int as voids, coalesce(sum(voided_amount), 0)::bigint as voided,
+          coalesce(sum(cost_of_goods), 0)::bigint as cogs, coalesce(sum(lines_without_cost), 0)::int as no_cost
         from x
         group by grouping sets ((period), (period, payment_method), (period, location_id), (period, user_id),
           (), (payment_method), (location_id), (user_id))`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { signUp, useTestApp } from "../../test/api.js";
-import { expectLedgerMatchesLevels } from "../../test/invariants.js";
+import { expectLedgerMatchesLevels, expectSummariesMatchSales } from "../../test/invariants.js";
 import { makeProduct, saleBody, stockOf, written } from "../../test/sales.js";
 
 describe("POST /sales is idempotent by its client id", () => {
@@ -72,5 +72,6 @@ describe("POST /sales is idempotent by its client id", () => {
     expect(await stockOf(owner, p.id)).toBe(5);
     expect((await written(t.database, owner.me.user.businessId))?.sales).toBe(5);
     await expectLedgerMatchesLevels(t.database);
+    await expectSummariesMatchSales(t.database);
   });
 });

@@ -2,7 +2,7 @@ import type { CreateSaleBody } from "@duka/contracts";
 import { describe, expect, it } from "vitest";
 import { type Actor, signUp, useTestApp } from "../../test/api.js";
 import { addStaff } from "../../test/fixtures.js";
-import { expectLedgerMatchesLevels } from "../../test/invariants.js";
+import { expectLedgerMatchesLevels, expectSummariesMatchSales } from "../../test/invariants.js";
 import { makeProduct, saleBody, stockOf, written } from "../../test/sales.js";
 
 /**
@@ -73,6 +73,7 @@ describe("recording sales under load", () => {
     for (const p of products)
       expect(await stockOf(owner, p.id)).toBe((100_000_000 - (soldMilli.get(p.id) ?? 0)) / 1000);
     await expectLedgerMatchesLevels(t.database);
+    await expectSummariesMatchSales(t.database);
 
     const again = await Promise.all(clients.map((client, c) => runClients([client], perClient[c] ?? [], 200)));
     expect(again.flat().map((a) => a.body)).toEqual(acknowledged.map((a) => a.body));

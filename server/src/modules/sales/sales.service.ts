@@ -18,6 +18,7 @@ import { requestHash } from "./request-hash.js";
 import { checkPaymentMethod, saleCustomer, saleLocation, saleProducts } from "./sale-inputs.js";
 import { loadSale } from "./sale-view.js";
 import { takeStock } from "./stock.js";
+import { countSale } from "./summary.js";
 
 type Body = z.output<typeof CreateSaleBody>;
 
@@ -161,6 +162,7 @@ async function writeSale(tx: Tx, ctx: Ctx, body: Body, opts: WriteOpts) {
       createdAt: opts.meta.now,
     });
   }
+  await countSale(tx, ctx.businessId, body.id, 1);
   await takeStock(tx, ctx, { id: body.id, locationId }, priced.lines, {
     now: opts.meta.now,
     allowNegative: settings.allowNegativeStock,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { signUp, useTestApp } from "../../test/api.js";
 import { addStaff } from "../../test/fixtures.js";
-import { expectLedgerMatchesLevels } from "../../test/invariants.js";
+import { expectLedgerMatchesLevels, expectSummariesMatchSales } from "../../test/invariants.js";
 import { makeProduct, saleBody, stockOf } from "../../test/sales.js";
 
 describe("POST /sales", () => {
@@ -30,6 +30,7 @@ describe("POST /sales", () => {
     expect(await stockOf(owner, sugar.id)).toBe(8.75);
     expect(await stockOf(owner, soap.id)).toBe(3);
     await expectLedgerMatchesLevels(t.database);
+    await expectSummariesMatchSales(t.database);
   });
 
   it("numbers sales in order, computes change, and merges a product on two lines into one movement", async () => {
@@ -55,6 +56,7 @@ describe("POST /sales", () => {
       movements.filter((m: { kind: string }) => m.kind === "sale").map((m: { quantity: number }) => m.quantity),
     ).toEqual([-5, -1]);
     await expectLedgerMatchesLevels(t.database);
+    await expectSummariesMatchSales(t.database);
   });
 
   it("refuses too little tendered, a hidden or unknown method, and credit without a customer", async () => {

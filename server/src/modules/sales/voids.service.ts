@@ -15,6 +15,7 @@ import { lineNets, refundAmount } from "./refund-amounts.js";
 import { loadSale } from "./sale-view.js";
 import { lockSaleRow } from "./sales.service.js";
 import { returnStock } from "./stock.js";
+import { countSale } from "./summary.js";
 
 type Refund = z.output<typeof RefundBody>;
 
@@ -46,6 +47,7 @@ export function voidSale(db: Db, ctx: Ctx, id: string, reason: string, meta: Req
   return inBusiness(db, ctx.businessId, async (tx) => {
     const sale = await lockedSale(tx, ctx, id);
     if (sale.status === "voided") throw conflict("already_voided", `Sale #${sale.number} is already voided.`);
+    await countSale(tx, ctx.businessId, id, -1);
     const lines = await linesOf(tx, ctx, id);
     const back = lines.map((l) => ({
       productId: l.productId,
@@ -57,6 +59,7 @@ export function voidSale(db: Db, ctx: Ctx, id: string, reason: string, meta: Req
       .update(sales)
       .set({ status: "voided", voidedAt: meta.now, voidedBy: ctx.userId, voidReason: reason })
       .where(and(eq(sales.businessId, ctx.businessId), eq(sales.id, id)));
+    await countSale(tx, ctx.businessId, id, 1);
     await audit(tx, {
       businessId: ctx.businessId,
       userId: ctx.userId,
@@ -92,6 +95,7 @@ export async function refundSale(db: Db, ctx: Ctx, saleId: string, body: Refund,
       return { id: body.id, saleId, amount: prior.amount, sale: await reload(tx, ctx, saleId), replay: true };
     }
     if (sale.status === "voided") throw conflict("sale_voided", `Sale #${sale.number} is voided; nothing to refund.`);
+    await countSale(tx, ctx.businessId, saleId, -1);
     const lines = await linesOf(tx, ctx, saleId);
     const nets = lineNets(
       lines.map((l) => l.lineTotal),
@@ -137,6 +141,7 @@ export async function refundSale(db: Db, ctx: Ctx, saleId: string, body: Refund,
       userId: ctx.userId,
       createdAt: meta.now,
     });
+    await countSale(tx, ctx.businessId, saleId, 1);
     if (sale.paymentMethod === "credit") {
       await reverseCreditSale(tx, ctx, { saleId, kind: "refund", amount, note: body.reason });
     }

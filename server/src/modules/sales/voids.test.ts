@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { signUp, useTestApp } from "../../test/api.js";
 import { addStaff } from "../../test/fixtures.js";
-import { expectLedgerMatchesLevels } from "../../test/invariants.js";
+import { expectLedgerMatchesLevels, expectSummariesMatchSales } from "../../test/invariants.js";
 import { makeProduct, saleBody, stockOf, written } from "../../test/sales.js";
 import { lineNets, refundAmount } from "./refund-amounts.js";
 
@@ -42,6 +42,7 @@ describe("voids and refunds", () => {
     });
     expect(refund.statusCode).toBe(409);
     await expectLedgerMatchesLevels(t.database);
+    await expectSummariesMatchSales(t.database);
   });
 
   it("refunds part of a sale in pieces that add up to the whole, idempotently, never past what was sold", async () => {
@@ -95,6 +96,7 @@ describe("voids and refunds", () => {
     const otherSale = (await owner.post("/sales", saleBody([{ productId: q.id, quantity: 1 }]))).json();
     expect((await owner.post(`/sales/${otherSale.id}/refunds`, piece)).statusCode).toBe(409);
     await expectLedgerMatchesLevels(t.database);
+    await expectSummariesMatchSales(t.database);
   });
 
   it("takes a refunded credit sale off the customer's book and off what they spent", async () => {
