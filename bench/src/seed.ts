@@ -96,7 +96,9 @@ export async function seedSales(
       `update businesses set next_sale_number = (select max(number) + 1 from sales where business_id = $1) where id = $1`,
       [businessId],
     );
-    // The server keeps the daily summaries as it records each sale; a bulk load recomputes them.
+    // The server keeps the daily summaries as it records each sale; a bulk load recomputes them
+    // (after ANALYZE, so the planner knows how big the tables it just filled are).
+    await c.query("analyze sales, sale_lines, payments");
     await rebuildSalesSummary(drizzle({ client: c }) as unknown as Db, businessId);
     await c.query("commit");
     await c.query("analyze");

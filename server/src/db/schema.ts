@@ -306,7 +306,12 @@ export const sales = pgTable(
     /** Made by the client, so a retried request finds the sale it already made. */
     id: uuid("id").primaryKey(),
     businessId: businessId(),
-    number: integer("number").notNull(),
+    /**
+     * The receipt number, gapless per business. Taken last in the recording transaction, just before
+     * it commits, so the business's counter row is held for a moment, not for the whole sale; null
+     * only inside that transaction (decision 004).
+     */
+    number: integer("number"),
     locationId: uuid("location_id").notNull(),
     userId: uuid("user_id").notNull(),
     customerId: uuid("customer_id"),

@@ -30,6 +30,8 @@ CREATE TABLE "sales_daily" (
 	CONSTRAINT "sales_daily_pk" PRIMARY KEY("business_id","business_date","location_id","user_id","payment_method")
 );
 --> statement-breakpoint
+-- A sale's number is taken last in its transaction, just before commit (decision 004).
+ALTER TABLE "sales" ALTER COLUMN "number" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "product_sales_daily" ADD CONSTRAINT "product_sales_daily_business_id_businesses_id_fk" FOREIGN KEY ("business_id") REFERENCES "public"."businesses"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sales_daily" ADD CONSTRAINT "sales_daily_business_id_businesses_id_fk" FOREIGN KEY ("business_id") REFERENCES "public"."businesses"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE sales_daily ENABLE ROW LEVEL SECURITY;

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Queryable } from "../../db/client.js";
+import type { Queryable, Tx } from "../../db/client.js";
 import type { Ctx } from "../../lib/context.js";
 
 /** The PostgreSQL channel every server process listens on. */
@@ -24,9 +24,12 @@ export interface WireMessage {
   p: Record<string, unknown>;
 }
 
-async function notify(tx: Queryable, message: WireMessage) {
-  await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(message)})`);
+async function notify(tx: Queryable, text: string) {
+  await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${text})`);
 }
+
+/** What each open transaction has already announced: PostgreSQL would fold the repeats anyway. */
+const announced = new WeakMap<Tx, Set<string>>();
 
 /**
  * Announces a change to every open stream of the business, on every server process. Call it with the
@@ -34,12 +37,19 @@ async function notify(tx: Queryable, message: WireMessage) {
  * so a rolled-back sale is never announced and a committed one always is. Identical messages in one
  * transaction are delivered once (a sale moving stock on ten lines is one "stock.changed").
  */
-export async function publish(tx: Queryable, scope: Pick<Ctx, "businessId"> | string, event: DukaEvent) {
+export async function publish(tx: Tx, scope: Pick<Ctx, "businessId"> | string, event: DukaEvent) {
   const businessId = typeof scope === "string" ? scope : scope.businessId;
-  await notify(tx, { b: businessId, t: event.type, l: event.locationId ?? null, p: event.payload ?? {} });
+  const message: WireMessage = { b: businessId, t: event.type, l: event.locationId ?? null, p: event.payload ?? {} };
+  const text = JSON.stringify(message);
+  const seen = announced.get(tx) ?? new Set<string>();
+  if (seen.has(text)) return;
+  await notify(tx, text);
+  seen.add(text);
+  announced.set(tx, seen);
 }
 
 /** Tells every process that a user's sessions changed (logout, password change, switched off): their streams re-check now. */
 export async function publishSessionEnded(tx: Queryable, businessId: string, userId: string) {
-  await notify(tx, { b: businessId, t: "session.ended", l: null, p: { userId } });
+  const message: WireMessage = { b: businessId, t: "session.ended", l: null, p: { userId } };
+  await notify(tx, JSON.stringify(message));
 }

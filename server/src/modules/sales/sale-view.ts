@@ -9,7 +9,8 @@ import { paymentLabel } from "./pricing.js";
 
 interface SaleRow {
   id: string;
-  number: number;
+  /** Null only inside the transaction recording the sale, which takes its number last. */
+  number: number | null;
   occurred_at: string | Date;
   business_date: string;
   backdated: boolean;
@@ -63,7 +64,7 @@ export async function loadSale(tx: Tx, ctx: Ctx, id: string): Promise<Sale | und
   const tendered = s.amount_tendered === null ? null : Number(s.amount_tendered);
   return {
     id: s.id,
-    number: s.number,
+    number: s.number ?? 0,
     occurredAt: iso(s.occurred_at),
     businessDate: s.business_date,
     backdated: s.backdated,

@@ -41,7 +41,7 @@ export async function createSale(db: Db, ctx: Ctx, body: Body, meta: RequestMeta
     return await inBusiness(db, ctx.businessId, async (tx) => {
       const earlier = await replay(tx, ctx, body.id, hash);
       if (earlier) return earlier;
-      await writeSale(tx, ctx, body, { hash, occurredAt, meta });
+      const stock = await writeSale(tx, ctx, body, { hash, occurredAt, meta });
       const sale = await mustLoad(tx, ctx, body.id);
       // Delivered on commit: every open dashboard of the business refetches.
       await publish(tx, ctx, {
@@ -49,7 +49,13 @@ export async function createSale(db: Db, ctx: Ctx, body: Body, meta: RequestMeta
         locationId: sale.locationId,
         payload: { saleId: sale.id, total: sale.total },
       });
-      return { sale, replay: false };
+      // Last, the rows other sales wait for: stock levels, then the business's receipt counter. Each is
+      // held from here until commit, so the less that comes after, the more sales a shop records at once.
+      await takeStock(tx, ctx, { id: body.id, locationId: sale.locationId }, stock.lines, {
+        now: meta.now,
+        allowNegative: stock.allowNegative,
+      });
+      return { sale: { ...sale, number: await takeNumber(tx, ctx, body.id) }, replay: false };
     });
   } catch (err) {
     if (!(err instanceof SaleIdTaken)) throw err;
@@ -118,18 +124,11 @@ async function writeSale(tx: Tx, ctx: Ctx, body: Body, opts: WriteOpts) {
     });
   }
 
-  const [counter] = await queryRows<{ number: number }>(
-    tx,
-    sql`update businesses set next_sale_number = next_sale_number + 1 where id = ${ctx.businessId}
-        returning next_sale_number - 1 as number`,
-  );
-  if (!counter) throw new Error("the business row is missing");
   const inserted = await tx
     .insert(sales)
     .values({
       id: body.id,
       businessId: ctx.businessId,
-      number: counter.number,
       locationId,
       userId: ctx.userId,
       customerId,
@@ -163,10 +162,6 @@ async function writeSale(tx: Tx, ctx: Ctx, body: Body, opts: WriteOpts) {
     });
   }
   await countSale(tx, ctx.businessId, body.id, 1);
-  await takeStock(tx, ctx, { id: body.id, locationId }, priced.lines, {
-    now: opts.meta.now,
-    allowNegative: settings.allowNegativeStock,
-  });
   if (body.payment.method === "credit" && customerId && priced.total > 0) {
     await recordCreditSale(tx, ctx, {
       customerId,
@@ -177,6 +172,23 @@ async function writeSale(tx: Tx, ctx: Ctx, body: Body, opts: WriteOpts) {
     });
   }
   await auditSale(tx, ctx, body, priced, opts);
+  // The goods to take off the shelf, which the caller does last.
+  return { lines: priced.lines, allowNegative: settings.allowNegativeStock === true };
+}
+
+/** The next receipt number of the business, gapless: a rolled-back sale gives its number back. */
+async function takeNumber(tx: Tx, ctx: Ctx, saleId: string): Promise<number> {
+  const [row] = await queryRows<{ number: number }>(
+    tx,
+    sql`with counter as (
+          update businesses set next_sale_number = next_sale_number + 1 where id = ${ctx.businessId}
+          returning next_sale_number - 1 as number)
+        update sales set number = counter.number from counter
+        where sales.business_id = ${ctx.businessId} and sales.id = ${saleId}
+        returning sales.number`,
+  );
+  if (!row) throw new Error("the business row is missing");
+  return row.number;
 }
 
 function lineRow(ctx: Ctx, saleId: string, l: PricedLine) {

@@ -17,35 +17,47 @@ export const LINE_REVENUE = sql`(l.line_total::numeric * (l.quantity - l.refunde
 const KEPT = sql`(l.quantity - l.refunded_quantity)`;
 
 function addDaily(db: Queryable, businessId: string, which: SQL, sign: 1 | -1) {
+  // Lines and refunds are summed per sale first and joined once: one sale reads its few rows on the
+  // primary keys, a rebuild hashes them all.
   return db.execute(sql`
+    with s as (
+      select s.* from sales s where s.business_id = ${businessId}::uuid and ${which}
+    ), l as (
+      select l.sale_id, sum(l.discount) as line_discount, sum(${KEPT}) as items,
+        sum(round(l.unit_cost * ${KEPT})) as cogs, count(*) filter (where l.unit_cost is null) as no_cost,
+        sum(${LINE_REVENUE}) filter (where l.unit_cost is not null) as covered_revenue,
+        sum(l.unit_cost * ${KEPT}) as covered_cost
+      from s join sale_lines l on l.business_id = s.business_id and l.sale_id = s.id
+      group by l.sale_id
+    ), r as (
+      select p.sale_id, sum(p.amount) as refunds
+      from s join payments p on p.business_id = s.business_id and p.sale_id = s.id and p.kind = 'refund'
+      group by p.sale_id
+    ), x as (
+      select s.business_id, s.business_date, s.location_id, s.user_id, s.payment_method,
+        s.status = 'completed' as ok, s.subtotal, s.discount, s.total,
+        coalesce(l.line_discount, 0) as line_discount, coalesce(l.items, 0) as items, coalesce(l.cogs, 0) as cogs,
+        coalesce(l.no_cost, 0) as no_cost, coalesce(l.covered_revenue, 0) as covered_revenue,
+        coalesce(l.covered_cost, 0) as covered_cost, coalesce(r.refunds, 0) as refunds
+      from s left join l on l.sale_id = s.id left join r on r.sale_id = s.id
+    )
     insert into sales_daily as d (business_id, business_date, location_id, user_id, payment_method,
       sales_count, items_sold, gross, discounts, refunds, net, voids_count, voided_amount,
       cost_of_goods, lines_without_cost, covered_revenue, covered_cost)
-    select s.business_id, s.business_date, s.location_id, s.user_id, s.payment_method,
-      ${sign} * count(*) filter (where s.status = 'completed'),
-      ${sign} * coalesce(sum(l.items) filter (where s.status = 'completed'), 0),
-      ${sign} * coalesce(sum(s.subtotal + l.line_discount) filter (where s.status = 'completed'), 0),
-      ${sign} * coalesce(sum(s.discount + l.line_discount) filter (where s.status = 'completed'), 0),
-      ${sign} * coalesce(sum(r.refunds) filter (where s.status = 'completed'), 0),
-      ${sign} * coalesce(sum(s.total - r.refunds) filter (where s.status = 'completed'), 0),
-      ${sign} * count(*) filter (where s.status = 'voided'),
-      ${sign} * coalesce(sum(s.total) filter (where s.status = 'voided'), 0),
-      ${sign} * coalesce(sum(l.cogs) filter (where s.status = 'completed'), 0),
-      ${sign} * coalesce(sum(l.no_cost) filter (where s.status = 'completed'), 0),
-      ${sign} * coalesce(sum(l.covered_revenue) filter (where s.status = 'completed'), 0),
-      ${sign} * coalesce(sum(l.covered_cost) filter (where s.status = 'completed'), 0)
-    from sales s
-    cross join lateral (
-      select coalesce(sum(l.discount), 0) as line_discount, coalesce(sum(${KEPT}), 0) as items,
-        coalesce(sum(round(l.unit_cost * ${KEPT})), 0) as cogs,
-        count(*) filter (where l.unit_cost is null) as no_cost,
-        coalesce(sum(${LINE_REVENUE}) filter (where l.unit_cost is not null), 0) as covered_revenue,
-        coalesce(sum(l.unit_cost * ${KEPT}), 0) as covered_cost
-      from sale_lines l where l.business_id = s.business_id and l.sale_id = s.id) l
-    cross join lateral (
-      select coalesce(sum(p.amount), 0) as refunds from payments p
-      where p.business_id = s.business_id and p.sale_id = s.id and p.kind = 'refund') r
-    where s.business_id = ${businessId}::uuid and ${which}
+    select business_id, business_date, location_id, user_id, payment_method,
+      ${sign} * count(*) filter (where ok),
+      ${sign} * coalesce(sum(items) filter (where ok), 0),
+      ${sign} * coalesce(sum(subtotal + line_discount) filter (where ok), 0),
+      ${sign} * coalesce(sum(discount + line_discount) filter (where ok), 0),
+      ${sign} * coalesce(sum(refunds) filter (where ok), 0),
+      ${sign} * coalesce(sum(total - refunds) filter (where ok), 0),
+      ${sign} * count(*) filter (where not ok),
+      ${sign} * coalesce(sum(total) filter (where not ok), 0),
+      ${sign} * coalesce(sum(cogs) filter (where ok), 0),
+      ${sign} * coalesce(sum(no_cost) filter (where ok), 0),
+      ${sign} * coalesce(sum(covered_revenue) filter (where ok), 0),
+      ${sign} * coalesce(sum(covered_cost) filter (where ok), 0)
+    from x
     group by 1, 2, 3, 4, 5
     order by 1, 2, 3, 4, 5
     on conflict (business_id, business_date, location_id, user_id, payment_method) do update set
