@@ -1,7 +1,7 @@
 import type { MovementKind } from "@duka/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Tx } from "../../db/client.js";
-import { businesses, stockMovements } from "../../db/schema.js";
+import { businesses } from "../../db/schema.js";
 import type { Ctx } from "../../lib/context.js";
 import { AppError, notFound } from "../../lib/errors.js";
 import { fromMilli, milliToNumeric, parseMilli } from "../../lib/quantity.js";
@@ -26,6 +26,11 @@ export interface MoveStockOptions {
   allowNegative?: boolean;
   /** When the movement happened (the app clock); the database's clock when omitted. */
   now?: Date;
+  /**
+   * The caller has already found the product (and refused it if archived) and the location in this
+   * transaction, as a sale does for all its lines at once: skip looking them up again.
+   */
+  checked?: { productName: string };
 }
 
 export interface MoveStockResult {
@@ -42,7 +47,6 @@ const ARCHIVED_ALLOWED: ReadonlySet<MovementKind> = new Set(["void", "refund"]);
 interface ProductRow {
   name: string;
   archived: boolean;
-  threshold: string;
   location_ok: boolean;
 }
 
@@ -69,70 +73,71 @@ export async function moveStock(
   const { productId, locationId, quantityMilli: delta } = input;
   if (!Number.isSafeInteger(delta) || delta === 0) throw new RangeError("quantityMilli must be a non-zero integer");
   assertLocationAllowed(ctx, locationId);
-  const [product] = await queryRows<ProductRow>(
-    tx,
-    sql`select p.name, p.archived, p.low_stock_threshold::text as threshold,
-          exists(select 1 from locations l where l.business_id = ${ctx.businessId} and l.id = ${locationId}) as location_ok
-        from products p where p.business_id = ${ctx.businessId} and p.id = ${productId}`,
-  );
-  if (!product) throw notFound("Product");
-  if (!product.location_ok) throw notFound("Location");
-  if (product.archived && !ARCHIVED_ALLOWED.has(input.kind)) {
-    throw new AppError("product_archived", 409, `${product.name} is archived. Restore it before changing its stock.`, {
-      productId,
-    });
-  }
+  const productName = opts.checked?.productName ?? (await checkProduct(tx, ctx, input));
   const allowNegative = opts.allowNegative ?? (delta < 0 && (await allowsNegativeStock(tx, ctx)));
   const at = opts.now?.toISOString() ?? null;
   const deltaText = milliToNumeric(delta);
 
   // Adding stock (or taking it where negative levels are allowed) creates the level row if needed;
   // taking stock only updates an existing row, and only when enough is there. An absent row has 0.
-  const [level] = await queryRows<{ quantity: string; override: string | null }>(
-    tx,
+  // The ledger row is written by the same statement, from the level it left, or not at all.
+  const change =
     delta > 0 || allowNegative
       ? sql`insert into stock_levels (business_id, product_id, location_id, quantity, updated_at)
             values (${ctx.businessId}, ${productId}, ${locationId}, ${deltaText}::numeric, coalesce(${at}::timestamptz, now()))
             on conflict (product_id, location_id) do update
               set quantity = stock_levels.quantity + excluded.quantity, updated_at = excluded.updated_at
-            returning quantity::text as quantity, low_stock_threshold::text as override`
+            returning quantity, low_stock_threshold`
       : sql`update stock_levels set quantity = quantity + ${deltaText}::numeric,
               updated_at = coalesce(${at}::timestamptz, now())
             where business_id = ${ctx.businessId} and product_id = ${productId} and location_id = ${locationId}
               and quantity + ${deltaText}::numeric >= 0
-            returning quantity::text as quantity, low_stock_threshold::text as override`,
+            returning quantity, low_stock_threshold`;
+  const [moved] = await queryRows<{ id: string; quantity: string; threshold: string }>(
+    tx,
+    sql`with level as (${change}),
+        movement as (
+          insert into stock_movements (business_id, product_id, location_id, kind, quantity, level_after, reason,
+            note, unit_cost, sale_id, transfer_id, user_id, created_at)
+          select ${ctx.businessId}, ${productId}, ${locationId}, ${input.kind}, ${deltaText}::numeric, level.quantity,
+            ${input.reason ?? null}, ${input.note ?? null}, ${input.unitCost ?? null}::bigint, ${input.saleId ?? null}::uuid,
+            ${input.transferId ?? null}::uuid, ${ctx.userId}, coalesce(${at}::timestamptz, now())
+          from level
+          returning id)
+        select movement.id::text as id, level.quantity::text as quantity,
+          coalesce(level.low_stock_threshold, p.low_stock_threshold)::text as threshold
+        from movement, level, products p where p.business_id = ${ctx.businessId} and p.id = ${productId}`,
   );
-  if (!level) throw await insufficientStock(tx, ctx, input, product.name);
+  if (!moved) throw await insufficientStock(tx, ctx, input, productName);
 
-  const after = parseMilli(level.quantity);
-  const [movement] = await tx
-    .insert(stockMovements)
-    .values({
-      businessId: ctx.businessId,
-      productId,
-      locationId,
-      kind: input.kind,
-      quantity: deltaText,
-      levelAfter: level.quantity,
-      reason: input.reason ?? null,
-      note: input.note ?? null,
-      unitCost: input.unitCost ?? null,
-      saleId: input.saleId ?? null,
-      transferId: input.transferId ?? null,
-      userId: ctx.userId,
-      ...(opts.now ? { createdAt: opts.now } : {}),
-    })
-    .returning({ id: stockMovements.id });
-  if (!movement) throw new Error("stock movement insert returned nothing");
   // Delivered on commit; one per location per transaction however many lines moved.
   await publish(tx, ctx, { type: "stock.changed", locationId });
-  const threshold = parseMilli(level.override ?? product.threshold);
+  const after = parseMilli(moved.quantity);
+  const threshold = parseMilli(moved.threshold);
   return {
-    movementId: String(movement.id),
+    movementId: moved.id,
     levelAfterMilli: after,
     thresholdMilli: threshold,
     crossedLowStock: after - delta > threshold && after <= threshold,
   };
+}
+
+/** The product's name, once it is known to exist here, at a location of the business, and movable. */
+async function checkProduct(tx: Tx, ctx: Ctx, input: MoveStockInput): Promise<string> {
+  const [product] = await queryRows<ProductRow>(
+    tx,
+    sql`select p.name, p.archived,
+          exists(select 1 from locations l where l.business_id = ${ctx.businessId} and l.id = ${input.locationId}) as location_ok
+        from products p where p.business_id = ${ctx.businessId} and p.id = ${input.productId}`,
+  );
+  if (!product) throw notFound("Product");
+  if (!product.location_ok) throw notFound("Location");
+  if (product.archived && !ARCHIVED_ALLOWED.has(input.kind)) {
+    throw new AppError("product_archived", 409, `${product.name} is archived. Restore it before changing its stock.`, {
+      productId: input.productId,
+    });
+  }
+  return product.name;
 }
 
 async function insufficientStock(tx: Tx, ctx: Ctx, input: MoveStockInput, productName: string) {

@@ -4,7 +4,7 @@ import { queryRows, type Tx } from "../../db/client.js";
 import { saleLines } from "../../db/schema.js";
 import type { Ctx } from "../../lib/context.js";
 import { fromMilli, parseMilli } from "../../lib/quantity.js";
-import { getBusinessSettings } from "../business/business.service.js";
+import { withDefaults } from "../business/business.service.js";
 import { paymentLabel } from "./pricing.js";
 
 interface SaleRow {
@@ -30,6 +30,7 @@ interface SaleRow {
   location_name: string;
   staff_name: string;
   customer_name: string | null;
+  settings: unknown;
 }
 
 const iso = (d: string | Date) => new Date(d).toISOString();
@@ -44,11 +45,13 @@ export async function loadSale(tx: Tx, ctx: Ctx, id: string): Promise<Sale | und
     sql`select s.id, s.number, s.occurred_at, s.business_date::text as business_date, s.backdated, s.location_id,
           s.user_id, s.customer_id, s.subtotal, s.discount, s.total, s.payment_method, s.amount_tendered, s.note,
           s.status, s.voided_at, s.void_reason, l.name as location_name, u.name as staff_name, c.name as customer_name,
+          b.settings,
           (select coalesce(sum(p.amount), 0)::bigint from payments p
             where p.business_id = s.business_id and p.sale_id = s.id and p.kind = 'refund') as refunded
         from sales s
         join locations l on l.business_id = s.business_id and l.id = s.location_id
         join users u on u.business_id = s.business_id and u.id = s.user_id
+        join businesses b on b.id = s.business_id
         left join customers c on c.business_id = s.business_id and c.id = s.customer_id
         where s.business_id = ${ctx.businessId} and s.id = ${id}
           ${ctx.role === "owner" ? sql`` : sql`and s.user_id = ${ctx.userId}`}`,
@@ -59,7 +62,7 @@ export async function loadSale(tx: Tx, ctx: Ctx, id: string): Promise<Sale | und
     .from(saleLines)
     .where(and(eq(saleLines.businessId, ctx.businessId), eq(saleLines.saleId, id)))
     .orderBy(asc(saleLines.lineNo));
-  const settings = await getBusinessSettings(tx, ctx.businessId);
+  const settings = withDefaults(s.settings);
   const total = Number(s.total);
   const tendered = s.amount_tendered === null ? null : Number(s.amount_tendered);
   return {

@@ -6,6 +6,8 @@ interface StockLine {
   productId: string;
   quantityMilli: number;
   unitCost?: number | null;
+  /** Known when the sale has just looked the product up. */
+  name?: string;
 }
 
 /**
@@ -20,6 +22,7 @@ function byProduct(lines: StockLine[]): StockLine[] {
       productId: l.productId,
       quantityMilli: (seen?.quantityMilli ?? 0) + l.quantityMilli,
       unitCost: seen?.unitCost ?? l.unitCost ?? null,
+      ...(l.name !== undefined ? { name: l.name } : {}),
     });
   }
   return [...merged.values()]
@@ -27,12 +30,15 @@ function byProduct(lines: StockLine[]): StockLine[] {
     .sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0));
 }
 
-/** Takes a sale's goods off the shelf; `allowNegative` is the shop's setting, already read by the caller. */
+/**
+ * Takes a sale's goods off the shelf; `allowNegative` is the shop's setting, already read by the
+ * caller, which has also checked the products and the location.
+ */
 export async function takeStock(
   tx: Tx,
   ctx: Ctx,
   sale: { id: string; locationId: string },
-  lines: StockLine[],
+  lines: (StockLine & { name: string })[],
   opts: { now: Date; allowNegative: boolean },
 ) {
   const { id: saleId, locationId } = sale;
@@ -48,7 +54,7 @@ export async function takeStock(
         saleId,
         unitCost: l.unitCost,
       },
-      opts,
+      { ...opts, checked: { productName: l.name ?? "" } },
     );
   }
 }
