@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../app.js";
 import { loadConfig } from "../../config.js";
@@ -144,6 +144,18 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two server processes on one Pos
     const event = await s.next("stock.changed", 2000);
     expect(Date.now() - started).toBeLessThan(1000);
     expect(JSON.parse(event.data)).toEqual({ type: "stock.changed", locationId: main });
+
+    // A sale and its void, recorded through A, reach B too.
+    const sale = await owner.post("/sales", {
+      id: randomUUID(),
+      lines: [{ productId: soap.id, quantity: 1 }],
+      payment: { method: "cash" },
+    });
+    expect(sale.statusCode, sale.body).toBe(201);
+    const created = JSON.parse((await s.next("sale.created", 2000)).data);
+    expect(created).toMatchObject({ type: "sale.created", locationId: main, saleId: sale.json().id });
+    expect((await owner.post(`/sales/${sale.json().id}/void`, { reason: "Test" })).statusCode).toBe(200);
+    expect(JSON.parse((await s.next("sale.voided", 2000)).data)).toMatchObject({ saleId: sale.json().id });
     s.close();
   });
 });

@@ -31,6 +31,8 @@ interface Row {
   voided: Num;
   cogs: Num;
   no_cost: number;
+  /** Over the lines whose cost is known: what they brought in, less what they cost. */
+  margin: Num;
 }
 
 const emptyFigures = (): ReportFigures => ({
@@ -71,7 +73,8 @@ export async function reportFigures(tx: Tx, ctx: Ctx, q: FigureQuery) {
           coalesce(sum(gross), 0)::bigint as gross, coalesce(sum(discounts), 0)::bigint as discounts,
           coalesce(sum(refunds), 0)::bigint as refunds, coalesce(sum(net), 0)::bigint as net,
           coalesce(sum(voids_count), 0)::int as voids, coalesce(sum(voided_amount), 0)::bigint as voided,
-          coalesce(sum(cost_of_goods), 0)::bigint as cogs, coalesce(sum(lines_without_cost), 0)::int as no_cost
+          coalesce(sum(cost_of_goods), 0)::bigint as cogs, coalesce(sum(lines_without_cost), 0)::int as no_cost,
+          coalesce(round(sum(covered_revenue - covered_cost)), 0)::bigint as margin
         from x
         group by grouping sets ((period), (period, payment_method), (period, location_id), (period, user_id),
           (), (payment_method), (location_id), (user_id))`,
@@ -110,19 +113,17 @@ export async function reportFigures(tx: Tx, ctx: Ctx, q: FigureQuery) {
 }
 
 function figures(r: Row) {
-  const net = Number(r.net);
-  const cogs = Number(r.cogs);
   return {
     salesCount: r.sales_count,
     itemsSold: fromMilli(parseMilli(r.items)),
     grossSales: Number(r.gross),
     discounts: Number(r.discounts),
     refunds: Number(r.refunds),
-    netSales: net,
+    netSales: Number(r.net),
     voidsCount: r.voids,
     voidedAmount: Number(r.voided),
-    costOfGoods: cogs,
-    grossMargin: net - cogs,
+    costOfGoods: Number(r.cogs),
+    grossMargin: Number(r.margin),
     linesWithoutCost: r.no_cost,
   };
 }

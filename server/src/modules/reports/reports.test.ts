@@ -61,7 +61,7 @@ describe("GET /reports/daily and /reports/monthly", () => {
       voidsCount: 1,
       voidedAmount: 500,
       costOfGoods: 900,
-      grossMargin: 750,
+      grossMargin: 450, // tea only: 1350 kept revenue − 900 cost; salt has no cost, so no margin
       linesWithoutCost: 1,
     });
     expect(d.byPaymentMethod).toEqual([
