@@ -9,7 +9,7 @@ import type { RequestMeta } from "../../lib/context.js";
 import { isUniqueViolation } from "../../lib/db-errors.js";
 import { AppError, conflict } from "../../lib/errors.js";
 import { audit } from "../audit/audit.service.js";
-import { assertNotLocked, loginKeys, recordFailure } from "./lockout.js";
+import { assertNotLocked, loginKeys, recordFailure, recordSuccess } from "./lockout.js";
 import { assertStrongPassword, hashPassword, verifyPassword } from "./passwords.js";
 import { createSession, type SessionPolicy } from "./sessions.service.js";
 
@@ -92,6 +92,7 @@ export async function login(db: Db, input: Login, meta: RequestMeta, policy: Ses
       user && ok ? "This account has been switched off. Ask the owner." : "Wrong login or password.",
     );
   }
+  await recordSuccess(db, keys, meta.now);
   return inBusiness(db, user.businessId, async (tx) => {
     await audit(tx, { businessId: user.businessId, userId: user.id, action: "auth.login", ip: meta.ip, at: meta.now });
     const session = await createSession(tx, { businessId: user.businessId, userId: user.id, policy, ...meta });

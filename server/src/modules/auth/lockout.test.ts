@@ -13,13 +13,15 @@ describe("sign-in lockout", () => {
   const attempt = (login: string, password: string, ip: string) =>
     send(t.app, "POST", "/auth/login", { login, password }, from(ip));
 
-  it("answers 429 with Retry-After after 10 failures, spares other accounts and addresses, and lifts after the window", async () => {
+  it("answers 429 with Retry-After after 10 failures, spares known addresses, other accounts and addresses, and lifts after the window", async () => {
     const owner = await signUp(t.app);
     const victim = uniqueLogin("victim");
     await owner.post("/users", { name: "V", login: victim, password: PASSWORD, role: "staff" });
     const bystander = uniqueLogin("bystander");
     await owner.post("/users", { name: "B", login: bystander, password: PASSWORD, role: "staff" });
 
+    // The victim's own phone has signed in before.
+    expect((await attempt(victim, PASSWORD, "10.0.0.9")).statusCode).toBe(200);
     for (let i = 0; i < LOGIN_LIMIT; i++)
       expect((await attempt(victim, "wrong-guess", "10.0.0.1")).statusCode).toBe(401);
     const locked = await attempt(victim, PASSWORD, "10.0.0.1");
@@ -28,9 +30,11 @@ describe("sign-in lockout", () => {
     const retry = Number(locked.headers["retry-after"]);
     expect(retry).toBeGreaterThan(0);
     expect(retry).toBeLessThanOrEqual(LOGIN_WINDOW_MS / 1000);
-    // The account is locked from any address, even with the right password…
+    // The account is locked from any new address, even with the right password…
     expect((await attempt(victim, PASSWORD, "10.0.0.2")).statusCode).toBe(429);
-    // …but another account from another address signs in as usual.
+    // …but not where the victim signed in before: a stranger cannot lock the owner out of their own phone.
+    expect((await attempt(victim, PASSWORD, "10.0.0.9")).statusCode).toBe(200);
+    // Another account from another address signs in as usual.
     expect((await attempt(bystander, PASSWORD, "10.0.0.3")).statusCode).toBe(200);
 
     t.clock.advance(retry * 1000);

@@ -19,7 +19,7 @@ type Change = z.output<typeof ChangePasswordBody>;
  * borrowed open session cannot be used to try passwords without limit.
  */
 export async function changeOwnPassword(db: Db, ctx: Ctx, input: Change, meta: RequestMeta): Promise<void> {
-  const keys = [`password:${ctx.userId}`];
+  const keys = { counted: [`password:${ctx.userId}`] };
   await assertNotLocked(db, keys, meta.now);
   const user = await inBusiness(db, ctx.businessId, async (tx) => {
     const [row] = await tx
