@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { APP_ROLE, queryRows } from "../db/client.js";
+import { APP_ROLE, type Database, queryRows } from "../db/client.js";
 import { businessTables } from "../db/schema.js";
 import { type Actor, signUp, useTestApp } from "./api.js";
 
@@ -28,69 +28,97 @@ describe("row-level security", () => {
     for (const r of rows) expect(r.policies, r.table).toBeGreaterThan(0);
   });
 
-  describe("seen through a raw connection as the app role (PostgreSQL)", () => {
-    let client: pg.Client | undefined;
+  describe("seen through a raw connection as the app role", () => {
+    let raw: Raw;
     let a: Actor;
     let b: Actor;
 
     beforeAll(async () => {
       a = await signUp(t.app);
       b = await signUp(t.app);
-      if (!t.database.url) return;
-      client = new pg.Client({ connectionString: t.database.url });
-      await client.connect();
-      for (const owner of [a, b]) await seedEveryTable(client, owner);
+      raw = await rawConnection(t.database);
+      for (const owner of [a, b]) await raw.asOwner((q) => seedEveryTable(q, owner));
     });
     afterAll(async () => {
-      await client?.end();
+      await raw?.end();
     });
 
-    async function countAsApp(table: string, businessId?: string): Promise<number> {
-      const c = client as pg.Client;
-      await c.query("begin");
-      try {
-        await c.query(`set local role ${APP_ROLE}`);
-        if (businessId) await c.query("select set_config('app.business_id', $1, true)", [businessId]);
-        const res = await c.query(`select count(*)::int as n from ${table}`);
-        return res.rows[0].n;
-      } finally {
-        await c.query("rollback");
+    const countAsApp = (table: string, businessId?: string) =>
+      raw.asApp(async (q) => {
+        if (businessId) await q("select set_config('app.business_id', $1, true)", [businessId]);
+        return (await q(`select count(*)::int as n from ${table}`))[0]?.n as number;
+      });
+
+    const countAsOwner = (table: string, businessId?: string) =>
+      raw.asOwner(async (q) => {
+        const column = table === "businesses" ? "id" : "business_id";
+        const where = businessId ? ` where ${column} = $1` : "";
+        return (await q(`select count(*)::int as n from ${table}${where}`, businessId ? [businessId] : []))[0]
+          ?.n as number;
+      });
+
+    it("finds no rows in any business table with no business set, and only A's with A set", async () => {
+      const businessA = a.me.business.id;
+      for (const table of businessTables) {
+        const all = await countAsOwner(table);
+        const ofA = await countAsOwner(table, businessA);
+        expect(ofA, `${table} has data for A`).toBeGreaterThan(0);
+        expect(all, `${table} has data for B too`).toBeGreaterThan(ofA);
+        expect(await countAsApp(table), `${table} without a business`).toBe(0);
+        expect(await countAsApp(table, businessA), `${table} as A`).toBe(ofA);
       }
-    }
-
-    async function countAsOwner(table: string, businessId?: string): Promise<number> {
-      const column = table === "businesses" ? "id" : "business_id";
-      const where = businessId ? ` where ${column} = $1` : "";
-      const res = await (client as pg.Client).query(
-        `select count(*)::int as n from ${table}${where}`,
-        businessId ? [businessId] : [],
-      );
-      return res.rows[0].n;
-    }
-
-    // Skipped on embedded PGlite, which has one connection only: set TEST_DATABASE_URL to run it.
-    it.skipIf(!process.env.TEST_DATABASE_URL)(
-      "finds no rows in any business table with no business set, and only A's with A set (PostgreSQL only)",
-      async () => {
-        const businessA = a.me.business.id;
-        for (const table of businessTables) {
-          const all = await countAsOwner(table);
-          const ofA = await countAsOwner(table, businessA);
-          expect(ofA, `${table} has data for A`).toBeGreaterThan(0);
-          expect(all, `${table} has data for B too`).toBeGreaterThan(ofA);
-          expect(await countAsApp(table), `${table} without a business`).toBe(0);
-          expect(await countAsApp(table, businessA), `${table} as A`).toBe(ofA);
-        }
-      },
-    );
+    });
   });
 });
 
+type Query = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
+interface Raw {
+  asOwner<T>(fn: (q: Query) => Promise<T>): Promise<T>;
+  asApp<T>(fn: (q: Query) => Promise<T>): Promise<T>;
+  end(): Promise<void>;
+}
+
+/**
+ * Plain SQL below the app, in a transaction as the tables' owner or as the app role. PostgreSQL: a
+ * connection of its own. PGlite: its one connection, the role switched for the transaction only.
+ */
+async function rawConnection(database: Database): Promise<Raw> {
+  const role = (as: "owner" | "app") => (as === "owner" ? "set local role none" : `set local role ${APP_ROLE}`);
+  if (database.pglite) {
+    const pglite = database.pglite;
+    const run =
+      (as: "owner" | "app") =>
+      <T>(fn: (q: Query) => Promise<T>) =>
+        pglite.transaction(async (tx) => {
+          await tx.query(role(as));
+          return fn(async (text, params) => (await tx.query<Record<string, unknown>>(text, params)).rows);
+        });
+    return { asOwner: run("owner"), asApp: run("app"), end: async () => undefined };
+  }
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  const run =
+    (as: "owner" | "app") =>
+    async <T>(fn: (q: Query) => Promise<T>) => {
+      await client.query("begin");
+      try {
+        await client.query(role(as));
+        const result = await fn(async (text, params) => (await client.query(text, params)).rows);
+        await client.query("commit");
+        return result;
+      } catch (err) {
+        await client.query("rollback");
+        throw err;
+      }
+    };
+  return { asOwner: run("owner"), asApp: run("app"), end: () => client.end() };
+}
+
 /** One row in every business table for this business, written as the table owner. */
-async function seedEveryTable(c: pg.Client, owner: Actor) {
+async function seedEveryTable(query: Query, owner: Actor) {
   const biz = owner.me.business.id;
   const user = owner.me.user.id;
-  const q = async (text: string, params: unknown[]) => (await c.query(text, params)).rows[0];
+  const q = async (text: string, params: unknown[]) => (await query(text, params))[0] as Record<string, string>;
   const { id: loc } = await q("select id from locations where business_id = $1 limit 1", [biz]);
   const { id: customer } = await q("insert into customers (business_id, name) values ($1, 'C') returning id", [biz]);
   const { id: product } = await q(
