@@ -4,6 +4,7 @@ import { type TestContext, useTestApp } from "../../test/api.js";
 import { appOn, dumpAll, type Seeded, seedBusiness } from "../../test/backups.js";
 import { createTestDatabase } from "../../test/db.js";
 import { runBackup } from "./create.js";
+import { withOwner } from "./owner.js";
 import { restoreBackup } from "./restore.js";
 
 /** What an owner reads back: the figures a restore must not change. */
@@ -12,9 +13,19 @@ async function figures(app: Awaited<ReturnType<typeof appOn>>, s: Seeded) {
   const products = await app.inject({ method: "GET", url: "/api/v1/products", headers });
   const customer = await app.inject({ method: "GET", url: `/api/v1/customers/${s.customerId}`, headers });
   const content = await app.inject({ method: "GET", url: `/api/v1/documents/${s.documentId}/content`, headers });
+  // The seeded sale is stamped with the real clock: a few days around today cover it in any time zone.
+  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  const report = await app.inject({
+    method: "GET",
+    url: `/api/v1/reports/daily?from=${day(-2)}&to=${day(2)}`,
+    headers,
+  });
   expect(products.statusCode).toBe(200);
   expect(customer.statusCode).toBe(200);
-  return { products: products.json(), customer: customer.json(), document: content.body };
+  expect(report.statusCode, report.body).toBe(200);
+  const sales = report.json().totals;
+  expect(sales.salesCount).toBeGreaterThan(0);
+  return { products: products.json(), customer: customer.json(), document: content.body, sales };
 }
 
 /** A fresh embedded database migrates from nothing (no test image on a PostgreSQL run): allow for it. */
@@ -60,6 +71,30 @@ describe("backup and restore", () => {
 
   it(`round-trips every table into a fresh ${engine()} database`, async () => {
     await roundTrip(await createTestDatabase());
+  });
+
+  it("works out the daily summaries when the backup has none (made before they existed)", async () => {
+    const older = await createTestDatabase();
+    const app = await appOn(older, t.app.deps.files, t.clock.now);
+    const target = await createTestDatabase();
+    try {
+      const seeded = await seedBusiness({ app: app as never, database: older, clock: t.clock } as TestContext);
+      const before = await figures(app, seeded);
+      await withOwner(older, "write", (tx) => tx.query("drop table sales_daily, product_sales_daily"));
+      const backup = await runBackup({ database: older, files: t.app.deps.files, clock: t.clock.now }, "manual");
+      expect(backup.status, backup.error ?? "").toBe("succeeded");
+      await restoreBackup(target, t.app.deps.files, backup.id);
+      const restored = await appOn(target, t.app.deps.files, t.clock.now);
+      try {
+        expect((await figures(restored, seeded)).sales).toEqual(before.sales);
+      } finally {
+        await restored.close();
+      }
+    } finally {
+      await app.close();
+      await older.close();
+      await target.close();
+    }
   });
 
   it.runIf(process.env.TEST_DATABASE_URL)(

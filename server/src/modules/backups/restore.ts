@@ -1,11 +1,13 @@
+import type { SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client.js";
 import { AppError } from "../../lib/errors.js";
 import type { SealedStorage } from "../../lib/storage/sealed.js";
+import { rebuildSalesSummary } from "../sales/summary.js";
 import { ident, listTables, type TableInfo } from "./catalog.js";
 import { BACKUP_PREFIX, manifestKeyOf, schemaVersion } from "./create.js";
 import { backupInvalid, canonicalRows, type Manifest, readBackup, readManifest, TableHasher } from "./format.js";
-import type { OwnerTx } from "./owner.js";
-import { withOwner } from "./owner.js";
+import { type OwnerTx, withOwner } from "./owner.js";
 
 export interface RestoreReport {
   backup: { id: string; createdAt: string; engine: string; key: string };
@@ -53,6 +55,7 @@ export async function restoreBackup(
       manifest.tables.map((t) => t.name),
     );
     await recheck(tx, manifest);
+    if (!manifest.tables.some((t) => t.name === "sales_daily")) await summarise(tx);
     return target.migrations;
   });
   const missing: string[] = [];
@@ -155,4 +158,18 @@ async function recheck(tx: OwnerTx, manifest: Manifest) {
       );
     }
   }
+}
+
+/**
+ * A backup from before the daily summaries has sales but no summaries: work them out from the
+ * restored sales, so the dashboard and reports show what the sales say.
+ */
+async function summarise(tx: OwnerTx) {
+  const dialect = new PgDialect();
+  const run = (statement: SQL) => {
+    const q = dialect.sqlToQuery(statement);
+    return tx.query(q.sql, q.params);
+  };
+  const owners = await tx.query<{ id: string }>("select distinct business_id as id from sales");
+  for (const { id } of owners) await rebuildSalesSummary(run, id);
 }

@@ -16,10 +16,10 @@ export const LINE_REVENUE = sql`(l.line_total::numeric * (l.quantity - l.refunde
 
 const KEPT = sql`(l.quantity - l.refunded_quantity)`;
 
-function addDaily(db: Queryable, businessId: string, which: SQL, sign: 1 | -1) {
+function addDaily(run: Run, businessId: string, which: SQL, sign: 1 | -1) {
   // Lines and refunds are summed per sale first and joined once: one sale reads its few rows on the
   // primary keys, a rebuild hashes them all.
-  return db.execute(sql`
+  return run(sql`
     with s as (
       select s.* from sales s where s.business_id = ${businessId}::uuid and ${which}
     ), l as (
@@ -71,8 +71,8 @@ function addDaily(db: Queryable, businessId: string, which: SQL, sign: 1 | -1) {
       covered_cost = d.covered_cost + excluded.covered_cost`);
 }
 
-function addProducts(db: Queryable, businessId: string, which: SQL, sign: 1 | -1) {
-  return db.execute(sql`
+function addProducts(run: Run, businessId: string, which: SQL, sign: 1 | -1) {
+  return run(sql`
     insert into product_sales_daily as d (business_id, business_date, location_id, user_id, product_id,
       quantity, revenue)
     select s.business_id, s.business_date, s.location_id, s.user_id, l.product_id,
@@ -85,17 +85,25 @@ function addProducts(db: Queryable, businessId: string, which: SQL, sign: 1 | -1
       quantity = d.quantity + excluded.quantity, revenue = d.revenue + excluded.revenue`);
 }
 
+/** Runs one statement: a Drizzle database or transaction, or a raw session (restore). */
+export type Run = (statement: SQL) => Promise<unknown>;
+const on =
+  (db: Queryable): Run =>
+  (statement) =>
+    db.execute(statement);
+
 /** Adds (+1) or takes out (-1) one sale's contribution to the daily summaries. */
 export async function countSale(db: Queryable, businessId: string, saleId: string, sign: 1 | -1) {
   const which = sql`s.id = ${saleId}::uuid`;
-  await addDaily(db, businessId, which, sign);
-  await addProducts(db, businessId, which, sign);
+  await addDaily(on(db), businessId, which, sign);
+  await addProducts(on(db), businessId, which, sign);
 }
 
 /** Recomputes a business's summaries from its sales: after a bulk load, or to check them. */
-export async function rebuildSalesSummary(db: Queryable, businessId: string) {
-  await db.execute(sql`delete from sales_daily where business_id = ${businessId}::uuid`);
-  await db.execute(sql`delete from product_sales_daily where business_id = ${businessId}::uuid`);
-  await addDaily(db, businessId, sql`true`, 1);
-  await addProducts(db, businessId, sql`true`, 1);
+export async function rebuildSalesSummary(db: Queryable | Run, businessId: string) {
+  const run = typeof db === "function" ? db : on(db);
+  await run(sql`delete from sales_daily where business_id = ${businessId}::uuid`);
+  await run(sql`delete from product_sales_daily where business_id = ${businessId}::uuid`);
+  await addDaily(run, businessId, sql`true`, 1);
+  await addProducts(run, businessId, sql`true`, 1);
 }
