@@ -75,7 +75,8 @@ async function salesPage(tx: Tx, ctx: Ctx, customerId: string, cursor: string | 
 
 /**
  * Totals over completed sales only: a voided sale was never a purchase. Money refunded (payments of
- * kind "refund" against the customer's sales) comes off what they spent. A visit is a day on which
+ * kind "refund" against the customer's sales) comes off what they spent, and off the month of the sale.
+ * A visit is a day on which
  * they bought something: three sales in one trip to the shop are one visit.
  */
 async function summary(tx: Tx, ctx: Ctx, customerId: string) {
@@ -98,7 +99,9 @@ async function summary(tx: Tx, ctx: Ctx, customerId: string) {
   );
   const months = await queryRows<{ month: string; sales: number; total: string | number }>(
     tx,
-    sql`select to_char(s.business_date, 'YYYY-MM') as month, count(*)::int as sales, sum(s.total)::bigint as total
+    sql`select to_char(s.business_date, 'YYYY-MM') as month, count(*)::int as sales,
+          sum(s.total - coalesce((select sum(p.amount) from payments p
+            where p.business_id = s.business_id and p.sale_id = s.id and p.kind = 'refund'), 0))::bigint as total
         from sales s where ${mine} group by 1 order by 1`,
   );
   const favourites = await queryRows<{ product_id: string; name: string; quantity: string | number }>(
