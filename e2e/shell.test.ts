@@ -13,6 +13,7 @@ async function heading(page: Page, name: string | RegExp) {
 async function fillSignUp(page: Page, login: string) {
   await page.getByLabel("Business name").fill("Mama Amina Shop");
   await page.getByLabel("Shop or branch name").fill("Main street");
+  await page.getByLabel("Address (optional)").fill("Moi Avenue, by the bus stage");
   await page.getByLabel("Your name").fill("Amina Wanjiru");
   await page.getByLabel("Email, phone or username").fill(login);
   await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
@@ -40,6 +41,8 @@ describeBrowser("the app shell", () => {
 
     await heading(page, "Hello, Amina Wanjiru");
     await page.getByText("You are signed in as owner of Mama Amina Shop.").waitFor();
+    const locations = await (await page.request.get("/api/v1/locations")).json();
+    expect(locations.items[0]).toMatchObject({ name: "Main street", address: "Moi Avenue, by the bus stage" });
     await checkA11y(page);
     await page.screenshot({ path: `${SHOTS}/duka-home.png`, fullPage: true });
 

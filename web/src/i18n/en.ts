@@ -56,6 +56,8 @@ const en = {
   "field.timeZone.hint": "Daily reports follow this clock.",
   "field.locationName": "Shop or branch name",
   "field.locationName.hint": "Your first location. You can add more later.",
+  "field.locationAddress": "Address (optional)",
+  "field.locationAddress.hint": "Street, market or landmark, so staff and customers find it.",
   "field.ownerName": "Your name",
 
   "error.generic": "Something went wrong. Please try again.",

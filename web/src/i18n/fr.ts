@@ -49,6 +49,8 @@ const fr: Messages = {
   "field.timeZone.hint": "Les rapports du jour suivent cette heure.",
   "field.locationName": "Nom de la boutique ou de l’agence",
   "field.locationName.hint": "Votre premier point de vente. Vous pourrez en ajouter d’autres.",
+  "field.locationAddress": "Adresse (facultatif)",
+  "field.locationAddress.hint": "Rue, marché ou repère, pour que le personnel et les clients la trouvent.",
   "field.ownerName": "Votre nom",
 
   "error.generic": "Un problème est survenu. Veuillez réessayer.",

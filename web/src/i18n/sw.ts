@@ -50,6 +50,8 @@ const sw: Messages = {
   "field.timeZone.hint": "Ripoti za kila siku hufuata saa hizi.",
   "field.locationName": "Jina la duka au tawi",
   "field.locationName.hint": "Eneo lako la kwanza. Unaweza kuongeza mengine baadaye.",
+  "field.locationAddress": "Anwani (si lazima)",
+  "field.locationAddress.hint": "Mtaa, soko au alama, ili wafanyakazi na wateja walipate.",
   "field.ownerName": "Jina lako",
 
   "error.generic": "Kuna tatizo. Tafadhali jaribu tena.",

@@ -25,6 +25,7 @@ export default function SignUp() {
       currency: v.currency ?? "",
       timeZone: v.timeZone ?? "",
       locationName: v.locationName ?? "",
+      ...(v.locationAddress ? { locationAddress: v.locationAddress } : {}),
       ownerName: v.ownerName ?? "",
       login: v.login ?? "",
       password: v.password ?? "",
@@ -91,6 +92,13 @@ export default function SignUp() {
             hint={t("field.locationName.hint")}
             errors={errors.locationName}
             required
+          />
+          <Field
+            name="locationAddress"
+            label={t("field.locationAddress")}
+            hint={t("field.locationAddress.hint")}
+            errors={errors.locationAddress}
+            autocomplete="street-address"
           />
         </fieldset>
         <fieldset class="stack">
