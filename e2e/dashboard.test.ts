@@ -63,6 +63,10 @@ describeBrowser("the owner's dashboard", () => {
     expect(sale.status(), await sale.text()).toBe(201);
     await expect.poll(() => owner.getByTestId("net-sales").textContent(), { timeout: 5000 }).toMatch(/320\.00/);
     expect(await owner.evaluate("window.__sameDocument === true")).toBe(true);
+    const best = owner.getByRole("region", { name: "Best sellers" });
+    await best.getByText("2 sold").waitFor();
+    await best.getByRole("radio", { name: "By quantity" }).check();
+    await best.getByText("Sugar 1 kg").waitFor();
 
     // The staff member lands on the till; their own home is a smaller dashboard of their own sales.
     await staff.goto("/");

@@ -1,6 +1,8 @@
+import { useState } from "preact/hooks";
 import type { Dashboard } from "../../api/dashboard";
 import { t } from "../../i18n";
 import type { formatterFor } from "../../lib/format";
+import { methodLabel } from "../sell/payment";
 
 type Fmt = ReturnType<typeof formatterFor>;
 type FigureData = Dashboard["netSales"];
@@ -32,29 +34,64 @@ export function Figure(props: {
   );
 }
 
+/** One breakdown of net sales (by location, staff member or payment method), biggest first. */
+function Groups(props: { id: string; title: string; rows: { key: string; name: string; net: number }[]; fmt: Fmt }) {
+  if (props.rows.length < 2) return null;
+  return (
+    <section class="card" aria-labelledby={props.id}>
+      <h3 id={props.id}>{props.title}</h3>
+      <ul class="rows">
+        {props.rows.map((g) => (
+          <li key={g.key}>
+            <span>{g.name}</span>
+            <strong>{props.fmt.money(g.net)}</strong>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The top products, by money brought in or by quantity: the owner switches between the two. */
+function BestSellers({ data, fmt }: { data: Dashboard; fmt: Fmt }) {
+  const [by, setBy] = useState<"revenue" | "quantity">("revenue");
+  const sellers = by === "revenue" ? data.bestSellers.byRevenue : data.bestSellers.byQuantity;
+  return (
+    <section class="card" aria-labelledby="dash-best">
+      <h3 id="dash-best">{t("dashboard.bestSellers")}</h3>
+      <fieldset class="segmented">
+        <legend class="visually-hidden">{t("dashboard.bestSellers.by")}</legend>
+        {(["revenue", "quantity"] as const).map((k) => (
+          <label key={k}>
+            <input type="radio" name="best-by" value={k} checked={by === k} onChange={() => setBy(k)} />
+            <span>{t(`dashboard.bestSellers.by.${k}`)}</span>
+          </label>
+        ))}
+      </fieldset>
+      {sellers.length === 0 ? (
+        <p class="hint">{t("dashboard.bestSellers.empty")}</p>
+      ) : (
+        <ol class="rows">
+          {sellers.map((s) => (
+            <li key={s.productId}>
+              <span>
+                {s.name}
+                <small>{t("dashboard.bestSellers.sold", { quantity: fmt.number(s.quantity) })}</small>
+              </span>
+              <strong>{fmt.money(s.revenue)}</strong>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
 /** Best sellers, low stock, stock status, who owes and the owner's breakdowns. */
 export function Lists({ data, fmt, owner }: { data: Dashboard; fmt: Fmt; owner: boolean }) {
-  const sellers = data.bestSellers.byRevenue.length ? data.bestSellers.byRevenue : data.bestSellers.byQuantity;
   return (
     <>
-      <section class="card" aria-labelledby="dash-best">
-        <h3 id="dash-best">{t("dashboard.bestSellers")}</h3>
-        {sellers.length === 0 ? (
-          <p class="hint">{t("dashboard.bestSellers.empty")}</p>
-        ) : (
-          <ol class="rows">
-            {sellers.map((s) => (
-              <li key={s.productId}>
-                <span>
-                  {s.name}
-                  <small>{t("dashboard.bestSellers.sold", { quantity: fmt.number(s.quantity) })}</small>
-                </span>
-                <strong>{fmt.money(s.revenue)}</strong>
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <BestSellers data={data} fmt={fmt} />
       <section class="card" aria-labelledby="dash-low">
         <h3 id="dash-low">{t("dashboard.lowStock")}</h3>
         <p class="hint">
@@ -112,18 +149,31 @@ export function Lists({ data, fmt, owner }: { data: Dashboard; fmt: Fmt; owner: 
           )}
         </section>
       ) : null}
-      {owner && data.byLocation && data.byLocation.length > 1 ? (
-        <section class="card" aria-labelledby="dash-loc">
-          <h3 id="dash-loc">{t("dashboard.byLocation")}</h3>
-          <ul class="rows">
-            {data.byLocation.map((g) => (
-              <li key={g.id}>
-                <span>{g.name}</span>
-                <strong>{fmt.money(g.netSales)}</strong>
-              </li>
-            ))}
-          </ul>
-        </section>
+      {owner ? (
+        <>
+          <Groups
+            id="dash-loc"
+            title={t("dashboard.byLocation")}
+            rows={(data.byLocation ?? []).map((g) => ({ key: g.id, name: g.name, net: g.netSales }))}
+            fmt={fmt}
+          />
+          <Groups
+            id="dash-staff"
+            title={t("dashboard.byStaff")}
+            rows={(data.byStaff ?? []).map((g) => ({ key: g.id, name: g.name, net: g.netSales }))}
+            fmt={fmt}
+          />
+          <Groups
+            id="dash-method"
+            title={t("dashboard.byPaymentMethod")}
+            rows={(data.byPaymentMethod ?? []).map((g) => ({
+              key: g.method,
+              name: methodLabel(g.method),
+              net: g.netSales,
+            }))}
+            fmt={fmt}
+          />
+        </>
       ) : null}
     </>
   );
