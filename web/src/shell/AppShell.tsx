@@ -1,6 +1,7 @@
 import { useEffect } from "preact/hooks";
 import { Icon } from "../components/Icon";
 import { t } from "../i18n";
+import { useLiveChanges } from "../lib/live";
 import { useStore } from "../lib/store";
 import { Link, matchRoute, usePath } from "../router";
 import { useMe } from "../session";
@@ -17,15 +18,17 @@ export function AppShell() {
   const match = matchRoute(ROUTES, path);
   const Screen = match?.route ?? NotFound;
   const badges = items.flatMap((item) => (item.badge ? [item.badge] : []));
+  const refreshBadges = () => {
+    if (document.visibilityState === "visible") for (const b of badges) void b.refresh();
+  };
   useEffect(() => {
-    // Counts are fetched when the app opens and again whenever the phone comes back to it.
-    const refresh = () => {
-      if (document.visibilityState === "visible") for (const b of badges) void b.refresh();
-    };
-    refresh();
-    document.addEventListener("visibilitychange", refresh);
-    return () => document.removeEventListener("visibilitychange", refresh);
+    // Counts are fetched when the app opens and again whenever the phone comes back to it…
+    refreshBadges();
+    document.addEventListener("visibilitychange", refreshBadges);
+    return () => document.removeEventListener("visibilitychange", refreshBadges);
   }, [badges.length]);
+  // …and whenever a sale or a stock movement anywhere in the business may have moved them.
+  useLiveChanges(refreshBadges);
   return (
     <div class="shell">
       <a class="skip" href="#main">
