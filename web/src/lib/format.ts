@@ -64,7 +64,11 @@ export interface BusinessFormat {
 /** A file's size for people: "820 kB", "3.4 MB" (decimal units, as phones show them). */
 export function formatBytes(bytes: number, locale: string): string {
   const [unit, size] =
-    bytes < 1_000_000 ? (["kilobyte", bytes / 1000] as const) : (["megabyte", bytes / 1_000_000] as const);
+    bytes < 1000
+      ? (["byte", bytes] as const)
+      : bytes < 1_000_000
+        ? (["kilobyte", bytes / 1000] as const)
+        : (["megabyte", bytes / 1_000_000] as const);
   return new Intl.NumberFormat(locale, { style: "unit", unit, maximumFractionDigits: 1 }).format(size);
 }
 
