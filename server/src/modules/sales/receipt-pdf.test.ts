@@ -5,6 +5,7 @@ import { documents } from "../../db/schema.js";
 import { inBusiness } from "../../db/tenancy.js";
 import { type Actor, send, signUp, useTestApp } from "../../test/api.js";
 import { addStaff } from "../../test/fixtures.js";
+import { uploadDocument } from "../../test/multipart.js";
 import { makeProduct, saleBody } from "../../test/sales.js";
 import { printable } from "./receipt-pdf.js";
 
@@ -146,6 +147,20 @@ describe("PDF receipts", () => {
     expect((await halima.get(`/sales/${jumasSale.id}/receipt.pdf`)).statusCode).toBe(404);
     expect((await juma.get(`/sales/${ownersSale.id}/receipt.pdf`)).statusCode).toBe(404);
     expect(await receiptDocs(owner, ownersSale.id)).toHaveLength(0);
+
+    // Nor through the documents routes: the stored receipt is as private as the sale.
+    const [stored] = await receiptDocs(owner, jumasSale.id);
+    expect((await juma.get(`/documents/${stored?.id}/content`)).statusCode).toBe(200);
+    expect((await halima.get(`/documents/${stored?.id}/content`)).statusCode).toBe(404);
+    expect((await halima.get(`/documents/${stored?.id}`)).statusCode).toBe(404);
+    expect((await halima.get(`/documents?saleId=${jumasSale.id}`)).json().items).toEqual([]);
+    expect((await juma.get(`/documents?saleId=${jumasSale.id}`)).json().items).toHaveLength(1);
+    expect((await owner.get(`/documents/${stored?.id}/content`)).statusCode).toBe(200);
+    const onOwnersSale = await uploadDocument(halima, {
+      fields: { saleId: ownersSale.id },
+      file: { name: "x.pdf", data: Buffer.from("%PDF-1.4\n") },
+    });
+    expect(onOwnersSale.statusCode).toBe(404);
   });
 
   it("keeps what the built-in fonts cannot draw from printing as a wrong glyph", () => {
