@@ -92,6 +92,7 @@ const idRoutes: Record<string, { fixture: keyof typeof fixtures; body?: unknown 
   "POST /api/v1/stock-counts/:id/cancel": { fixture: "stockCount" },
   "GET /api/v1/sales/:id": { fixture: "sale" },
   "GET /api/v1/sales/:id/receipt.txt": { fixture: "sale" },
+  "GET /api/v1/sales/:id/receipt.pdf": { fixture: "sale" },
   "POST /api/v1/sales/:id/void": { fixture: "sale", body: { reason: "Taken over" } },
   "POST /api/v1/sales/:id/refunds": {
     fixture: "sale",

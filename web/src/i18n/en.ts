@@ -9,6 +9,7 @@ import { en as customers } from "./areas/customers";
  * line each; unused languages are tree-shaken out of the main bundle.
  */
 import * as dashboard from "./areas/dashboard";
+import { en as documents } from "./areas/documents";
 import { en as reports } from "./areas/reports";
 import { en as sell } from "./areas/sell";
 import { en as stock } from "./areas/stock";
@@ -91,6 +92,7 @@ const en = {
   ...dashboard.en,
   ...sell,
   ...reports,
+  ...documents,
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import { fr as admin } from "./areas/admin";
 import { fr as customers } from "./areas/customers";
 import * as dashboard from "./areas/dashboard";
+import { fr as documents } from "./areas/documents";
 import { fr as reports } from "./areas/reports";
 import { fr as sell } from "./areas/sell";
 import { fr as stock } from "./areas/stock";
@@ -84,6 +85,7 @@ const fr: Messages = {
   ...dashboard.fr,
   ...sell,
   ...reports,
+  ...documents,
 };
 
 export default fr;

@@ -1,6 +1,7 @@
 import { sw as admin } from "./areas/admin";
 import { sw as customers } from "./areas/customers";
 import * as dashboard from "./areas/dashboard";
+import { sw as documents } from "./areas/documents";
 import { sw as reports } from "./areas/reports";
 import { sw as sell } from "./areas/sell";
 import { sw as stock } from "./areas/stock";
@@ -85,6 +86,7 @@ const sw: Messages = {
   ...dashboard.sw,
   ...sell,
   ...reports,
+  ...documents,
 };
 
 export default sw;

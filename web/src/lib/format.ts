@@ -61,6 +61,17 @@ export interface BusinessFormat {
   country?: string | null;
 }
 
+/** A file's size for people: "820 kB", "3.4 MB" (decimal units, as phones show them). */
+export function formatBytes(bytes: number, locale: string): string {
+  const [unit, size] =
+    bytes < 1000
+      ? (["byte", bytes] as const)
+      : bytes < 1_000_000
+        ? (["kilobyte", bytes / 1000] as const)
+        : (["megabyte", bytes / 1_000_000] as const);
+  return new Intl.NumberFormat(locale, { style: "unit", unit, maximumFractionDigits: 1 }).format(size);
+}
+
 /** Formatters bound to one business and language, for components. */
 export function formatterFor(business: BusinessFormat, language: string) {
   const locale = business.country ? `${language}-${business.country}` : language;
@@ -70,6 +81,7 @@ export function formatterFor(business: BusinessFormat, language: string) {
     number: (value: number, maxDecimals?: number) => formatNumber(value, locale, maxDecimals),
     date: (at: Date | string, style?: DateStyle) => formatDate(at, business.timeZone, locale, style),
     day: (day: string, style?: DateStyle) => formatDay(day, locale, style),
+    bytes: (n: number) => formatBytes(n, locale),
   };
 }
 

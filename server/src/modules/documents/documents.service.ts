@@ -40,19 +40,32 @@ export function toDocument(row: Row): Document {
   };
 }
 
+/**
+ * Staff see only their own sales (GET /sales/:id), so a document attached to someone else's sale,
+ * its PDF receipt included, is not theirs to see either. Documents on customers and stock
+ * receipts stay shared with the team.
+ */
+function visibleTo(ctx: Ctx): SQL | undefined {
+  if (ctx.role === "owner") return undefined;
+  return sql`(${documents.saleId} is null or exists (select 1 from ${sales} s
+    where s.business_id = ${documents.businessId} and s.id = ${documents.saleId} and s.user_id = ${ctx.userId}))`;
+}
+
 /** What a document is attached to must exist in the caller's business: otherwise 404, as if absent. */
 export async function assertAttachable(db: Db, ctx: Ctx, a: DocumentAttachment & Attachment): Promise<void> {
   const given = [a.saleId, a.customerId, a.stockMovementId].filter((v) => v !== undefined);
   if (given.length > 1) throw badRequest("Attach a document to one thing only: a sale, a customer or a stock receipt.");
   await inBusiness(db, ctx.businessId, async (tx) => {
-    const found = async (table: typeof sales | typeof customers, id: string) =>
+    const found = async (table: typeof sales | typeof customers, id: string, own?: SQL) =>
       (
         await tx
           .select({ id: table.id })
           .from(table)
-          .where(and(eq(table.businessId, ctx.businessId), eq(table.id, id)))
+          .where(and(eq(table.businessId, ctx.businessId), eq(table.id, id), own))
       ).length > 0;
-    if (a.saleId && !(await found(sales, a.saleId))) throw notFound("Sale");
+    // As with reading a sale: staff attach only to their own sales; anyone else's is not found.
+    const ownSale = ctx.role === "owner" ? undefined : eq(sales.userId, ctx.userId);
+    if (a.saleId && !(await found(sales, a.saleId, ownSale))) throw notFound("Sale");
     if (a.customerId && !(await found(customers, a.customerId))) throw notFound("Customer");
     if (a.stockMovementId !== undefined) {
       const rows = await tx
@@ -123,7 +136,7 @@ async function findRow(tx: Tx, ctx: Ctx, id: string): Promise<Row> {
   const [row] = await tx
     .select()
     .from(documents)
-    .where(and(eq(documents.businessId, ctx.businessId), eq(documents.id, id)));
+    .where(and(eq(documents.businessId, ctx.businessId), eq(documents.id, id), visibleTo(ctx)));
   if (!row) throw notFound("Document");
   return row;
 }
@@ -161,7 +174,7 @@ export async function listDocuments(
   ctx: Ctx,
   query: Attachment & { limit: number; cursor?: string | undefined },
 ): Promise<{ items: Document[]; nextCursor: string | null }> {
-  const where: (SQL | undefined)[] = [eq(documents.businessId, ctx.businessId)];
+  const where: (SQL | undefined)[] = [eq(documents.businessId, ctx.businessId), visibleTo(ctx)];
   if (query.saleId) where.push(eq(documents.saleId, query.saleId));
   if (query.customerId) where.push(eq(documents.customerId, query.customerId));
   if (query.stockMovementId !== undefined) where.push(eq(documents.stockMovementId, query.stockMovementId));

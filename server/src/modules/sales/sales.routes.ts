@@ -11,13 +11,14 @@ import {
 import { z } from "zod";
 import { type App, ctxOf, requestMeta } from "../../lib/http.js";
 import { receiptText } from "./receipt.js";
+import { openReceiptPdf } from "./receipt-store.js";
 import { getSale, listSales } from "./sales.list.js";
 import { createSale } from "./sales.service.js";
 import { refundSale, voidSale } from "./voids.service.js";
 
 /** Recording, reading, voiding and refunding sales. */
 export default async function salesRoutes(app: App) {
-  const { db } = app.deps;
+  const { db, files, clock } = app.deps;
   const tags = ["sales"];
 
   app.post(
@@ -54,6 +55,30 @@ export default async function salesRoutes(app: App) {
       const ctx = ctxOf(request);
       const sale = await getSale(db, ctx, request.params.id);
       return reply.type("text/plain; charset=utf-8").send(receiptText(ctx, sale));
+    },
+  );
+
+  app.get(
+    "/sales/:id/receipt.pdf",
+    {
+      config: { access: "sales.read" },
+      schema: {
+        tags,
+        params: SaleIdParams,
+        produces: ["application/pdf"],
+        response: {
+          200: z.unknown().describe("The sale's receipt as a PDF, made on first request and kept encrypted."),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { document, body } = await openReceiptPdf(db, files, ctxOf(request), request.params.id, clock());
+      return reply
+        .header("content-type", "application/pdf")
+        .header("content-length", String(document.size))
+        .header("content-disposition", `inline; filename="${document.filename}"`)
+        .header("cache-control", "private, no-store")
+        .send(body);
     },
   );
 

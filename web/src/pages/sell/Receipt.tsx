@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { receiptPdfUrl } from "../../api/documents";
 import { getSale, receiptText } from "../../api/sales";
 import { Notice } from "../../components/Notice";
 import { Spinner } from "../../components/Spinner";
@@ -8,6 +9,7 @@ import { formatterFor } from "../../lib/format";
 import { Link, type ScreenProps } from "../../router";
 import { useMe } from "../../session";
 import { methodLabel } from "./payment";
+import { SaleDocuments } from "./SaleDocuments";
 import "./sell.css";
 import "./receipt.css";
 import { useLoad } from "./useLoad";
@@ -189,6 +191,10 @@ export default function Receipt({ params }: ScreenProps) {
           </div>
         )}
         {shared && <Notice kind="success">{shared}</Notice>}
+        <a class="btn btn-secondary" href={receiptPdfUrl(s.id)} download={`receipt-${s.number}.pdf`}>
+          {t("docs.receiptPdf")}
+        </a>
+        <SaleDocuments saleId={s.id} />
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 import { type BackupStatus, EXPORT_URL, fetchBackupStatus } from "../../api/backups";
+import { documentUsage } from "../../api/documents";
 import { Notice } from "../../components/Notice";
 import { t, useLocale } from "../../i18n";
 import { formatterFor } from "../../lib/format";
@@ -20,6 +21,7 @@ function BackupView() {
   return (
     <>
       {status.data ? <Status status={status.data} /> : <LoadState error={status.error} retry={status.reload} />}
+      {me.permissions.includes("settings.manage") && <DocumentsUsage />}
       {me.permissions.includes("data.export") && (
         <section class="card stack" aria-labelledby="export-title">
           <h2 id="export-title">{t("admin.backups.exportTitle")}</h2>
@@ -64,6 +66,27 @@ function Status({ status }: { status: BackupStatus }) {
         status.lastSuccess && <Notice kind="success">{t("admin.backups.ok")}</Notice>
       )}
       <p class="hint">{t("admin.backups.hint")}</p>
+    </section>
+  );
+}
+
+/** How much the shop keeps in encrypted file storage: photos, PDFs and generated receipts. */
+function DocumentsUsage() {
+  const me = useMe();
+  const fmt = formatterFor(me.business, useLocale());
+  const usage = useLoad(documentUsage);
+  return (
+    <section class="card stack" aria-labelledby="documents-usage-title">
+      <h2 id="documents-usage-title">{t("docs.usageTitle")}</h2>
+      {usage.data ? (
+        <p>
+          {usage.data.count === 0
+            ? t("docs.usageNone")
+            : t("docs.usage", { count: fmt.number(usage.data.count), size: fmt.bytes(usage.data.totalBytes) })}
+        </p>
+      ) : (
+        <LoadState error={usage.error} retry={usage.reload} />
+      )}
     </section>
   );
 }
