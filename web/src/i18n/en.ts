@@ -12,6 +12,7 @@ import * as dashboard from "./areas/dashboard";
 import { en as reports } from "./areas/reports";
 import { en as sell } from "./areas/sell";
 import { en as stock } from "./areas/stock";
+import { en as till } from "./areas/till";
 
 const en = {
   ...stock,
@@ -88,6 +89,7 @@ const en = {
   ...admin,
   ...dashboard.en,
   ...sell,
+  ...till,
   ...reports,
 };
 

@@ -4,6 +4,7 @@ import * as dashboard from "./areas/dashboard";
 import { fr as reports } from "./areas/reports";
 import { fr as sell } from "./areas/sell";
 import { fr as stock } from "./areas/stock";
+import { fr as till } from "./areas/till";
 import type { Messages } from "./en";
 
 const fr: Messages = {
@@ -81,6 +82,7 @@ const fr: Messages = {
   ...admin,
   ...dashboard.fr,
   ...sell,
+  ...till,
   ...reports,
 };
 

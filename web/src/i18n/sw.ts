@@ -4,6 +4,7 @@ import * as dashboard from "./areas/dashboard";
 import { sw as reports } from "./areas/reports";
 import { sw as sell } from "./areas/sell";
 import { sw as stock } from "./areas/stock";
+import { sw as till } from "./areas/till";
 import type { Messages } from "./en";
 
 /** Kiswahili. */
@@ -82,6 +83,7 @@ const sw: Messages = {
   ...admin,
   ...dashboard.sw,
   ...sell,
+  ...till,
   ...reports,
 };
 

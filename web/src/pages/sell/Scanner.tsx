@@ -11,9 +11,6 @@ type DetectorClass = new (options?: { formats?: string[] }) => BarcodeDetectorLi
 
 const Detector = (globalThis as { BarcodeDetector?: DetectorClass }).BarcodeDetector;
 
-/** Whether this browser can read barcodes from the camera by itself (Chrome on Android can). */
-export const canScan = () => Detector !== undefined && !!navigator.mediaDevices?.getUserMedia;
-
 /**
  * The back camera in a small window, read a few times a second by the browser's own BarcodeDetector:
  * no decoding library to download. Stops the camera when closed or when a code is read.
