@@ -1,6 +1,5 @@
 /**
- * Whether this browser can read barcodes from the camera by itself (Chrome on Android can). Kept
+ * Whether this phone has a camera the page may ask for; every browser can then read barcodes. Kept
  * apart from the scanner so that asking does not download it.
  */
-export const canScan = () =>
-  (globalThis as { BarcodeDetector?: unknown }).BarcodeDetector !== undefined && !!navigator.mediaDevices?.getUserMedia;
+export const canScan = () => !!navigator.mediaDevices?.getUserMedia;
