@@ -13,6 +13,7 @@ import { en as documents } from "./areas/documents";
 import { en as reports } from "./areas/reports";
 import { en as sell } from "./areas/sell";
 import { en as stock } from "./areas/stock";
+import { en as till } from "./areas/till";
 
 const en = {
   ...stock,
@@ -91,6 +92,7 @@ const en = {
   ...admin,
   ...dashboard.en,
   ...sell,
+  ...till,
   ...reports,
   ...documents,
 };

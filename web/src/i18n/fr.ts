@@ -5,6 +5,7 @@ import { fr as documents } from "./areas/documents";
 import { fr as reports } from "./areas/reports";
 import { fr as sell } from "./areas/sell";
 import { fr as stock } from "./areas/stock";
+import { fr as till } from "./areas/till";
 import type { Messages } from "./en";
 
 const fr: Messages = {
@@ -84,6 +85,7 @@ const fr: Messages = {
   ...admin,
   ...dashboard.fr,
   ...sell,
+  ...till,
   ...reports,
   ...documents,
 };

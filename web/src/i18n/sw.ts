@@ -5,6 +5,7 @@ import { sw as documents } from "./areas/documents";
 import { sw as reports } from "./areas/reports";
 import { sw as sell } from "./areas/sell";
 import { sw as stock } from "./areas/stock";
+import { sw as till } from "./areas/till";
 import type { Messages } from "./en";
 
 /** Kiswahili. */
@@ -85,6 +86,7 @@ const sw: Messages = {
   ...admin,
   ...dashboard.sw,
   ...sell,
+  ...till,
   ...reports,
   ...documents,
 };

@@ -90,12 +90,16 @@ describe("POST /sales with bad input writes nothing", () => {
       saleBody([{ productId: p.id, quantity }], { payment: { method: "credit" }, customerId: customer, ...extra });
     expect((await owner.post("/sales", credit(1))).statusCode).toBe(201);
     const before = await written(t.database, owner.me.user.businessId);
-    const over = await owner.post("/sales", credit(1));
+    const refused = credit(1);
+    const over = await owner.post("/sales", refused);
     expect(over.statusCode).toBe(409);
     expect(over.json().error.code).toBe("credit_limit_exceeded");
     expect(await written(t.database, owner.me.user.businessId)).toEqual(before);
     expect(await stockOf(owner, p.id)).toBe(9);
-    expect((await owner.post("/sales", credit(1, { allowOverLimit: true }))).statusCode).toBe(201);
+    // The till's "Sell anyway" resends the refused sale under its own id: nothing was kept, so it is new.
+    const allowed = await owner.post("/sales", { ...refused, allowOverLimit: true });
+    expect(allowed.statusCode).toBe(201);
+    expect(allowed.json().id).toBe(refused.id);
     expect((await owner.get(`/customers/${customer}`)).json().balance).toBe(2000);
   });
 });

@@ -2,7 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { t, useLocale } from "../../i18n";
 import { formatterFor } from "../../lib/format";
 import { useMe } from "../../session";
-import { type CartLine, isMeasured, roundQty } from "./cart";
+import { type CartLine, isMeasured, lineTotal, roundQty, unitPriceOf } from "./cart";
 
 interface Props {
   lines: CartLine[];
@@ -94,10 +94,12 @@ export function CartLines({ lines, errors, onQuantity, onRemove }: Props) {
           <li key={line.id} class={`cart-line${error ? " cart-line-error" : ""}`} id={`line-${line.id}`}>
             <div class="cart-line-head">
               <span class="cart-line-name">{line.name}</span>
-              <span class="cart-line-total">{fmt.money(Math.round(line.price * line.quantity))}</span>
+              <span class="cart-line-total">{fmt.money(lineTotal(line))}</span>
             </div>
             <p class="hint">
-              {t("sell.line.each", { price: fmt.money(line.price), unit: line.unit })}
+              {t("sell.line.each", { price: fmt.money(unitPriceOf(line)), unit: line.unit })}
+              {line.unitPrice !== undefined && ` · ${t("sell.line.listed", { price: fmt.money(line.price) })}`}
+              {line.discount ? ` · ${t("sell.line.discount", { amount: fmt.money(line.discount) })}` : ""}
               {short && ` · ${t("sell.line.short", { quantity: fmt.number(line.stock ?? 0), unit: line.unit })}`}
             </p>
             <div class="cart-line-actions">

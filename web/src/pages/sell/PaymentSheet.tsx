@@ -1,4 +1,3 @@
-import type { CreateSaleBody } from "@duka/contracts";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError } from "../../api/client";
 import { createSale, getSale, type Sale } from "../../api/sales";
@@ -10,14 +9,17 @@ import { errorMessage } from "../../lib/errors";
 import { formatterFor, moneyInput, parseMoney } from "../../lib/format";
 import type { Store } from "../../lib/store";
 import { useMe } from "../../session";
-import { type Cart, cartTotal } from "./cart";
+import { type Cart, cartAmounts, savedLocation, saveLocation } from "./cart";
+import { earlierInstant, OwnerOptions } from "./OwnerOptions";
 import { initialMethods, loadMethods, type Method, visibleMethods } from "./payment";
+import { useTillRules } from "./rules";
+import { saleRequest } from "./sale-request";
 
 interface Props {
   store: Store<Cart>;
   cart: Cart;
   onBack: () => void;
-  onRecorded: (sale: Sale, warning?: string) => void;
+  onRecorded: (sale: Sale, warning?: string | undefined) => void;
   /** A problem with one product: the cart shows it next to that line. */
   onLineError: (productId: string, message: string) => void;
 }
@@ -34,6 +36,9 @@ export function PaymentSheet({ store, cart, onBack, onRecorded, onLineError }: P
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [missingCustomer, setMissingCustomer] = useState(false);
+  const [overLimit, setOverLimit] = useState<ApiError | null>(null);
+  const rules = useTillRules();
+  const [locationId, setLocationId] = useState(() => (rules.chooseLocation ? savedLocation(me.user.id) : ""));
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -42,31 +47,47 @@ export function PaymentSheet({ store, cart, onBack, onRecorded, onLineError }: P
   }, []);
 
   const method = cart.method || methods[0]?.method || "cash";
-  const total = cartTotal(cart);
+  const amounts = cartAmounts(cart);
+  const total = amounts.total;
+  const when = rules.backdate
+    ? earlierInstant(cart.occurredAt, me.business.timeZone)
+    : { at: undefined, problem: undefined };
   const tendered = cart.tendered.trim() ? parseMoney(cart.tendered, currency) : undefined;
   const tenderedBad = cart.tendered.trim() !== "" && tendered === undefined;
   const isCash = method === "cash";
   const isCredit = method === "credit";
   const update = (patch: Partial<Cart>) => store.set({ ...store.get(), ...patch });
 
-  async function confirm() {
+  /** The server's total is the one that counts; say so when it is not what this phone showed. */
+  const recorded = (sale: Sale) =>
+    onRecorded(sale, sale.total !== total ? t("sell.done.totalDiffers", { amount: fmt.money(sale.total) }) : undefined);
+
+  async function confirm(allowOverLimit = false) {
     if (isCredit && !cart.customer) {
       setMissingCustomer(true);
       return;
     }
-    const body: CreateSaleBody = {
-      id: cart.id,
-      lines: cart.lines.map((l) => ({ productId: l.id, quantity: l.quantity })),
-      payment: isCash && tendered !== undefined ? { method, amountTendered: tendered } : { method },
-      ...(cart.customer ? { customerId: cart.customer.id } : {}),
-      ...(cart.note.trim() ? { note: cart.note.trim() } : {}),
-    };
+    if (when.problem) return;
+    // A refused sale wrote nothing, so "Sell anyway" sends it again under the same id.
+    const body = saleRequest(cart, {
+      method,
+      tendered,
+      occurredAt: when.at?.toISOString(),
+      locationId: rules.chooseLocation ? locationId : undefined,
+      allowOverLimit,
+    });
     setBusy(true);
     setError(null);
+    setOverLimit(null);
     update({ sent: true, method });
     try {
-      onRecorded(await createSale(body));
+      recorded(await createSale(body));
     } catch (err) {
+      if (err instanceof ApiError && err.code === "credit_limit_exceeded") {
+        update({ sent: false });
+        setOverLimit(err);
+        return;
+      }
       if (err instanceof ApiError && err.code === "idempotency_conflict") {
         // The first try did reach the server before the cart changed: that sale is the one kept.
         try {
@@ -105,6 +126,11 @@ export function PaymentSheet({ store, cart, onBack, onRecorded, onLineError }: P
         <h1 id="pay-title" ref={heading} tabIndex={-1}>
           {t("sell.pay.title")}
         </h1>
+        {amounts.discounts > 0 && (
+          <p class="hint">
+            {t("sell.pay.breakdown", { gross: fmt.money(amounts.gross), discount: fmt.money(amounts.discounts) })}
+          </p>
+        )}
         <p class="pay-total">
           <span>{t("sell.total")}</span> <strong>{fmt.money(total)}</strong>
         </p>
@@ -123,6 +149,7 @@ export function PaymentSheet({ store, cart, onBack, onRecorded, onLineError }: P
                 checked={m.method === method}
                 onChange={() => {
                   setMissingCustomer(false);
+                  setOverLimit(null);
                   update({ method: m.method, ...(m.method === "cash" ? {} : { tendered: "" }) });
                 }}
               />
@@ -172,6 +199,7 @@ export function PaymentSheet({ store, cart, onBack, onRecorded, onLineError }: P
           value={cart.customer}
           onChange={(c) => {
             setMissingCustomer(false);
+            setOverLimit(null);
             update({ customer: c });
           }}
           label={isCredit ? t("sell.pay.customerRequired") : t("sell.pay.customerOptional")}
@@ -194,6 +222,29 @@ export function PaymentSheet({ store, cart, onBack, onRecorded, onLineError }: P
         />
       </div>
 
+      {(rules.backdate || rules.chooseLocation) && (
+        <OwnerOptions
+          rules={rules}
+          locationId={locationId}
+          onLocation={(id) => {
+            setLocationId(id);
+            saveLocation(me.user.id, id);
+          }}
+          occurredAt={cart.occurredAt ?? ""}
+          onOccurredAt={(occurredAt) => update({ occurredAt })}
+        />
+      )}
+
+      {overLimit && (
+        <OverLimit
+          error={overLimit}
+          name={cart.customer?.name ?? ""}
+          owner={me.user.role === "owner"}
+          busy={busy}
+          onSellAnyway={() => void confirm(true)}
+        />
+      )}
+
       {error !== null && (
         <Notice kind="error">
           {errorMessage(error)} {uncertain(error) && t("sell.pay.kept")}
@@ -203,7 +254,7 @@ export function PaymentSheet({ store, cart, onBack, onRecorded, onLineError }: P
       <Button
         busy={busy}
         busyLabel={t("sell.pay.busy")}
-        disabled={tenderedBad || (change !== undefined && change < 0)}
+        disabled={tenderedBad || (change !== undefined && change < 0) || when.problem !== undefined}
         onClick={() => void confirm()}
       >
         {error !== null && uncertain(error) ? t("sell.pay.retry") : t("sell.pay.confirm", { amount: fmt.money(total) })}
@@ -212,5 +263,40 @@ export function PaymentSheet({ store, cart, onBack, onRecorded, onLineError }: P
         {t("sell.pay.back")}
       </button>
     </section>
+  );
+}
+
+interface OverLimitProps {
+  error: ApiError;
+  name: string;
+  owner: boolean;
+  busy: boolean;
+  onSellAnyway: () => void;
+}
+
+/** A credit sale past the customer's limit: the owner may go ahead; staff are told what to do. */
+function OverLimit({ error, name, owner, busy, onSellAnyway }: OverLimitProps) {
+  const fmt = formatterFor(useMe().business, useLocale());
+  const d = (error.details ?? {}) as { creditLimit?: number; balance?: number; amount?: number };
+  const known = d.creditLimit !== undefined && d.balance !== undefined && d.amount !== undefined;
+  return (
+    <div class="notice notice-error stack" role="alert">
+      <p>
+        {known
+          ? t("sell.credit.over", {
+              name,
+              limit: fmt.money(d.creditLimit ?? 0),
+              balance: fmt.money(d.balance ?? 0),
+              amount: fmt.money(d.amount ?? 0),
+            })
+          : errorMessage(error)}
+      </p>
+      <p>{t(owner ? "sell.credit.ownerMay" : "sell.credit.staff")}</p>
+      {owner && (
+        <Button variant="secondary" busy={busy} busyLabel={t("sell.pay.busy")} onClick={onSellAnyway}>
+          {t("sell.credit.sellAnyway")}
+        </Button>
+      )}
+    </div>
   );
 }

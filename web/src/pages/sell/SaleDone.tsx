@@ -11,6 +11,8 @@ import { methodLabel } from "./payment";
 export function SaleDone({ sale, warning, onNew }: { sale: Sale; warning?: string | undefined; onNew: () => void }) {
   const fmt = formatterFor(useMe().business, useLocale());
   const heading = useRef<HTMLHeadingElement>(null);
+  // The server's figures, not the phone's: every discount it applied, on the lines and on the sale.
+  const discounts = sale.discount + sale.lines.reduce((sum, l) => sum + l.discount, 0);
   useEffect(() => {
     heading.current?.focus();
   }, []);
@@ -24,6 +26,18 @@ export function SaleDone({ sale, warning, onNew }: { sale: Sale; warning?: strin
       </div>
       {warning && <Notice kind="info">{warning}</Notice>}
       <dl class="done-figures">
+        {discounts > 0 && (
+          <>
+            <div>
+              <dt>{t("sell.receipt.subtotal")}</dt>
+              <dd>{fmt.money(sale.total + discounts)}</dd>
+            </div>
+            <div>
+              <dt>{t("sell.receipt.discount")}</dt>
+              <dd>{fmt.money(discounts)}</dd>
+            </div>
+          </>
+        )}
         <div>
           <dt>{t("sell.total")}</dt>
           <dd>{fmt.money(sale.total)}</dd>

@@ -8,27 +8,31 @@ import { useStore } from "../../lib/store";
 import { Link } from "../../router";
 import { useMe } from "../../session";
 import { CartLines } from "./CartLines";
+import { canScan } from "./camera";
 import {
   addProduct,
   type CartProduct,
+  cartAmounts,
   cartStore,
-  cartTotal,
   emptyCart,
   favourites,
   rememberSold,
   removeLine,
+  setLineTerms,
   setQuantity,
   toCartProduct,
 } from "./cart";
 import { PaymentSheet } from "./PaymentSheet";
 import { ProductSearch } from "./ProductSearch";
 import { QuickPicks } from "./QuickPicks";
+import { useTillRules } from "./rules";
 import { SaleDone } from "./SaleDone";
-import { canScan } from "./Scanner";
 import "./sell.css";
 
-// The camera code downloads on the first tap of Scan, not with the sell screen.
+// The camera code downloads on the first tap of Scan, not with the sell screen; so do the rarely
+// used discount and price fields.
 const Scanner = lazy(() => import("./Scanner"));
+const Adjust = lazy(() => import("./Adjust"));
 
 type Step = { kind: "cart" } | { kind: "pay" } | { kind: "done"; sale: Sale; warning?: string | undefined };
 
@@ -48,6 +52,9 @@ export default function Sell() {
   const [preset, setPreset] = useState<string | undefined>();
   const [searching, setSearching] = useState(false);
   const [picks, setPicks] = useState(() => favourites(me.user.id));
+  const [adjusting, setAdjusting] = useState(false);
+  const rules = useTillRules();
+  const mayAdjust = rules.discount || rules.changePrice;
 
   const clearError = (id: string) => {
     if (!lineErrors[id]) return;
@@ -82,6 +89,7 @@ export default function Sell() {
           warning={step.warning}
           onNew={() => {
             setPicks(favourites(me.user.id));
+            setAdjusting(false);
             setStep({ kind: "cart" });
           }}
         />
@@ -112,7 +120,7 @@ export default function Sell() {
     );
   }
 
-  const total = cartTotal(cart);
+  const amounts = cartAmounts(cart);
   const hasErrors = Object.keys(lineErrors).length > 0;
   return (
     <div class="sell stack">
@@ -151,6 +159,17 @@ export default function Sell() {
             <h2 id="cart-title" class="sell-h2">
               {t("sell.cart.count", { count: fmt.number(cart.lines.length) })}
             </h2>
+            {mayAdjust && (
+              <button
+                type="button"
+                class="btn btn-secondary sell-clear"
+                aria-expanded={adjusting}
+                aria-controls="adjust"
+                onClick={() => setAdjusting((a) => !a)}
+              >
+                {t("sell.adjust.open")}
+              </button>
+            )}
             <button
               type="button"
               class="btn btn-secondary sell-clear"
@@ -176,6 +195,20 @@ export default function Sell() {
               clearError(id);
             }}
           />
+          {adjusting && mayAdjust && (
+            <div id="adjust">
+              <Adjust
+                cart={cart}
+                rules={rules}
+                onLine={(id, terms) => {
+                  store.set(setLineTerms(store.get(), id, terms));
+                  clearError(id);
+                }}
+                onSaleDiscount={(discount) => store.set({ ...store.get(), discount })}
+                onClose={() => setAdjusting(false)}
+              />
+            </div>
+          )}
           {!searching && picks.length > 0 && <QuickPicks items={picks} onPick={add} />}
         </section>
       ) : (
@@ -186,7 +219,10 @@ export default function Sell() {
       <div class="sell-bar">
         <p class="sell-bar-total">
           <span>{t("sell.total")}</span>
-          <strong>{fmt.money(total)}</strong>
+          <strong>{fmt.money(amounts.total)}</strong>
+          {amounts.discounts > 0 && (
+            <span class="sell-bar-discount">{t("sell.discounted", { amount: fmt.money(amounts.discounts) })}</span>
+          )}
         </p>
         <button
           type="button"

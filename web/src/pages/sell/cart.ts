@@ -12,6 +12,10 @@ export interface CartProduct {
 
 export interface CartLine extends CartProduct {
   quantity: number;
+  /** A price agreed at the till, in place of the product's; absent means the listed price. */
+  unitPrice?: number;
+  /** Taken off this line, in minor units. */
+  discount?: number;
 }
 
 /**
@@ -26,6 +30,10 @@ export interface Cart {
   tendered: string;
   note: string;
   customer: { id: string; name: string; phone: string | null; balance: number } | null;
+  /** Taken off the whole sale, in minor units. */
+  discount: number;
+  /** Owner only: when a sale copied from paper happened, as typed (YYYY-MM-DDTHH:mm, business time). */
+  occurredAt: string;
   /** A confirm was sent and no answer came: the server may have the sale already. */
   sent: boolean;
 }
@@ -46,6 +54,8 @@ export const emptyCart = (): Cart => ({
   tendered: "",
   note: "",
   customer: null,
+  discount: 0,
+  occurredAt: "",
   sent: false,
 });
 
@@ -106,8 +116,36 @@ export const removeLine = (cart: Cart, productId: string): Cart => ({
   lines: cart.lines.filter((l) => l.id !== productId),
 });
 
-/** The total the phone expects; the server's answer is the one that counts. */
-export const cartTotal = (cart: Cart) => cart.lines.reduce((sum, l) => sum + Math.round(l.price * l.quantity), 0);
+export function setLineTerms(cart: Cart, productId: string, terms: { unitPrice?: number; discount?: number }): Cart {
+  return {
+    ...cart,
+    lines: cart.lines.map((l) => {
+      if (l.id !== productId) return l;
+      const { unitPrice: _p, discount: _d, ...plain } = l;
+      // Only what differs from the plain sale is kept, so an undone change sends nothing.
+      return {
+        ...plain,
+        ...(terms.unitPrice !== undefined && terms.unitPrice !== l.price ? { unitPrice: terms.unitPrice } : {}),
+        ...(terms.discount ? { discount: terms.discount } : {}),
+      };
+    }),
+  };
+}
+
+export const unitPriceOf = (l: CartLine) => l.unitPrice ?? l.price;
+
+/** Price × quantity, rounded half up as the server does (quantities have at most 3 decimals). */
+export const lineGross = (l: CartLine) => Math.round((unitPriceOf(l) * Math.round(l.quantity * 1000)) / 1000);
+export const lineTotal = (l: CartLine) => lineGross(l) - (l.discount ?? 0);
+
+/** The amounts the phone expects, by the server's rules; the server's answer is the one that counts. */
+export function cartAmounts(cart: Cart) {
+  const subtotal = cart.lines.reduce((sum, l) => sum + lineTotal(l), 0);
+  const lineDiscounts = cart.lines.reduce((sum, l) => sum + (l.discount ?? 0), 0);
+  const discount = cart.discount ?? 0;
+  return { gross: subtotal + lineDiscounts, subtotal, discounts: lineDiscounts + discount, total: subtotal - discount };
+}
+export const cartTotal = (cart: Cart) => cartAmounts(cart).total;
 export const cartItems = (cart: Cart) => roundQty(cart.lines.reduce((n, l) => n + l.quantity, 0));
 
 export const toCartProduct = (p: ProductItem): CartProduct => ({
@@ -158,3 +196,9 @@ export function refreshFavourites(userId: string, seen: ProductItem[]) {
   });
   if (changed) write(favKey(userId), next);
 }
+
+const locationKey = (userId: string) => `duka.sell.location.${userId}`;
+
+/** Where the owner last chose to sell on this phone; "" for the business's first location. */
+export const savedLocation = (userId: string) => read<string>(locationKey(userId)) ?? "";
+export const saveLocation = (userId: string, locationId: string) => write(locationKey(userId), locationId);

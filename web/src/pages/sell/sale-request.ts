@@ -1,0 +1,37 @@
+import type { CreateSaleBody } from "@duka/contracts";
+import type { Cart } from "./cart";
+
+export interface RequestOptions {
+  method: string;
+  tendered: number | undefined;
+  /** An instant (ISO) for a sale copied from paper; the owner only. */
+  occurredAt?: string | undefined;
+  locationId?: string | undefined;
+  allowOverLimit?: boolean;
+}
+
+/**
+ * The sale as the server takes it: what to sell and the terms agreed, never a total (the server
+ * prices it). Only what differs from a plain sale is sent, so a plain sale's request, and with it
+ * a retry's, stays the same as before these options existed.
+ */
+export function saleRequest(cart: Cart, o: RequestOptions): CreateSaleBody {
+  const isCash = o.method === "cash";
+  return {
+    id: cart.id,
+    lines: cart.lines.map((l) => ({
+      productId: l.id,
+      quantity: l.quantity,
+      ...(l.unitPrice !== undefined && l.unitPrice !== l.price ? { unitPrice: l.unitPrice } : {}),
+      ...(l.discount ? { discount: l.discount } : {}),
+    })),
+    payment:
+      isCash && o.tendered !== undefined ? { method: o.method, amountTendered: o.tendered } : { method: o.method },
+    ...(cart.customer ? { customerId: cart.customer.id } : {}),
+    ...(cart.note.trim() ? { note: cart.note.trim() } : {}),
+    ...(cart.discount ? { discount: cart.discount } : {}),
+    ...(o.occurredAt ? { occurredAt: o.occurredAt } : {}),
+    ...(o.locationId ? { locationId: o.locationId } : {}),
+    ...(o.allowOverLimit ? { allowOverLimit: true } : {}),
+  };
+}
