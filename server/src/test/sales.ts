@@ -3,7 +3,7 @@ import type { CreateSaleBody } from "@duka/contracts";
 import { sql } from "drizzle-orm";
 import { expect } from "vitest";
 import { type Database, queryRows } from "../db/client.js";
-import type { Actor } from "./api.js";
+import type { Actor, TestContext } from "./api.js";
 
 /** Test helpers for the sales tests: products and stock made through the real API. */
 export async function firstLocation(owner: Actor): Promise<string> {
@@ -53,4 +53,16 @@ export async function written(database: Database, businessId: string) {
     );
   });
   return row;
+}
+
+/** A receipt's worth of sale: two bags of sugar paid in cash with change, at 23:30 in Nairobi on 4 May. */
+export async function receiptSale(t: TestContext, owner: Actor) {
+  const p = await makeProduct(owner, { name: "Sukari 1kg", price: 15050, stock: 10 });
+  t.clock.set("2026-05-04T20:30:00Z");
+  const res = await owner.post(
+    "/sales",
+    saleBody([{ productId: p.id, quantity: 2 }], { payment: { method: "cash", amountTendered: 40000 } }),
+  );
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string; number: number; total: number };
 }

@@ -6,7 +6,7 @@ import { inBusiness } from "../../db/tenancy.js";
 import { type Actor, send, signUp, useTestApp } from "../../test/api.js";
 import { addStaff } from "../../test/fixtures.js";
 import { uploadDocument } from "../../test/multipart.js";
-import { makeProduct, saleBody } from "../../test/sales.js";
+import { makeProduct, receiptSale, saleBody } from "../../test/sales.js";
 import { printable } from "./receipt-pdf.js";
 
 /** The text a PDF draws: each content stream inflated, the hex strings of its TJ operators decoded. */
@@ -51,14 +51,7 @@ describe("PDF receipts", () => {
 
   it("prints the sale, stores it encrypted, and serves the stored copy after that", async () => {
     const owner = await signUp(t.app);
-    const p = await makeProduct(owner, { name: "Sukari 1kg", price: 15050, stock: 10 });
-    t.clock.set("2026-05-04T20:30:00Z");
-    const sale = (
-      await owner.post(
-        "/sales",
-        saleBody([{ productId: p.id, quantity: 2 }], { payment: { method: "cash", amountTendered: 40000 } }),
-      )
-    ).json();
+    const sale = await receiptSale(t, owner);
 
     const first = await owner.get(`/sales/${sale.id}/receipt.pdf`);
     expect(first.statusCode, first.body).toBe(200);

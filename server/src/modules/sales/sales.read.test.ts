@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { signUp, useTestApp } from "../../test/api.js";
 import { addStaff } from "../../test/fixtures.js";
-import { makeProduct, saleBody } from "../../test/sales.js";
+import { makeProduct, receiptSale, saleBody } from "../../test/sales.js";
 
 describe("reading sales", () => {
   const t = useTestApp();
@@ -36,14 +36,7 @@ describe("reading sales", () => {
 
   it("shares a text receipt in the shop's time zone and currency", async () => {
     const owner = await signUp(t.app);
-    const p = await makeProduct(owner, { name: "Sukari 1kg", price: 15050, stock: 10 });
-    t.clock.set("2026-05-04T20:30:00Z");
-    const sale = (
-      await owner.post(
-        "/sales",
-        saleBody([{ productId: p.id, quantity: 2 }], { payment: { method: "cash", amountTendered: 40000 } }),
-      )
-    ).json();
+    const sale = await receiptSale(t, owner);
     const res = await owner.get(`/sales/${sale.id}/receipt.txt`);
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toContain("text/plain");

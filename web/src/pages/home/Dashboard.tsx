@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { ApiError } from "../../api/client";
 import { type Dashboard as Data, fetchDashboard, fetchLocations, type Period } from "../../api/dashboard";
+import { LocationSelect } from "../../components/LocationSelect";
 import { Notice } from "../../components/Notice";
 import { Spinner } from "../../components/Spinner";
 import { t, useLocale } from "../../i18n";
@@ -65,21 +66,14 @@ export default function Dashboard() {
         </fieldset>
       ) : null}
       {owner && locations.length > 1 ? (
-        <div class="field">
-          <label for="dash-location">{t("dashboard.location")}</label>
-          <select
-            id="dash-location"
-            value={locationId}
-            onChange={(e) => setLocationId((e.target as HTMLSelectElement).value)}
-          >
-            <option value="">{t("dashboard.location.all")}</option>
-            {locations.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LocationSelect
+          id="dash-location"
+          label={t("dashboard.location")}
+          value={locationId}
+          locations={locations}
+          onChange={setLocationId}
+          allLabel={t("dashboard.location.all")}
+        />
       ) : null}
       {!live && data ? <Notice kind="info">{t("dashboard.reconnecting")}</Notice> : null}
       {failed ? (

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { type LocationItem, listLocations } from "../../api/sales";
+import { LocationSelect } from "../../components/LocationSelect";
 import { t } from "../../i18n";
 import { useMe } from "../../session";
 import { localInputValue, zonedToInstant } from "./dates";
@@ -51,20 +52,13 @@ export function OwnerOptions({ rules, locationId, onLocation, occurredAt, onOccu
   return (
     <div class="stack pay-owner">
       {rules.chooseLocation && locations.length > 1 && (
-        <div class="field">
-          <label for="pay-location">{t("sell.location")}</label>
-          <select
-            id="pay-location"
-            value={locationId || locations[0]?.id}
-            onChange={(e) => onLocation(e.currentTarget.value)}
-          >
-            {locations.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LocationSelect
+          id="pay-location"
+          label={t("sell.location")}
+          value={locationId || (locations[0]?.id ?? "")}
+          locations={locations}
+          onChange={onLocation}
+        />
       )}
       {rules.backdate && !showWhen && (
         <button type="button" class="btn btn-secondary" onClick={() => setShowWhen(true)}>
