@@ -4,11 +4,12 @@ import { en as customers } from "./areas/customers";
  * The message catalogue: every word the user reads. English is the reference; other languages are
  * typed against these keys, so a missing translation is a type error. `{name}` marks a parameter.
  *
- * Each screen area keeps its words in `areas/<area>.ts`, exporting `en`, `fr` and `sw` objects
- * (fr and sw typed `Record<keyof typeof en, string>`), spread here and in fr.ts / sw.ts with one
- * line each; unused languages are tree-shaken out of the main bundle.
+ * Each screen area keeps its English words in `areas/<area>.ts` and each translation in
+ * `areas/<area>.<lang>.ts` (typed `Record<keyof typeof en, string>`), spread here and in fr.ts /
+ * sw.ts with one line each. A file per language keeps the others out of the main bundle: only
+ * English ships with it, the rest load when chosen.
  */
-import * as dashboard from "./areas/dashboard";
+import { en as dashboard } from "./areas/dashboard";
 import { en as documents } from "./areas/documents";
 import { en as reports } from "./areas/reports";
 import { en as sell } from "./areas/sell";
@@ -90,7 +91,7 @@ const en = {
   "notFound.back": "Go to Home",
 
   ...admin,
-  ...dashboard.en,
+  ...dashboard,
   ...sell,
   ...till,
   ...reports,

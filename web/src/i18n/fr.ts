@@ -1,11 +1,11 @@
-import { fr as admin } from "./areas/admin";
-import { fr as customers } from "./areas/customers";
-import * as dashboard from "./areas/dashboard";
-import { fr as documents } from "./areas/documents";
-import { fr as reports } from "./areas/reports";
-import { fr as sell } from "./areas/sell";
-import { fr as stock } from "./areas/stock";
-import { fr as till } from "./areas/till";
+import { fr as admin } from "./areas/admin.fr";
+import { fr as customers } from "./areas/customers.fr";
+import { fr as dashboard } from "./areas/dashboard.fr";
+import { fr as documents } from "./areas/documents.fr";
+import { fr as reports } from "./areas/reports.fr";
+import { fr as sell } from "./areas/sell.fr";
+import { fr as stock } from "./areas/stock.fr";
+import { fr as till } from "./areas/till.fr";
 import type { Messages } from "./en";
 
 const fr: Messages = {
@@ -83,7 +83,7 @@ const fr: Messages = {
   "notFound.back": "Aller à l’accueil",
 
   ...admin,
-  ...dashboard.fr,
+  ...dashboard,
   ...sell,
   ...till,
   ...reports,

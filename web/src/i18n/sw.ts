@@ -1,11 +1,11 @@
-import { sw as admin } from "./areas/admin";
-import { sw as customers } from "./areas/customers";
-import * as dashboard from "./areas/dashboard";
-import { sw as documents } from "./areas/documents";
-import { sw as reports } from "./areas/reports";
-import { sw as sell } from "./areas/sell";
-import { sw as stock } from "./areas/stock";
-import { sw as till } from "./areas/till";
+import { sw as admin } from "./areas/admin.sw";
+import { sw as customers } from "./areas/customers.sw";
+import { sw as dashboard } from "./areas/dashboard.sw";
+import { sw as documents } from "./areas/documents.sw";
+import { sw as reports } from "./areas/reports.sw";
+import { sw as sell } from "./areas/sell.sw";
+import { sw as stock } from "./areas/stock.sw";
+import { sw as till } from "./areas/till.sw";
 import type { Messages } from "./en";
 
 /** Kiswahili. */
@@ -84,7 +84,7 @@ const sw: Messages = {
   "notFound.back": "Nenda Nyumbani",
 
   ...admin,
-  ...dashboard.sw,
+  ...dashboard,
   ...sell,
   ...till,
   ...reports,
