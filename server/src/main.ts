@@ -9,7 +9,7 @@ import { schedulerFromConfig } from "./modules/backups/scheduler.js";
 async function main() {
   const config = loadConfig();
   const keys = loadKeyRing(config);
-  const storage = storageFromConfig(config);
+  const storage = await storageFromConfig(config);
   const database = await openDatabase({
     url: config.DATABASE_URL,
     dataDir: config.DATA_DIR,

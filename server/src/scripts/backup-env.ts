@@ -10,7 +10,7 @@ export async function openForBackups(): Promise<{ database: Database; files: Sea
   const config = loadConfig();
   const { ring, generated } = loadKeyRing(config);
   if (generated) process.stderr.write(`No master key was set; generated ${generated}. Back it up.\n`);
-  const files = sealStorage(storageFromConfig(config), ring);
+  const files = sealStorage(await storageFromConfig(config), ring);
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolMax: 2 });
   return { database, files };
 }

@@ -7,7 +7,7 @@ async function main() {
   const config = loadConfig();
   const { ring, generated } = loadKeyRing(config);
   if (generated) process.stderr.write(`No master key was set; generated ${generated}. Back it up.\n`);
-  const files = sealStorage(storageFromConfig(config), ring);
+  const files = sealStorage(await storageFromConfig(config), ring);
   process.stdout.write(`Re-wrapping every stored file with master key ${ring.current.id.toString("hex")}…\n`);
   const report = await rewrapAll(files);
   process.stdout.write(`${report.rewrapped} re-wrapped, ${report.alreadyCurrent} already on the current key.\n`);

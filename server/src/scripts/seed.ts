@@ -18,7 +18,7 @@ async function main() {
   const app = await buildApp({
     config: { ...config, LOG_LEVEL: "warn" },
     database,
-    storage: storageFromConfig(config),
+    storage: await storageFromConfig(config),
     keyRing: loadKeyRing(config).ring,
     logger: false,
   });

@@ -1,5 +1,4 @@
 import type { Sale } from "@duka/contracts";
-import PDFDocument from "pdfkit";
 import type { Ctx } from "../../lib/context.js";
 import { formatMoney } from "../../lib/money-format.js";
 
@@ -83,7 +82,9 @@ const MARGIN = 14;
  * A sale's receipt as a PDF. The same sale always gives the same bytes (the creation date is the
  * sale's own time, never "now"), so two requests racing to store it store the same file.
  */
-export function renderReceiptPdf(ctx: Ctx, sale: Sale): Promise<Buffer> {
+export async function renderReceiptPdf(ctx: Ctx, sale: Sale): Promise<Buffer> {
+  // Loaded with the first receipt, not at start-up: a server that never prints stays small.
+  const { default: PDFDocument } = await import("pdfkit");
   const { currency, locale, timeZone } = ctx.business;
   const t = labelsFor(locale);
   const money = (n: number) => formatMoney(n, currency, locale);
