@@ -170,6 +170,16 @@ describe("statement and who owes", () => {
     expect(body.text).toMatch(/Balance owed: .*1,000\.50/);
   });
 
+  it("writes the shared statement in the shop's language", async () => {
+    const shop = await signUp(t.app, { locale: "sw", currency: "TZS", timeZone: "Africa/Dar_es_Salaam" });
+    const id = (await shop.post("/customers", { name: "Bi Mwanaisha" })).json().id as string;
+    await creditSale(shop, id, 5_000);
+    const text = (await shop.get(`/customers/${id}/ledger`)).json().text as string;
+    expect(text).toContain("taarifa ya Bi Mwanaisha");
+    expect(text).toContain("Alinunua kwa mkopo");
+    expect(text).toMatch(/Deni lililobaki: .*50/);
+  });
+
   it("lists customers who owe, oldest unpaid debt first, with the total", async () => {
     const shop = await signUp(t.app, { businessName: "Owing shop" });
     const add = async (name: string) => (await shop.post("/customers", { name })).json().id as string;

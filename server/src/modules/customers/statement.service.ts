@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../db/client.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx } from "../../lib/context.js";
+import { wordsFor } from "../../lib/customer-words.js";
 import { formatMoney } from "../../lib/money-format.js";
 import { localDate } from "../../lib/time.js";
 import { findCustomer } from "./customers.service.js";
@@ -19,14 +20,6 @@ interface EntryRow {
   note: string | null;
 }
 
-/** Shared as text, so the lines a customer reads are kept here, with the statement. */
-const LABELS: Record<Kind, string> = {
-  credit_sale: "Bought on credit",
-  repayment: "Paid",
-  void: "Sale cancelled",
-  refund: "Refund",
-  advance: "Paid in advance",
-};
 /** A chat message stays readable: the latest lines, with what came before as one opening balance. */
 const TEXT_LINES = 30;
 
@@ -67,11 +60,13 @@ export async function getLedger(db: Db, ctx: Ctx, customerId: string) {
   const day = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: "medium" });
   const shown = entries.slice(-TEXT_LINES);
   const opening = entries.length > shown.length ? (entries[entries.length - shown.length - 1]?.balance ?? 0) : null;
+  // The customer reads it: in the shop's language, like its receipts.
+  const t = wordsFor(locale);
   const lines = [
-    `${businessName}: statement for ${customer.name}${customer.phone ? ` (${customer.phone})` : ""}`,
-    ...(opening !== null ? [`Earlier balance: ${money(opening)}`] : []),
-    ...shown.map((e) => `${day.format(new Date(e.at))}  ${LABELS[e.kind]}  ${money(Math.abs(e.amount))}`),
-    balance >= 0 ? `Balance owed: ${money(balance)}` : `Credit held for you: ${money(-balance)}`,
+    `${businessName}: ${t.statementFor} ${customer.name}${customer.phone ? ` (${customer.phone})` : ""}`,
+    ...(opening !== null ? [`${t.earlierBalance}: ${money(opening)}`] : []),
+    ...shown.map((e) => `${day.format(new Date(e.at))}  ${t[e.kind]}  ${money(Math.abs(e.amount))}`),
+    balance >= 0 ? `${t.owed}: ${money(balance)}` : `${t.creditHeld}: ${money(-balance)}`,
   ];
   return {
     customer: { id: customer.id, name: customer.name, phone: customer.phone },

@@ -1,63 +1,7 @@
 import type { Sale } from "@duka/contracts";
 import type { Ctx } from "../../lib/context.js";
+import { wordsFor } from "../../lib/customer-words.js";
 import { formatMoney } from "../../lib/money-format.js";
-
-/** The printed words, in the business's language; a language not listed prints in English. */
-const LABELS = {
-  en: {
-    receipt: "Receipt",
-    subtotal: "Subtotal",
-    discount: "Discount",
-    total: "TOTAL",
-    paidBy: "Paid by",
-    tendered: "Tendered",
-    change: "Change",
-    refunded: "Refunded",
-    customer: "Customer",
-    servedBy: "Served by",
-    voided: "VOIDED",
-    refundedMark: "REFUNDED",
-    reason: "Reason",
-    thanks: "Thank you!",
-  },
-  fr: {
-    receipt: "Reçu",
-    subtotal: "Sous-total",
-    discount: "Remise",
-    total: "TOTAL",
-    paidBy: "Payé par",
-    tendered: "Reçu du client",
-    change: "Monnaie rendue",
-    refunded: "Remboursé",
-    customer: "Client",
-    servedBy: "Servi par",
-    voided: "ANNULÉ",
-    refundedMark: "REMBOURSÉ",
-    reason: "Motif",
-    thanks: "Merci !",
-  },
-  sw: {
-    receipt: "Risiti",
-    subtotal: "Jumla ndogo",
-    discount: "Punguzo",
-    total: "JUMLA",
-    paidBy: "Imelipwa kwa",
-    tendered: "Kiasi kilichotolewa",
-    change: "Chenji",
-    refunded: "Kilichorudishwa",
-    customer: "Mteja",
-    servedBy: "Ulihudumiwa na",
-    voided: "IMEBATILISHWA",
-    refundedMark: "IMEREJESHEWA",
-    reason: "Sababu",
-    thanks: "Asante!",
-  },
-} as const;
-
-function labelsFor(locale: string) {
-  const lang = locale.split("-")[0] as keyof typeof LABELS;
-  return LABELS[lang] ?? LABELS.en;
-}
 
 /**
  * The built-in PDF fonts cover Windows-1252 only. Intl separates digits with narrow or thin spaces
@@ -86,7 +30,7 @@ export async function renderReceiptPdf(ctx: Ctx, sale: Sale): Promise<Buffer> {
   // Loaded with the first receipt, not at start-up: a server that never prints stays small.
   const { default: PDFDocument } = await import("pdfkit");
   const { currency, locale, timeZone } = ctx.business;
-  const t = labelsFor(locale);
+  const t = wordsFor(locale);
   const money = (n: number) => formatMoney(n, currency, locale);
   const qty = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
   const when = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: "medium", timeStyle: "short" }).format(

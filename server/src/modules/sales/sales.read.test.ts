@@ -50,4 +50,13 @@ describe("reading sales", () => {
     expect(res.body).toContain("Paid by: cash");
     expect(res.body).toContain("Served by: Amina");
   });
+
+  it("writes the text receipt in the shop's language", async () => {
+    const owner = await signUp(t.app, { locale: "fr-FR", currency: "XOF", timeZone: "Africa/Dakar" });
+    const sale = await receiptSale(t, owner);
+    const text = (await owner.get(`/sales/${sale.id}/receipt.txt`)).body;
+    expect(text).toContain("Reçu #1");
+    expect(text).toContain("Monnaie rendue:");
+    expect(text).toContain("Merci !");
+  });
 });
