@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
@@ -5,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { signUp, useTestApp } from "../test/api.js";
 import { expectSummariesMatchSales } from "../test/invariants.js";
 import { makeProduct, saleBody } from "../test/sales.js";
-import { APP_ROLE, type Database, queryRows } from "./client.js";
+import { APP_ROLE, type Database, migrationsFolder, queryRows } from "./client.js";
 import { runMigrations } from "./migrate.js";
 import * as schema from "./schema.js";
 
@@ -29,6 +31,24 @@ async function migrateAgain(database: Database) {
   }
 }
 
+const SUMMARIES = "0003_sales_summaries";
+const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta/_journal.json"), "utf8")) as {
+  entries: { tag: string; when: number }[];
+};
+const whenOf = (tag: string) => journal.entries.find((e) => e.tag === tag)?.when ?? Number.NaN;
+
+/** The constraints that migrations after `tag` add, as [table, constraint]. */
+function constraintsAddedAfter(tag: string): [string, string][] {
+  return journal.entries
+    .filter((e) => e.when > whenOf(tag))
+    .flatMap((e) => [
+      ...fs
+        .readFileSync(path.join(migrationsFolder, `${e.tag}.sql`), "utf8")
+        .matchAll(/ALTER TABLE "(\w+)" ADD CONSTRAINT "(\w+)"/g),
+    ])
+    .map((m) => [m[1] as string, m[2] as string]);
+}
+
 describe("migrations", () => {
   const t = useTestApp();
 
@@ -47,12 +67,15 @@ describe("migrations", () => {
     expect([kept.statusCode, voided.statusCode]).toEqual([201, 201]);
     expect((await owner.post(`/sales/${voided.json().id}/void`, { reason: "Rang up twice" })).statusCode).toBe(200);
 
-    // Back to the schema before the summaries: their tables gone, their migration not yet applied.
+    // Back to the schema before the summaries: their tables gone, the constraints added since then
+    // gone, and those migrations not yet applied.
     await t.database.db.transaction(async (tx) => {
       await tx.execute(sql`set local role none`);
       await tx.execute(sql`drop table sales_daily, product_sales_daily`);
-      await tx.execute(sql`delete from drizzle.__drizzle_migrations
-        where created_at = (select max(created_at) from drizzle.__drizzle_migrations)`);
+      for (const [table, constraint] of constraintsAddedAfter(SUMMARIES)) {
+        await tx.execute(sql.raw(`alter table if exists "${table}" drop constraint if exists "${constraint}"`));
+      }
+      await tx.execute(sql`delete from drizzle.__drizzle_migrations where created_at >= ${whenOf(SUMMARIES)}`);
     });
     await migrateAgain(t.database);
 

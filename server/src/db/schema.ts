@@ -16,6 +16,7 @@ import {
   integer,
   jsonb,
   numeric,
+  type PgColumn,
   pgTable,
   primaryKey,
   text,
@@ -34,6 +35,31 @@ const businessId = () =>
   uuid("business_id")
     .notNull()
     .references(() => businesses.id, { onDelete: "cascade" });
+
+const MOVEMENT_KINDS = [
+  "receive",
+  "adjust",
+  "transfer_out",
+  "transfer_in",
+  "sale",
+  "void",
+  "refund",
+  "count",
+  "import",
+] as const;
+const COUNT_STATUSES = ["open", "applied", "cancelled"] as const;
+const SALE_STATUSES = ["completed", "voided"] as const;
+const PAYMENT_KINDS = ["sale", "repayment", "refund"] as const;
+const LEDGER_KINDS = ["credit_sale", "repayment", "void", "refund", "advance"] as const;
+const DOCUMENT_KINDS = ["document", "receipt"] as const;
+
+/** The database, not only the code, refuses a value outside a text column's list. */
+function oneOf(name: string, column: PgColumn, values: readonly string[]) {
+  return check(name, sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(", "))})`);
+}
+/** Who did it: a user of the same business. */
+const byUser = (businessId: PgColumn, userId: PgColumn) =>
+  foreignKey({ columns: [businessId, userId], foreignColumns: [users.businessId, users.id] });
 
 export interface BusinessSettings {
   allowNegativeStock?: boolean;
@@ -146,7 +172,7 @@ export const auditLog = pgTable(
     ip: text("ip"),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("audit_log_business_at_idx").on(t.businessId, t.at)],
+  (t) => [index("audit_log_business_at_idx").on(t.businessId, t.at), byUser(t.businessId, t.userId)],
 );
 
 export const customers = pgTable(
@@ -234,9 +260,7 @@ export const stockMovements = pgTable(
     businessId: businessId(),
     productId: uuid("product_id").notNull(),
     locationId: uuid("location_id").notNull(),
-    kind: text("kind", {
-      enum: ["receive", "adjust", "transfer_out", "transfer_in", "sale", "void", "refund", "count", "import"],
-    }).notNull(),
+    kind: text("kind", { enum: MOVEMENT_KINDS }).notNull(),
     quantity: qty("quantity").notNull(),
     levelAfter: qty("level_after").notNull(),
     reason: text("reason"),
@@ -254,6 +278,9 @@ export const stockMovements = pgTable(
     foreignKey({ columns: [t.businessId, t.locationId], foreignColumns: [locations.businessId, locations.id] }),
     check("stock_movements_quantity_ck", sql`${t.quantity} <> 0`),
     check("stock_movements_unit_cost_ck", sql`${t.unitCost} is null or ${t.unitCost} >= 0`),
+    oneOf("stock_movements_kind_ck", t.kind, MOVEMENT_KINDS),
+    byUser(t.businessId, t.userId),
+    foreignKey({ columns: [t.businessId, t.saleId], foreignColumns: [sales.businessId, sales.id] }),
   ],
 );
 
@@ -263,9 +290,7 @@ export const stockCounts = pgTable(
     id: id(),
     businessId: businessId(),
     locationId: uuid("location_id").notNull(),
-    status: text("status", { enum: ["open", "applied", "cancelled"] })
-      .notNull()
-      .default("open"),
+    status: text("status", { enum: COUNT_STATUSES }).notNull().default("open"),
     note: text("note"),
     createdBy: uuid("created_by"),
     appliedBy: uuid("applied_by"),
@@ -275,6 +300,9 @@ export const stockCounts = pgTable(
   (t) => [
     unique("stock_counts_business_id_uq").on(t.businessId, t.id),
     foreignKey({ columns: [t.businessId, t.locationId], foreignColumns: [locations.businessId, locations.id] }),
+    oneOf("stock_counts_status_ck", t.status, COUNT_STATUSES),
+    byUser(t.businessId, t.createdBy),
+    byUser(t.businessId, t.appliedBy),
   ],
 );
 
@@ -324,9 +352,7 @@ export const sales = pgTable(
     paymentMethod: text("payment_method").notNull(),
     amountTendered: money("amount_tendered"),
     note: text("note"),
-    status: text("status", { enum: ["completed", "voided"] })
-      .notNull()
-      .default("completed"),
+    status: text("status", { enum: SALE_STATUSES }).notNull().default("completed"),
     backdated: boolean("backdated").notNull().default(false),
     voidedAt: timestamp("voided_at", { withTimezone: true }),
     voidedBy: uuid("voided_by"),
@@ -344,6 +370,8 @@ export const sales = pgTable(
     foreignKey({ columns: [t.businessId, t.locationId], foreignColumns: [locations.businessId, locations.id] }),
     foreignKey({ columns: [t.businessId, t.userId], foreignColumns: [users.businessId, users.id] }),
     foreignKey({ columns: [t.businessId, t.customerId], foreignColumns: [customers.businessId, customers.id] }),
+    byUser(t.businessId, t.voidedBy),
+    oneOf("sales_status_ck", t.status, SALE_STATUSES),
     check(
       "sales_money_ck",
       sql`${t.subtotal} >= 0 and ${t.discount} >= 0 and ${t.total} >= 0 and ${t.discount} <= ${t.subtotal}`,
@@ -383,7 +411,7 @@ export const payments = pgTable(
   {
     id: id(),
     businessId: businessId(),
-    kind: text("kind", { enum: ["sale", "repayment", "refund"] }).notNull(),
+    kind: text("kind", { enum: PAYMENT_KINDS }).notNull(),
     saleId: uuid("sale_id"),
     customerId: uuid("customer_id"),
     method: text("method").notNull(),
@@ -396,6 +424,8 @@ export const payments = pgTable(
     index("payments_customer_idx").on(t.businessId, t.customerId),
     foreignKey({ columns: [t.businessId, t.saleId], foreignColumns: [sales.businessId, sales.id] }),
     foreignKey({ columns: [t.businessId, t.customerId], foreignColumns: [customers.businessId, customers.id] }),
+    byUser(t.businessId, t.userId),
+    oneOf("payments_kind_ck", t.kind, PAYMENT_KINDS),
     check("payments_amount_ck", sql`${t.amount} > 0`),
   ],
 );
@@ -407,7 +437,7 @@ export const customerLedger = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     businessId: businessId(),
     customerId: uuid("customer_id").notNull(),
-    kind: text("kind", { enum: ["credit_sale", "repayment", "void", "refund", "advance"] }).notNull(),
+    kind: text("kind", { enum: LEDGER_KINDS }).notNull(),
     /** Positive: the customer owes more; negative: the customer paid. */
     amount: money("amount").notNull(),
     saleId: uuid("sale_id"),
@@ -419,6 +449,8 @@ export const customerLedger = pgTable(
   (t) => [
     index("customer_ledger_customer_idx").on(t.businessId, t.customerId, t.createdAt),
     foreignKey({ columns: [t.businessId, t.customerId], foreignColumns: [customers.businessId, customers.id] }),
+    byUser(t.businessId, t.userId),
+    oneOf("customer_ledger_kind_ck", t.kind, LEDGER_KINDS),
     check("customer_ledger_amount_ck", sql`${t.amount} <> 0`),
   ],
 );
@@ -428,9 +460,7 @@ export const documents = pgTable(
   {
     id: id(),
     businessId: businessId(),
-    kind: text("kind", { enum: ["document", "receipt"] })
-      .notNull()
-      .default("document"),
+    kind: text("kind", { enum: DOCUMENT_KINDS }).notNull().default("document"),
     saleId: uuid("sale_id"),
     customerId: uuid("customer_id"),
     stockMovementId: bigint("stock_movement_id", { mode: "number" }),
@@ -445,6 +475,10 @@ export const documents = pgTable(
     index("documents_business_idx").on(t.businessId, t.createdAt),
     uniqueIndex("documents_storage_key_uq").on(t.storageKey),
     check("documents_size_ck", sql`${t.size} >= 0`),
+    oneOf("documents_kind_ck", t.kind, DOCUMENT_KINDS),
+    byUser(t.businessId, t.createdBy),
+    foreignKey({ columns: [t.businessId, t.saleId], foreignColumns: [sales.businessId, sales.id] }),
+    foreignKey({ columns: [t.businessId, t.customerId], foreignColumns: [customers.businessId, customers.id] }),
   ],
 );
 
@@ -482,6 +516,8 @@ export const salesDaily = pgTable(
       name: "sales_daily_pk",
       columns: [t.businessId, t.businessDate, t.locationId, t.userId, t.paymentMethod],
     }),
+    foreignKey({ columns: [t.businessId, t.locationId], foreignColumns: [locations.businessId, locations.id] }),
+    byUser(t.businessId, t.userId),
   ],
 );
 
@@ -502,6 +538,9 @@ export const productSalesDaily = pgTable(
       name: "product_sales_daily_pk",
       columns: [t.businessId, t.businessDate, t.locationId, t.userId, t.productId],
     }),
+    foreignKey({ columns: [t.businessId, t.locationId], foreignColumns: [locations.businessId, locations.id] }),
+    byUser(t.businessId, t.userId),
+    foreignKey({ columns: [t.businessId, t.productId], foreignColumns: [products.businessId, products.id] }),
   ],
 );
 

@@ -54,7 +54,7 @@ export async function getDashboard(db: Db, ctx: Ctx, query: Query, now: Date): P
       owed: owner ? await owed(tx, ctx.businessId) : undefined,
     };
   });
-  const low = await lowStock(db, ctx, query.locationId);
+  const low = await lowStock(db, ctx, query.locationId, LOW_STOCK_SHOWN);
 
   const { current: cur, previous: prev } = data.totals;
   const byBucket = new Map(data.series.map((p) => [p.bucket, p]));
@@ -86,7 +86,7 @@ export async function getDashboard(db: Db, ctx: Ctx, query: Query, now: Date): P
     bestSellers: data.sellers,
     ...(data.groups ?? {}),
     stock: owner ? data.stock : { inStock: data.stock.inStock, low: data.stock.low, out: data.stock.out },
-    lowStock: low.items.slice(0, LOW_STOCK_SHOWN).map((i) => ({
+    lowStock: low.items.map((i) => ({
       productId: i.productId,
       name: i.name,
       locationId: i.locationId,

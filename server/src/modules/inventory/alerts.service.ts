@@ -38,7 +38,8 @@ function lowStockSql(ctx: Ctx, locationIds: string[], select: SQL, tail: SQL) {
     select ${select} from levels where quantity <= threshold or quantity <= 0 ${tail}`;
 }
 
-export async function lowStock(db: Db, ctx: Ctx, locationId?: string) {
+/** The low and out product-location pairs, out first; `limit` keeps a summary (the dashboard's five) cheap. */
+export async function lowStock(db: Db, ctx: Ctx, locationId?: string, limit = 1000) {
   return inBusiness(db, ctx.businessId, async (tx) => {
     const locations = await visibleLocations(tx, ctx, locationId);
     if (locations.length === 0) return { items: [] };
@@ -48,7 +49,7 @@ export async function lowStock(db: Db, ctx: Ctx, locationId?: string) {
         ctx,
         locations.map((l) => l.id),
         sql`product_id, name, sku, unit, location_id, location_name, quantity::text as quantity, threshold::text as threshold`,
-        sql`order by (quantity <= 0) desc, lower(name), product_id, location_name limit 1000`,
+        sql`order by (quantity <= 0) desc, lower(name), product_id, location_name limit ${limit}`,
       ),
     );
     return {
