@@ -21,18 +21,21 @@ export async function stockSummary(tx: Tx, businessId: string, locationIds: stri
     at_price: string | number;
   }>(
     tx,
+    // Only products with level rows can have stock; every other active product is out (counted, not listed).
     sql`with lv as (
-          select p.price, p.cost, p.low_stock_threshold as threshold, coalesce(sum(s.quantity), 0) as qty
-          from products p
-          left join stock_levels s on s.business_id = p.business_id and s.product_id = p.id ${at}
-          where p.business_id = ${businessId}::uuid and not p.archived
-          group by p.id)
+          select s.product_id, sum(s.quantity) as qty from stock_levels s
+          where s.business_id = ${businessId}::uuid ${at} group by s.product_id
+        ), j as (
+          select p.price, p.cost, p.low_stock_threshold as threshold, lv.qty
+          from lv join products p on p.business_id = ${businessId}::uuid and p.id = lv.product_id
+          where not p.archived)
         select count(*) filter (where qty > threshold and qty > 0)::int as in_stock,
           count(*) filter (where qty > 0 and qty <= threshold)::int as low,
-          count(*) filter (where qty <= 0)::int as out,
+          ((select count(*) from products where business_id = ${businessId}::uuid and not archived)
+            - count(*) filter (where qty > 0))::int as out,
           coalesce(round(sum(greatest(qty, 0) * cost)), 0)::bigint as at_cost,
           coalesce(round(sum(greatest(qty, 0) * price)), 0)::bigint as at_price
-        from lv`,
+        from j`,
   );
   return {
     inStock: row?.in_stock ?? 0,
