@@ -201,10 +201,11 @@ async function salesOnPglite(sales: SalesSection, memory: Record<string, number 
 
 async function scale(url: string, shop: Shop) {
   const count = settings.scaleSales;
-  log(`seeding ${count.toLocaleString("en")} sales into one business`);
+  log(`seeding ${count.toLocaleString("en")} sales into one business (load average ${loadAverage().join(" ")})`);
   let t = Date.now();
-  await seedSales(url, shop.businessId, count, { extraProducts: 19_970, customers: 50_000 });
+  const seeded = await seedSales(url, shop.businessId, count, { extraProducts: 19_970, customers: 50_000 });
   const seedSeconds = Math.round((Date.now() - t) / 100) / 10;
+  const summariesSeconds = Math.round(seeded.summariesSeconds * 10) / 10;
   const databaseSize = await databaseSizeMb(url);
   log(`seeded in ${seedSeconds} s, database ${databaseSize} MB; timing reads`);
   const server = await startServer({ databaseUrl: url });
@@ -214,6 +215,7 @@ async function scale(url: string, shop: Shop) {
   const section: Record<string, any> = {
     description: `${count.toLocaleString("en")} sales (about 2.5 lines each, one payment each) over two years in one business with 3 locations, 9 staff, 20,000 products and 50,000 customers${mode === "quick" ? " (quick run: the budget is stated for 1,000,000, which the standard run seeds)" : ""}`,
     seedSeconds,
+    summariesSeconds,
     databaseSizeMb: databaseSize,
     repeats: settings.readRepeats,
     reads,

@@ -17,6 +17,7 @@ export async function seedSales(
 ) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
+  let summariesSeconds = 0;
   try {
     await c.query("set synchronous_commit = off");
     await c.query("begin");
@@ -99,9 +100,12 @@ export async function seedSales(
     // The server keeps the daily summaries as it records each sale; a bulk load recomputes them
     // (after ANALYZE, so the planner knows how big the tables it just filled are).
     await c.query("analyze sales, sale_lines, payments");
+    const summariesFrom = Date.now();
     await rebuildSalesSummary(drizzle({ client: c }) as unknown as Db, businessId);
+    summariesSeconds = (Date.now() - summariesFrom) / 1000;
     await c.query("commit");
     await c.query("analyze");
+    return { summariesSeconds };
   } catch (err) {
     await c.query("rollback").catch(() => undefined);
     throw err;

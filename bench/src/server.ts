@@ -44,6 +44,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     HOST: "127.0.0.1",
     PORT: String(port),
     LOG_LEVEL: "warn",
+    // The daily backup would run at start-up (none yet) and share the CPU with what is measured.
+    BACKUPS_ENABLED: "false",
     MASTER_KEY: randomBytes(32).toString("base64"),
     WEB_DIST: path.join(repoDir, "web/dist"),
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
