@@ -23,7 +23,7 @@ import { firstLoad } from "./web.js";
 const args = new Set(process.argv.slice(2));
 const mode = args.has("--full") ? "full" : args.has("--quick") ? "quick" : "standard";
 const settings = {
-  quick: { loadSeconds: 4, scaleSales: 100_000, fullSales: 0, readRepeats: 15 },
+  quick: { loadSeconds: 4, scaleSales: 50_000, fullSales: 0, readRepeats: 15 },
   standard: { loadSeconds: 10, scaleSales: 1_000_000, fullSales: 0, readRepeats: 30 },
   full: { loadSeconds: 15, scaleSales: 1_000_000, fullSales: 10_000_000, readRepeats: 30 },
 }[mode];

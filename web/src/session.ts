@@ -12,7 +12,11 @@ export type Session =
 
 export const session = createStore<Session>({ status: "loading" });
 
-setUnauthorizedHandler(() => session.set({ status: "signedOut" }));
+// A 401 answers a request made before signing out (the live stream's check, say) as well as a session
+// that ended elsewhere: once signed out, it must not wipe the "you have signed out" notice.
+setUnauthorizedHandler(() => {
+  if (session.get().status !== "signedOut") session.set({ status: "signedOut" });
+});
 
 export async function signedIn(me: Me): Promise<void> {
   await setLocale(preferredLocale(me.business.locale));

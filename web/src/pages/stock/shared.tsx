@@ -2,6 +2,9 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { type LocationItem, listLocations } from "../../api/stock";
 import { Button } from "../../components/Button";
+
+export { LocationSelect } from "../../components/LocationSelect";
+
 import { Notice } from "../../components/Notice";
 import { Spinner } from "../../components/Spinner";
 import { hasMessage, type MessageKey, t, useLocale } from "../../i18n";
@@ -98,40 +101,3 @@ export function preferredLocation(locations: { id: string }[], userLocation: str
 export const rememberLocation = (id: string) => {
   lastLocation = id;
 };
-
-/** A labelled select of locations. */
-export function LocationSelect(props: {
-  id: string;
-  label: string;
-  value: string;
-  locations: { id: string; name: string }[];
-  onChange: (id: string) => void;
-  allLabel?: string;
-  errors?: string[] | undefined;
-}) {
-  const errorId = props.errors?.length ? `${props.id}-error` : undefined;
-  return (
-    <div class={`field${errorId ? " field-invalid" : ""}`}>
-      <label for={props.id}>{props.label}</label>
-      <select
-        id={props.id}
-        value={props.value}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={errorId}
-        onChange={(e) => props.onChange(e.currentTarget.value)}
-      >
-        {props.allLabel !== undefined && <option value="">{props.allLabel}</option>}
-        {props.locations.map((l) => (
-          <option key={l.id} value={l.id}>
-            {l.name}
-          </option>
-        ))}
-      </select>
-      {errorId && (
-        <p class="field-error" id={errorId}>
-          {props.errors?.map((message) => t("error.field", { label: props.label, message })).join(" ")}
-        </p>
-      )}
-    </div>
-  );
-}
