@@ -80,10 +80,6 @@ export const fr: Record<keyof typeof en, string> = {
   "customers.repay.nothingOwed": "{name} ne doit rien pour le moment : il n’y a rien à rembourser.",
   "customers.repay.overpaidOwner": "Pour garder le surplus pour plus tard, cochez « Garder le surplus comme avance ».",
   "customers.repay.overpaidStaff": "Seul le propriétaire peut garder un surplus comme avance.",
-  "customers.method.cash": "Espèces",
-  "customers.method.mobile_money": "Mobile money",
-  "customers.method.card": "Carte",
-  "customers.method.bank": "Virement",
 
   "customers.statement": "Relevé",
   "customers.statement.empty": "Aucun achat à crédit ni remboursement pour l’instant.",

@@ -80,10 +80,6 @@ export const sw: Record<keyof typeof en, string> = {
   "customers.repay.overpaidOwner":
     "Kuweka pesa ya ziada kwa manunuzi yajayo, chagua “Weka ziada kama malipo ya mapema”.",
   "customers.repay.overpaidStaff": "Mmiliki pekee anaweza kuweka ziada kama malipo ya mapema.",
-  "customers.method.cash": "Taslimu",
-  "customers.method.mobile_money": "Pesa kwa simu",
-  "customers.method.card": "Kadi",
-  "customers.method.bank": "Benki",
 
   "customers.statement": "Taarifa ya akaunti",
   "customers.statement.empty": "Bado hakuna manunuzi ya mkopo wala malipo.",

@@ -78,10 +78,6 @@ export const en = {
   "customers.repay.nothingOwed": "{name} owes nothing right now, so there is nothing to repay.",
   "customers.repay.overpaidOwner": "To keep extra money for later purchases, tick “Record the extra as an advance”.",
   "customers.repay.overpaidStaff": "Only the owner can keep extra money as an advance.",
-  "customers.method.cash": "Cash",
-  "customers.method.mobile_money": "Mobile money",
-  "customers.method.card": "Card",
-  "customers.method.bank": "Bank transfer",
 
   "customers.statement": "Statement",
   "customers.statement.empty": "Nothing bought on credit or repaid yet.",

@@ -8,7 +8,7 @@ import { errorMessage } from "../../lib/errors";
 import { formatterFor } from "../../lib/format";
 import { useAction } from "../../lib/use-action";
 import { useMe } from "../../session";
-import { methodLabel } from "./Repayment";
+import { methodLabel } from "../sell/payment";
 
 type Sale = CustomerSalesResponse["items"][number];
 

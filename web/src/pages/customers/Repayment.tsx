@@ -4,20 +4,16 @@ import { type CustomerDetail, clientId, getBusiness, recordRepayment } from "../
 import { Button } from "../../components/Button";
 import { Field } from "../../components/Field";
 import { Notice } from "../../components/Notice";
-import { hasMessage, t, useLocale } from "../../i18n";
+import { t, useLocale } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { formatterFor, moneyInput, parseMoney } from "../../lib/format";
 import { useAction } from "../../lib/use-action";
 import { useMe } from "../../session";
+import { methodLabel } from "../sell/payment";
 
 /** Methods that are not money received: never offered for a repayment (the server refuses them too). */
 const NOT_MONEY = new Set(["credit", "on_credit"]);
 const FALLBACK = ["cash", "mobile_money", "card"];
-
-export const methodLabel = (method: string, label?: string) => {
-  const key = `customers.method.${method}`;
-  return label ?? (hasMessage(key) ? t(key) : method.replace(/_/g, " "));
-};
 
 /** "Owes KES 100", "In credit KES 50" or "Owes nothing": a balance in words. */
 export function balanceText(balance: number, money: (minor: number) => string): string {
