@@ -23,9 +23,11 @@ export const DocumentListQuery = DocumentAttachment.extend({
   cursor: z.string().max(200).optional(),
 });
 
+export const DocumentKind = z.enum(["document", "receipt"]);
+
 export const Document = z.object({
   id: Id,
-  kind: z.enum(["document", "receipt"]),
+  kind: DocumentKind,
   filename: z.string(),
   contentType: z.string(),
   size: z.number().int(),

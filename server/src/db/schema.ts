@@ -4,6 +4,7 @@
  * docs/decisions/003-quantities-and-money.md). Every business-owned table carries business_id and
  * is protected by row-level security (migrations/0001_rls.sql).
  */
+import { DocumentKind, LedgerKind, MOVEMENT_KINDS, SaleStatus, StockCountStatus } from "@duka/contracts";
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -36,22 +37,13 @@ const businessId = () =>
     .notNull()
     .references(() => businesses.id, { onDelete: "cascade" });
 
-const MOVEMENT_KINDS = [
-  "receive",
-  "adjust",
-  "transfer_out",
-  "transfer_in",
-  "sale",
-  "void",
-  "refund",
-  "count",
-  "import",
-] as const;
-const COUNT_STATUSES = ["open", "applied", "cancelled"] as const;
-const SALE_STATUSES = ["completed", "voided"] as const;
+// The lists of values the API speaks (contracts) are the ones the database accepts.
+const listOf = <T extends string>(e: { options: T[] }) => e.options as [T, ...T[]];
+const COUNT_STATUSES = listOf(StockCountStatus);
+const SALE_STATUSES = listOf(SaleStatus);
 const PAYMENT_KINDS = ["sale", "repayment", "refund"] as const;
-const LEDGER_KINDS = ["credit_sale", "repayment", "void", "refund", "advance"] as const;
-const DOCUMENT_KINDS = ["document", "receipt"] as const;
+const LEDGER_KINDS = listOf(LedgerKind);
+const DOCUMENT_KINDS = listOf(DocumentKind);
 
 /** The database, not only the code, refuses a value outside a text column's list. */
 function oneOf(name: string, column: PgColumn, values: readonly string[]) {
