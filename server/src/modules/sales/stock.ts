@@ -6,23 +6,20 @@ interface StockLine {
   productId: string;
   quantityMilli: number;
   unitCost?: number | null;
-  /** Known when the sale has just looked the product up. */
-  name?: string;
 }
 
 /**
  * One movement per product, in product-id order: two sales holding the same products lock their
  * level rows in the same order and so cannot deadlock; a product on two lines moves once, by the sum.
  */
-function byProduct(lines: StockLine[]): StockLine[] {
-  const merged = new Map<string, StockLine>();
+function byProduct<T extends StockLine>(lines: T[]): T[] {
+  const merged = new Map<string, T>();
   for (const l of lines) {
     const seen = merged.get(l.productId);
     merged.set(l.productId, {
-      productId: l.productId,
+      ...l,
       quantityMilli: (seen?.quantityMilli ?? 0) + l.quantityMilli,
       unitCost: seen?.unitCost ?? l.unitCost ?? null,
-      ...(l.name !== undefined ? { name: l.name } : {}),
     });
   }
   return [...merged.values()]
@@ -54,7 +51,7 @@ export async function takeStock(
         saleId,
         unitCost: l.unitCost,
       },
-      { ...opts, checked: { productName: l.name ?? "" } },
+      { ...opts, checked: { productName: l.name } },
     );
   }
 }

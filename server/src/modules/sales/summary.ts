@@ -11,7 +11,7 @@ import type { Queryable } from "../../db/client.js";
  */
 
 /** A line's share of what its sale brought in: unrefunded part, after the sale-wide discount. Exact numeric. */
-export const LINE_REVENUE = sql`(l.line_total::numeric * (l.quantity - l.refunded_quantity) / l.quantity
+const LINE_REVENUE = sql`(l.line_total::numeric * (l.quantity - l.refunded_quantity) / l.quantity
   * coalesce(s.total::numeric / nullif(s.subtotal, 0), 0))`;
 
 const KEPT = sql`(l.quantity - l.refunded_quantity)`;
