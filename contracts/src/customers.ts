@@ -154,11 +154,9 @@ export const RepaymentResponse = z.object({
   balanceAfter: z.number().int(),
 });
 
-export const LedgerKind = z.enum(["credit_sale", "repayment", "void", "refund", "advance"]);
-
 export const LedgerEntry = z.object({
   id: z.number().int(),
-  kind: LedgerKind,
+  kind: z.enum(["credit_sale", "repayment", "void", "refund", "advance"]),
   amount: z.number().int(),
   balance: z.number().int(),
   at: z.string(),

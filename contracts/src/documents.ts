@@ -23,11 +23,9 @@ export const DocumentListQuery = DocumentAttachment.extend({
   cursor: z.string().max(200).optional(),
 });
 
-export const DocumentKind = z.enum(["document", "receipt"]);
-
 export const Document = z.object({
   id: Id,
-  kind: DocumentKind,
+  kind: z.enum(["document", "receipt"]),
   filename: z.string(),
   contentType: z.string(),
   size: z.number().int(),
