@@ -8,6 +8,7 @@ import type { Ctx } from "../../lib/context.js";
 import { isUniqueViolation } from "../../lib/db-errors.js";
 import { conflict, forbidden, notFound } from "../../lib/errors.js";
 import { audit } from "../audit/audit.service.js";
+import { can } from "../auth/permissions.js";
 import { normalisePhone } from "./phone.js";
 import { decodeCursor, encodeCursor, searchCondition } from "./search.js";
 
@@ -94,7 +95,8 @@ async function withDuplicateCheck<T>(db: Db, ctx: Ctx, phone: string | null | un
 }
 
 export async function createCustomer(db: Db, ctx: Ctx, input: CreateInput) {
-  if (input.creditLimit != null && ctx.role !== "owner") throw forbidden("Only the owner can set a credit limit.");
+  if (input.creditLimit != null && !can(ctx.role, "customers.write"))
+    throw forbidden("Only the owner can set a credit limit.");
   const phone = input.phone ? normalisePhone(input.phone, ctx.business.country) : null;
   return withDuplicateCheck(db, ctx, phone, () =>
     inBusiness(db, ctx.businessId, async (tx) => {
