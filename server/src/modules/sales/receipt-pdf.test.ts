@@ -5,8 +5,8 @@ import { inBusiness } from "../../db/tenancy.js";
 import { type Actor, send, signUp, useTestApp } from "../../test/api.js";
 import { addStaff } from "../../test/fixtures.js";
 import { uploadDocument } from "../../test/multipart.js";
-import { makeProduct, receiptSale, saleBody } from "../../test/sales.js";
 import { pdfText } from "../../test/pdf.js";
+import { makeProduct, receiptSale, saleBody } from "../../test/sales.js";
 import { printable } from "./receipt-pdf.js";
 
 describe("PDF receipts", () => {

@@ -110,7 +110,7 @@ export default function Dashboard() {
                 tick={tick}
                 label={t("dashboard.chart.summary", {
                   total: fmt.money(data.netSales.value),
-                  count: fmt.number(data.salesCount.value),
+                  count: data.salesCount.value,
                   peak: tick(peak.at),
                 })}
               />

@@ -1,0 +1,38 @@
+import type { en } from "./errors";
+
+export const sw: Record<keyof typeof en, string> = {
+  "error.bad_request": "Ombi halikueleweka. Pakia ukurasa upya kisha ujaribu tena.",
+  "error.cross_site_request": "Ombi hili limetoka tovuti nyingine, kwa hiyo limekataliwa. Fungua Duka moja kwa moja.",
+  "error.not_found": "Hakijapatikana. Huenda kimeondolewa; rudi nyuma na upakie orodha upya.",
+  "error.unsupported_media_type": "Aina hii ya maudhui haiwezi kutumwa hapa.",
+  "error.internal": "Kuna tatizo upande wetu. Hakuna kilichohifadhiwa; tafadhali jaribu tena.",
+  "error.location_inactive": "Eneo hili limefungwa. Chagua eneo lililo wazi.",
+  "error.location_not_allowed": "Unafanya kazi eneo lingine. Chagua eneo lako.",
+  "error.no_location": "Hakuna eneo lililo wazi la kuuzia. Muombe mmiliki afungue moja.",
+  "error.duplicate_sku": "Bidhaa nyingine tayari ina SKU hii. Tumia nyingine.",
+  "error.duplicate_barcode": "Bidhaa nyingine tayari ina msimbopau huu. Angalia msimbopau.",
+  "error.product_archived": "Bidhaa moja hapa haiuzwi tena. Iondoe kisha ujaribu tena.",
+  "error.insufficient_stock": "Zimebaki {available} tu za {productName} hapa. Punguza idadi au pokea bidhaa kwanza.",
+  "error.count_not_open": "Hesabu hii imeshamalizika. Anza hesabu mpya.",
+  "error.idempotency_conflict": "Hili tayari limerekodiwa kwa maelezo tofauti. Anza upya.",
+  "error.idempotency_key_reused": "Malipo haya tayari yamerekodiwa kwa maelezo tofauti. Anza upya.",
+  "error.price_change_not_allowed": "Mmiliki pekee ndiye anaweza kubadilisha bei. Uza kwa bei iliyoorodheshwa.",
+  "error.discount_not_allowed": "Mmiliki pekee ndiye anaweza kutoa punguzo.",
+  "error.discount_too_large": "Punguzo ni zaidi ya {maxDiscountPercent}% anazoruhusu mmiliki.",
+  "error.amount_too_large": "Kiasi hiki ni kikubwa mno. Angalia idadi na bei.",
+  "error.already_voided": "Mauzo haya yameshafutwa.",
+  "error.sale_voided": "Mauzo haya yamefutwa, kwa hiyo hakuna zaidi kinachoweza kurudishwa.",
+  "error.refund_exceeds_sold": "Mstari {lineNo}: zinaweza kurudishwa {refundable} tu.",
+  "error.duplicate_phone": "Mteja mwingine tayari ana namba hii ya simu. Mtafute badala yake.",
+  "error.customer_archived": "Mteja huyu amehifadhiwa kando. Chagua mteja mwingine au umrudishe.",
+  "error.credit_limit_exceeded":
+    "Hii inazidi kikomo cha mkopo cha mteja cha {creditLimit}; tayari anadaiwa {balance}. Pokea malipo kwanza, au muulize mmiliki.",
+  "error.overpayment": "Hii ni zaidi ya {balance} anazodaiwa mteja. Weka kiasi kisichozidi hicho.",
+  "error.file_missing": "Faili hili halipo kwenye hifadhi. Muombe mmiliki alirejeshe kutoka kwa nakala.",
+  "error.invalid_storage_key": "Anwani ya faili hili si sahihi.",
+  "error.decrypt_failed":
+    "Faili hili halisomeki: limeharibika au limebadilishwa. Muombe mmiliki alirejeshe kutoka kwa nakala.",
+  "error.backup_not_found": "Nakala hii haijapatikana.",
+  "error.backup_invalid": "Faili hili la nakala limeharibika au si nakala ya Duka.",
+  "error.database_not_empty": "Nakala inaweza kurejeshwa tu kwenye hifadhidata tupu.",
+};
