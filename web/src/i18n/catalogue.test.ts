@@ -58,7 +58,9 @@ describe("the message catalogue", () => {
   it("takes the same parameters in every language", () => {
     for (const [key, text] of Object.entries(en)) {
       for (const lang of ["fr", "sw"]) {
-        expect([...paramsOf(LANGUAGES[lang]?.[key] ?? "")].sort(), `${lang} ${key}`).toEqual([...paramsOf(text)].sort());
+        expect([...paramsOf(LANGUAGES[lang]?.[key] ?? "")].sort(), `${lang} ${key}`).toEqual(
+          [...paramsOf(text)].sort(),
+        );
       }
     }
   });

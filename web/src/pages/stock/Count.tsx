@@ -18,7 +18,7 @@ import { unitWord } from "../../lib/units";
 import { useAction } from "../../lib/use-action";
 import { Link, type ScreenProps } from "../../router";
 import { useMe } from "../../session";
-import { Loaded, useFormat, useLoad, word } from "./shared";
+import { Loaded, useFormat, useLoad } from "./shared";
 import "./stock.css";
 
 interface Line {
