@@ -28,7 +28,10 @@ export function t(key: MessageKey, params?: Params): string {
 const pluralRules = new Map<string, Intl.PluralRules>();
 const pluralOf = (locale: string, n: number) => {
   let rules = pluralRules.get(locale);
-  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
   return rules.select(n);
 };
 
