@@ -68,8 +68,31 @@ export const ERROR_CODES = {
 export type ErrorCode = keyof typeof ERROR_CODES;
 export const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(ERROR_CODES, code);
 
+/** What is wrong with one field, as a code the catalogue words (`field.<code>`) with its parameters. */
+export const FIELD_CODES = [
+  "required",
+  "invalid_type",
+  "not_whole",
+  "negative",
+  "too_small",
+  "too_big",
+  "too_short",
+  "too_long",
+  "invalid_format",
+  "invalid_choice",
+  "unknown_field",
+  /** Any other rule; `message` says which in English. */
+  "invalid",
+] as const;
+export type FieldCode = (typeof FIELD_CODES)[number];
+export interface FieldIssue {
+  code: FieldCode;
+  /** The same in English, for scripts and logs. */
+  message: string;
+  params?: Record<string, string | number>;
+}
 /** Field problems of an `invalid_input` answer, by field path ("lines.0.quantity"). */
-export type FieldErrors = Record<string, string[]>;
+export type FieldErrors = Record<string, FieldIssue[]>;
 
 /** What `details` carries for the codes whose message names something; the others carry nothing. */
 export interface ErrorDetails {

@@ -64,7 +64,6 @@ async function loadDetail(tx: Queryable, ctx: Ctx, id: string) {
     updatedAt: iso(row.updated_at) as string,
   };
 }
-export type CustomerFull = Awaited<ReturnType<typeof loadDetail>>;
 
 export function getCustomer(db: Db, ctx: Ctx, id: string) {
   return inBusiness(db, ctx.businessId, (tx) => loadDetail(tx, ctx, id));
