@@ -32,6 +32,11 @@ export default defineConfig({
         },
       },
       {
+        // The AWS CDK app: synthesised offline, checked property by property and by cdk-nag.
+        extends: true,
+        test: { name: "infra", include: ["infra/test/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 120_000 },
+      },
+      {
         // The production image's steps in a clean copy (npm ci from the registry: minutes, so CI only).
         extends: true,
         test: { name: "image", include: ["e2e/image/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 600_000 },
