@@ -10,6 +10,7 @@ import * as elbv2 from "aws-cdk-lib/aws-elasticloadbalancingv2";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as logs from "aws-cdk-lib/aws-logs";
 import type * as s3 from "aws-cdk-lib/aws-s3";
+import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import { Construct } from "constructs";
 import { APP_LOGIN, type Data, OWNER_LOGIN } from "./data.js";
 import type { DukaSettings } from "./settings.js";
@@ -98,6 +99,14 @@ export class Service extends Construct {
         DATABASE_PASSWORD: ecs.Secret.fromSecretsManager(data.appSecret, "password"),
         DATABASE_OWNER_PASSWORD: ecs.Secret.fromSecretsManager(data.ownerSecret, "password"),
         MASTER_KEY: ecs.Secret.fromSecretsManager(data.masterKey),
+        // Only while a master-key rotation is under way (docs/deploy-aws.md).
+        ...(settings.masterKeysOldSecretArn
+          ? {
+              MASTER_KEYS_OLD: ecs.Secret.fromSecretsManager(
+                secretsmanager.Secret.fromSecretCompleteArn(this, "MasterKeysOld", settings.masterKeysOldSecretArn),
+              ),
+            }
+          : {}),
       },
     });
     Validations.of(taskDefinition).acknowledge({

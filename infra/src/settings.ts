@@ -27,6 +27,8 @@ export interface DukaSettings {
   poolPerTask: number;
   /** NAT gateways for the tasks' way out (1 is cheaper, 2 keeps the way out when a zone fails). */
   natGateways: number;
+  /** During a master-key rotation: a secret holding the earlier key(s), given to the tasks as MASTER_KEYS_OLD. */
+  masterKeysOldSecretArn?: string;
   /** An image already pushed, as `repository:tag` in this account's ECR; unset: built from the repository's Dockerfile at deploy. */
   image?: string;
 }
@@ -74,6 +76,10 @@ export function settingsFromContext(node: Node): DukaSettings {
   if (image !== undefined && (typeof image !== "string" || !/^[a-z0-9._/-]+:[\w.-]+$/.test(image))) {
     throw new Error("-c image must be repository:tag, e.g. duka:1.4.0, of an ECR repository in this account");
   }
+  const oldKeys = get("masterKeysOldSecretArn");
+  if (oldKeys !== undefined && (typeof oldKeys !== "string" || !/^arn:aws[\w-]*:secretsmanager:/.test(oldKeys))) {
+    throw new Error("-c masterKeysOldSecretArn must be the full ARN of a Secrets Manager secret");
+  }
   const settings: DukaSettings = {
     domain: String(get("domain")),
     certificateArn,
@@ -90,6 +96,7 @@ export function settingsFromContext(node: Node): DukaSettings {
     poolPerTask: num("poolPerTask", 1, 200),
     natGateways: num("natGateways", 1, 2),
     ...(typeof image === "string" ? { image } : {}),
+    ...(typeof oldKeys === "string" ? { masterKeysOldSecretArn: oldKeys } : {}),
   };
   if (settings.maxTasks < settings.minTasks) throw new Error("-c maxTasks must be at least minTasks");
   return settings;

@@ -211,6 +211,16 @@ describe("service", () => {
     expect(secrets.MASTER_KEY).toMatch(/MasterKey/);
   });
 
+  it("adds MASTER_KEYS_OLD from a given secret only during a master-key rotation", () => {
+    const old = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:duka-old-keys-AbCdEf";
+    const rotating = synth({ masterKeysOldSecretArn: old }).template;
+    rotating.hasResourceProperties("AWS::ECS::TaskDefinition", {
+      ContainerDefinitions: [
+        Match.objectLike({ Secrets: Match.arrayWith([{ Name: "MASTER_KEYS_OLD", ValueFrom: old }]) }),
+      ],
+    });
+  });
+
   it("generates a MASTER_KEY the server accepts: 43 base64 letters are 32 bytes", () => {
     t.template.hasResourceProperties("AWS::SecretsManager::Secret", {
       Description: Match.stringLikeRegexp("MASTER_KEY"),
