@@ -173,6 +173,8 @@ export class Data extends Construct {
       serverAccessLogsPrefix: "s3/files/",
       lifecycleRules: [
         { noncurrentVersionExpiration: Duration.days(90), abortIncompleteMultipartUploadAfter: Duration.days(7) },
+        // Duka's retention deletes old backups itself; each is a whole database, so their old versions go sooner.
+        { prefix: "backups/", noncurrentVersionExpiration: Duration.days(7) },
       ],
       removalPolicy: RemovalPolicy.RETAIN,
     });

@@ -115,7 +115,10 @@ describe("bucket", () => {
       },
       VersioningConfiguration: { Status: "Enabled" },
       LifecycleConfiguration: {
-        Rules: [Match.objectLike({ NoncurrentVersionExpiration: { NoncurrentDays: 90 }, Status: "Enabled" })],
+        Rules: [
+          Match.objectLike({ NoncurrentVersionExpiration: { NoncurrentDays: 90 }, Status: "Enabled" }),
+          Match.objectLike({ Prefix: "backups/", NoncurrentVersionExpiration: { NoncurrentDays: 7 } }),
+        ],
       },
     });
     t.template.hasResourceProperties("AWS::S3::BucketPolicy", {
