@@ -2,6 +2,7 @@ import { CfnOutput, Stack, type StackProps, Validations } from "aws-cdk-lib";
 import type { Construct } from "constructs";
 import { Alarms } from "./alarms.js";
 import { Data, Network } from "./data.js";
+import { RestartOnRotation } from "./restart.js";
 import { Service } from "./service.js";
 import type { DukaSettings } from "./settings.js";
 
@@ -27,6 +28,12 @@ export class DukaStack extends Stack {
       key: this.data.key,
       email: settings.alarmEmail,
       dbConnectionsAlarm: settings.dbConnectionsAlarm,
+    });
+
+    new RestartOnRotation(this, "RestartOnRotation", {
+      secret: this.data.ownerSecret,
+      service: this.service.fargate.service,
+      key: this.data.key,
     });
 
     // CDK's log-retention function (for RDS's log exports) sits at the stack's root.

@@ -82,6 +82,29 @@ describe("database", () => {
     synth({ multiAz: "false" }).template.hasResourceProperties("AWS::RDS::DBInstance", { MultiAZ: false });
   });
 
+  it("replaces the tasks after the owner's password is rotated, so backups log in with the new one", () => {
+    const service = logicalId("AWS::ECS::Service", /Service/);
+    t.template.hasResourceProperties("AWS::Events::Rule", {
+      EventPattern: {
+        source: ["aws.secretsmanager"],
+        "detail-type": ["AWS Service Event via CloudTrail"],
+        detail: Match.objectLike({
+          eventName: ["RotationSucceeded"],
+          // The owner's secret, as attached to the instance (its Ref is the secret's ARN).
+          additionalEventData: { SecretId: [ref(Match.stringLikeRegexp("DatabaseSecretAttachment"))] },
+        }),
+      },
+      Targets: [Match.objectLike({ Arn: ref(Match.stringLikeRegexp("RestartOnRotationMachine")) })],
+    });
+    const [[, machine]] = resources<{ DefinitionString: unknown }>(t.template, "AWS::StepFunctions::StateMachine") as [
+      [string, { Properties: { DefinitionString: unknown } }],
+    ];
+    const definition = JSON.stringify(machine.Properties.DefinitionString);
+    expect(definition).toContain("ecs:updateService");
+    expect(definition).toContain("ForceNewDeployment");
+    expect(definition).toContain(service);
+  });
+
   it("rotates the owner's generated password every 30 days", () => {
     const owner = logicalId("AWS::SecretsManager::Secret", /DatabaseSecret/);
     t.template.hasResourceProperties("AWS::SecretsManager::RotationSchedule", {
