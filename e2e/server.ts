@@ -9,7 +9,16 @@ const root = path.resolve(import.meta.dirname, "..");
 
 export interface RunningServer {
   url: string;
+  child: ChildProcess;
+  /** The log lines that name an `event` (such as the daily backup's), parsed. */
+  events(): Record<string, unknown>[];
   stop(): Promise<void>;
+}
+
+export interface ServerOptions {
+  timeoutMs?: number;
+  /** Added to (and overriding) the environment below. */
+  env?: Record<string, string>;
 }
 
 /** A port nobody is listening on right now, chosen by the operating system. */
@@ -36,7 +45,7 @@ function exited(child: ChildProcess): Promise<number | null> {
  * Starts the built server the way production does (`node server/dist/main.js`) on a free port with
  * a fresh embedded database, and resolves once /readyz says it can serve.
  */
-export async function startServer(timeoutMs = 60_000): Promise<RunningServer> {
+export async function startServer({ timeoutMs = 60_000, env = {} }: ServerOptions = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "duka-e2e-"));
   const child = spawn(process.execPath, [path.join(root, "server/dist/main.js")], {
@@ -51,14 +60,22 @@ export async function startServer(timeoutMs = 60_000): Promise<RunningServer> {
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
       LOG_LEVEL: "warn",
       MASTER_KEY: randomBytes(32).toString("base64"),
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
+  let partial = "";
+  const events: Record<string, unknown>[] = [];
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);
   };
-  child.stdout?.on("data", keep);
+  child.stdout?.on("data", (chunk: Buffer) => {
+    keep(chunk);
+    const lines = (partial + chunk.toString()).split("\n");
+    partial = lines.pop() ?? "";
+    for (const line of lines) if (line.includes('"event":')) events.push(JSON.parse(line));
+  });
   child.stderr?.on("data", keep);
 
   const url = `http://127.0.0.1:${port}`;
@@ -82,7 +99,7 @@ export async function startServer(timeoutMs = 60_000): Promise<RunningServer> {
       (r) => r.ok,
       () => false,
     );
-    if (ready) return { url, stop };
+    if (ready) return { url, child, events: () => events, stop };
     await new Promise((r) => setTimeout(r, 200));
   }
   await stop();

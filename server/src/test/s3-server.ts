@@ -32,6 +32,7 @@ export async function startS3Server(bucket = "duka-test") {
   });
   return {
     storage,
+    endpoint: `http://127.0.0.1:${port}`,
     /** Where s3rver keeps the bucket's bytes, for tests that inspect what really landed. */
     dir,
     close: async () => {
