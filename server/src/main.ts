@@ -18,6 +18,11 @@ async function main() {
       `Generated a new master key in ${keys.generated}. Back it up somewhere safe now: without it no stored file can be read (docs/storage.md).`,
     );
   }
+  if (config.NODE_ENV === "production" && database.driver === "postgres" && database.confinedBy !== "login-role") {
+    app.log.warn(
+      "DATABASE_URL logs in as the tables' owner: give the app a user of its own and the owner's in DATABASE_OWNER_URL (docs/operations.md).",
+    );
+  }
   const { files, clock } = app.deps;
   const backups = schedulerFromConfig({ database, files, clock }, config, app.log);
   let stopping = false;

@@ -14,7 +14,8 @@ export function loginOf(url: string): { user: string; password: string } {
 export function withPassword(url: string, password: string | undefined): string {
   if (!password) return url;
   const u = new URL(url);
-  u.password = password;
+  // Encoded in full: the URL setter leaves "%" as it is, which drivers would then misread.
+  u.password = encodeURIComponent(password);
   return u.toString();
 }
 
