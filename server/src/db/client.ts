@@ -63,8 +63,12 @@ async function openPostgres(url: string, ownerUrl: string, poolMax: number): Pro
   const owner = new pg.Client({ connectionString: ownerUrl, connectionTimeoutMillis: 5000 });
   await owner.connect();
   try {
-    await runMigrations(drizzleNodePg({ client: owner, schema }), "postgres");
-    if (ownLogin) await ensureAppLogin(owner, url);
+    // Under the migration lock: servers starting together must not alter the role at once.
+    await runMigrations(
+      drizzleNodePg({ client: owner, schema }),
+      "postgres",
+      ownLogin ? () => ensureAppLogin(owner, url) : undefined,
+    );
   } finally {
     await owner.end();
   }
