@@ -42,7 +42,8 @@ function issue(row: number, at: Cell | string | null, message: string): ImportIs
 /** Text up to a length, or an error naming the column. */
 export function text(issues: Issues, row: number, cell: Cell | undefined, max: number): string | undefined {
   if (!cell) return undefined;
-  const value = cell.value.trim();
+  // Duka's exports write a cell that starts like a formula as '=…; read back, it is the text again.
+  const value = cell.value.trim().replace(/^'(?=[=+\-@])/, "");
   if (value.length > max) {
     issues.error(row, cell, `is ${value.length} characters long; at most ${max} fit. Shorten it.`);
     return undefined;
