@@ -97,6 +97,8 @@ export const ImportPreview = z.object({
   preview: z.array(ImportPreviewRow),
   /** The file's columns and which field each was read as; the owner may change it and upload again. */
   headers: z.array(z.string()),
+  /** The fields Duka reads for this kind, in the order the mapping step shows them. */
+  fields: z.array(z.string()),
   mapping: z.record(z.string(), z.string()),
   mappingSource: z.enum(["format", "proposed", "remembered", "given"]),
   /** Stores named in the file that the business does not have: created on commit once confirmed. */

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { can, PERMISSIONS } from "../modules/auth/permissions.js";
-import { uploadImport } from "../modules/imports/upload.js";
 import { type Actor, logIn, PASSWORD, send, signUp, uniqueLogin, useTestApp } from "./api.js";
+import { uploadImport } from "./imports.js";
 import { uploadDocument } from "./multipart.js";
 
 /**

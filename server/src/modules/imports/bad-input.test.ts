@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import writeXlsxFile from "write-excel-file/node";
 import { type Actor, signUp, useTestApp } from "../../test/api.js";
-import { uploadImport } from "./upload.js";
+import { uploadImport } from "../../test/imports.js";
 
 /** Nothing was written: no products, customers or kept previews beyond the refused upload. */
 async function nothingWritten(owner: Actor) {

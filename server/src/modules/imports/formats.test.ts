@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import writeXlsxFile from "write-excel-file/node";
 import { type Actor, signUp, useTestApp } from "../../test/api.js";
-import { fixture, uploadImport } from "./upload.js";
+import { fixture, uploadImport } from "../../test/imports.js";
 
 type Values = Record<string, unknown>;
 const rows = (preview: { preview: { values: Values }[] }) => preview.preview.map((p) => p.values);

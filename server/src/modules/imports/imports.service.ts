@@ -173,6 +173,7 @@ export async function previewImport(db: Db, ctx: Ctx, upload: Upload, now: Date)
           ? (show as Parameters<typeof productPreview>[0][]).map(productPreview)
           : (show as Parameters<typeof customerPreview>[0][]).map(customerPreview),
       headers: table.headers,
+      fields: [...fieldsOf(kind)],
       mapping: chosen.mapping,
       mappingSource: chosen.source,
       newLocations: planned.newLocations,

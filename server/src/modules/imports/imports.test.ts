@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { signUp, useTestApp } from "../../test/api.js";
-import { fixture, uploadImport } from "./upload.js";
+import { fixture, uploadImport } from "../../test/imports.js";
 
 interface Product {
   id: string;

@@ -1,13 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Actor } from "../../test/api.js";
-import { form } from "../../test/multipart.js";
+import type { Actor } from "./api.js";
+import { form } from "./multipart.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** A fixture file's bytes (invented shops, written from the formats' public column lists). */
-export const fixture = (name: string) => fs.readFileSync(path.join(here, "fixtures", name));
+export const fixture = (name: string) => fs.readFileSync(path.join(here, "../modules/imports/fixtures", name));
 
 /** POST /imports as the actor: the form's fields, then the file. Tests only. */
 export function uploadImport(
