@@ -3,6 +3,12 @@ import { expect, it } from "vitest";
 import { checkA11y, describeBrowser, PHONE, useE2E } from "./harness.js";
 import { heading, SHOTS, signUpOwner } from "./helpers.js";
 
+/** A Loyverse item export with one item whose price is typed at each sale (5 in stock). */
+const LOYVERSE =
+  "Handle,SKU,Name,Category,Sold by weight,Option 1 name,Option 1 value,Default price,Cost,Barcode,Track stock," +
+  "Available for sale [Main street],Price [Main street],In stock [Main street],Low stock [Main street]\n" +
+  "phone-repair,R-1,Phone repair,Services,N,,,,,,Y,Y,,5,\n";
+
 /** Nothing sticks out sideways on a 360 px phone. */
 async function fitsThePhone(page: Page) {
   const width = (await page.evaluate("document.documentElement.scrollWidth")) as number;
@@ -56,5 +62,37 @@ describeBrowser("bring in your data", () => {
     await page.getByRole("link", { name: "See the products" }).click();
     await page.getByText("Milk 500 ml").waitFor();
     await page.getByText("Bread").waitFor();
+  });
+
+  it("asks at the till for the price of an imported variable-price item", async () => {
+    const page = await e2e.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto("/");
+    await signUpOwner(page);
+    const upload = await page.request.post("/api/v1/imports", {
+      multipart: {
+        kind: "products",
+        file: { name: "loyverse.csv", mimeType: "text/csv", buffer: Buffer.from(LOYVERSE) },
+      },
+    });
+    expect(upload.status(), await upload.text()).toBe(201);
+    const { id } = (await upload.json()) as { id: string };
+    expect((await page.request.post(`/api/v1/imports/${id}/commit`, { data: {} })).status()).toBe(200);
+
+    await page.goto("/sell");
+    await heading(page, "New sale");
+    await page.getByLabel("Find a product").fill("Phone repair");
+    await page.getByLabel("Find a product").press("Enter");
+    await page.getByLabel("Price of Phone repair per piece").fill("450");
+    await checkA11y(page);
+    await fitsThePhone(page);
+    await page.getByRole("button", { name: "Charge" }).click();
+    await heading(page, "Payment");
+    await page.getByRole("button", { name: /^Confirm/ }).click();
+    await heading(page, "Sale #1 recorded");
+    await page
+      .getByText(/\D450\.00/)
+      .first()
+      .waitFor();
   });
 });

@@ -101,7 +101,9 @@ export function CartLines({ lines, errors, onQuantity, onRemove, onPrice }: Prop
             </div>
             <p class="hint">
               {t("sell.line.each", { price: fmt.money(unitPriceOf(line)), unit: line.unit })}
-              {line.unitPrice !== undefined && ` · ${t("sell.line.listed", { price: fmt.money(line.price) })}`}
+              {line.unitPrice !== undefined &&
+                !line.priceAtSale &&
+                ` · ${t("sell.line.listed", { price: fmt.money(line.price) })}`}
               {line.discount ? ` · ${t("sell.line.discount", { amount: fmt.money(line.discount) })}` : ""}
               {short && ` · ${t("sell.line.short", { quantity: fmt.number(line.stock ?? 0), unit: line.unit })}`}
             </p>
