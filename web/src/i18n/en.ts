@@ -11,6 +11,7 @@ import { en as customers } from "./areas/customers";
  */
 import { en as dashboard } from "./areas/dashboard";
 import { en as documents } from "./areas/documents";
+import { en as errors } from "./areas/errors";
 import { en as imports } from "./areas/imports";
 import { en as reports } from "./areas/reports";
 import { en as sell } from "./areas/sell";
@@ -98,6 +99,7 @@ const en = {
   ...reports,
   ...documents,
   ...imports,
+  ...errors,
 };
 
 export type MessageKey = keyof typeof en;

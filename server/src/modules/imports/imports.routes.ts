@@ -18,10 +18,10 @@ const tags = ["imports"];
 
 const tooLarge = (maxBytes: number) =>
   new AppError(
-    "too_large",
+    "import_too_large",
     413,
     `This file is larger than ${(maxBytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB. Split it into smaller files and bring them in one after the other.`,
-    { maxBytes },
+    { maxBytes, maxMb: Math.round((maxBytes / 1024 / 1024) * 10) / 10 },
   );
 
 /** The form's fields (before the file), then the file, read up to the upload limit and no further. */

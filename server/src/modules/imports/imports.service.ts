@@ -50,7 +50,9 @@ async function chooseMapping(db: Db, ctx: Ctx, upload: Upload, table: Table) {
     const fields = fieldsOf(kind) as readonly string[];
     for (const [field, header] of Object.entries(upload.mapping)) {
       if (!fields.includes(field)) throw badRequest(`"${field}" is not something Duka reads for ${KIND_WORDS[kind]}.`);
-      if (!table.headers.includes(header)) throw badRequest(`The file has no column "${header}".`);
+      if (!table.headers.includes(header)) {
+        throw new AppError("import_bad_mapping", 400, `The file has no column "${header}".`, { column: header });
+      }
     }
     return { key, mapping: upload.mapping, source: "given" as MappingSource, format: "mapped" as ImportFormat };
   }
@@ -214,6 +216,7 @@ export async function commitImport(db: Db, ctx: Ctx, id: string, opts: CommitOpt
       throw conflict(
         "import_has_errors",
         `${row.counts.error} rows have errors. Fix them in the file and upload it again, or bring in the other rows only.`,
+        { count: row.counts.error },
       );
     }
     const payload = row.payload as Payload;
@@ -221,7 +224,7 @@ export async function commitImport(db: Db, ctx: Ctx, id: string, opts: CommitOpt
       throw conflict(
         "confirm_locations",
         `The file names stores Duka does not have yet: ${payload.newLocations.join(", ")}. Confirm to create them.`,
-        { locations: payload.newLocations },
+        { locations: payload.newLocations, names: payload.newLocations.join(", ") },
       );
     }
     const issues = new Issues();

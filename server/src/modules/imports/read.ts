@@ -1,6 +1,6 @@
 import { parse } from "csv-parse";
 import readXlsxFile from "read-excel-file/node";
-import { AppError, badRequest } from "../../lib/errors.js";
+import { AppError } from "../../lib/errors.js";
 
 /** A file as a table of text cells: the header row, then the data rows as the file numbers them. */
 export interface Table {
@@ -17,10 +17,12 @@ const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 const notReadable = () =>
   new AppError(
-    "unsupported_file_type",
+    "import_unreadable",
     415,
     "This file is not a CSV or an Excel (XLSX) file. Save it from your spreadsheet as CSV or XLSX and try again.",
   );
+
+const empty = () => new AppError("import_empty", 400, "This file is empty. Fill in the template and upload it again.");
 
 /** UTF-8 when the bytes are valid UTF-8 (the BOM dropped), else Windows-1252 (Excel's "CSV" on Windows). */
 export function decodeText(bytes: Buffer): string {
@@ -88,7 +90,9 @@ async function readCsv(bytes: Buffer): Promise<Table> {
     }
   } catch (err) {
     const where = (err as { lines?: number }).lines;
-    throw badRequest(
+    throw new AppError(
+      "import_csv_broken",
+      400,
       `This CSV file cannot be read${where ? ` near line ${where}` : ""}: check for a quote (") that is not closed.`,
     );
   }
@@ -100,7 +104,9 @@ async function readXlsx(bytes: Buffer, sheet: string | undefined): Promise<Table
   try {
     sheets = await readXlsxFile(bytes);
   } catch {
-    throw badRequest(
+    throw new AppError(
+      "import_xlsx_broken",
+      400,
       "This Excel file cannot be opened. Open it in your spreadsheet, save it again as XLSX, and retry.",
     );
   }
@@ -109,16 +115,15 @@ async function readXlsx(bytes: Buffer, sheet: string | undefined): Promise<Table
   const names = filled.map((s) => s.sheet);
   const chosen = sheet === undefined ? filled[0] : sheets.find((s) => s.sheet === sheet);
   if (sheet !== undefined && !chosen) {
-    throw badRequest(`This file has no sheet named "${sheet}". Its sheets are: ${names.join(", ")}.`, {
-      sheets: names,
-    });
+    const message = `This file has no sheet named "${sheet}". Its sheets are: ${names.join(", ")}.`;
+    throw new AppError("import_no_sheet", 400, message, { sheet, names: names.join(", ") });
   }
   if (sheet === undefined && filled.length > 1) {
     throw new AppError(
       "choose_sheet",
       400,
       `This file has ${filled.length} sheets (${names.join(", ")}). Choose the sheet to bring in.`,
-      { sheets: names },
+      { sheets: names, names: names.join(", ") },
     );
   }
   const [head = [], ...body] = chosen?.data ?? [];
@@ -130,10 +135,10 @@ async function readXlsx(bytes: Buffer, sheet: string | undefined): Promise<Table
 
 /** Reads an uploaded file, whatever its name says, from what its bytes are. */
 export async function readTable(bytes: Buffer, opts: { sheet?: string | undefined } = {}): Promise<Table> {
-  if (bytes.length === 0) throw badRequest("This file is empty. Fill in the template and upload it again.");
+  if (bytes.length === 0) throw empty();
   if (bytes.subarray(0, 4).equals(OLE)) {
     throw new AppError(
-      "unsupported_file_type",
+      "import_old_xls",
       415,
       "This is an old Excel file (.xls). Open it in your spreadsheet and save it as XLSX or CSV, then upload that.",
     );
@@ -141,9 +146,13 @@ export async function readTable(bytes: Buffer, opts: { sheet?: string | undefine
   const table = bytes.subarray(0, 4).equals(ZIP) ? await readXlsx(bytes, opts.sheet) : await readCsv(bytes);
   // Trailing empty header cells come from a spreadsheet's formatting, not from columns.
   while (table.headers.length && table.headers[table.headers.length - 1] === "") table.headers.pop();
-  if (table.headers.length === 0) throw badRequest("This file is empty. Fill in the template and upload it again.");
+  if (table.headers.length === 0) throw empty();
   if (table.rows.length === 0) {
-    throw badRequest("This file has a header row but no rows under it. Add your data under the headers.");
+    throw new AppError(
+      "import_no_rows",
+      400,
+      "This file has a header row but no rows under it. Add your data under the headers.",
+    );
   }
   return table;
 }

@@ -207,7 +207,7 @@ export async function getProduct(db: Db, ctx: Ctx, id: string) {
       unit: p.unit,
       price: p.price,
       priceAtSale: p.priceAtSale,
-      cost: ctx.role === "owner" ? p.cost : null,
+      cost: p.cost,
       lowStockThreshold: fromMilli(productThreshold),
       archived: p.archived,
       stock: fromMilli(total),

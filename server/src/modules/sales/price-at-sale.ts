@@ -19,6 +19,7 @@ export function linePrice(product: VariablePriced, typed: number | undefined, li
     throw new AppError("price_required", 400, `Type the price of ${product.name}: it is set at each sale.`, {
       lineNo,
       productId: product.id,
+      productName: product.name,
       fields: { [`lines.${lineNo - 1}.unitPrice`]: ["is required for this product"] },
     });
   }

@@ -70,4 +70,29 @@ export const fr: Record<keyof typeof en, string> = {
   "imports.history": "Fichiers importés",
   "imports.historyNone": "Aucun fichier importé pour l’instant.",
   "imports.historyItem": "{file} · {when} · {who}",
+  "error.price_required": "Saisissez le prix de {productName} : il est fixé à chaque vente.",
+  "error.import_too_large":
+    "Ce fichier dépasse {maxMb} Mo. Divisez-le en fichiers plus petits et importez-les l’un après l’autre.",
+  "error.import_unreadable":
+    "Ce fichier n’est ni un CSV ni un fichier Excel (XLSX). Enregistrez-le depuis votre tableur en CSV ou XLSX et réessayez.",
+  "error.import_old_xls":
+    "C’est un ancien fichier Excel (.xls). Ouvrez-le dans votre tableur, enregistrez-le en XLSX ou CSV, puis envoyez celui-ci.",
+  "error.import_empty": "Ce fichier est vide. Remplissez le modèle et envoyez-le à nouveau.",
+  "error.import_no_rows":
+    "Ce fichier a une ligne d’en-têtes mais aucune ligne dessous. Ajoutez vos données sous les en-têtes.",
+  "error.import_csv_broken": 'Ce fichier CSV est illisible : vérifiez qu’aucun guillemet (") n’est resté ouvert.',
+  "error.import_xlsx_broken":
+    "Ce fichier Excel ne s’ouvre pas. Ouvrez-le dans votre tableur, réenregistrez-le en XLSX et réessayez.",
+  "error.import_no_sheet": "Ce fichier n’a pas de feuille nommée « {sheet} ». Ses feuilles sont : {names}.",
+  "error.choose_sheet": "Ce fichier a plusieurs feuilles ({names}). Choisissez la feuille à importer.",
+  "error.wrong_kind":
+    "Ce fichier contient l’autre type de données. Choisissez l’autre type ci-dessus et vérifiez-le à nouveau.",
+  "error.import_bad_mapping": "Le fichier n’a pas de colonne « {column} ». Choisissez à nouveau les colonnes.",
+  "error.import_committed": "Ce fichier a déjà été importé.",
+  "error.import_expired": "Cet aperçu a plus d’une heure. Vérifiez le fichier à nouveau.",
+  "error.import_has_errors":
+    "{count} lignes ont des erreurs. Corrigez-les dans le fichier et vérifiez-le à nouveau, ou importez seulement les autres lignes.",
+  "error.confirm_locations":
+    "Le fichier cite des magasins que vous n’avez pas encore : {names}. Confirmez pour les créer.",
+  "error.import_changed": "Des produits ou des clients ont changé depuis l’aperçu. Vérifiez le fichier à nouveau.",
 };

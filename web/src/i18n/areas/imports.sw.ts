@@ -69,4 +69,27 @@ export const sw: Record<keyof typeof en, string> = {
   "imports.history": "Faili zilizoletwa",
   "imports.historyNone": "Bado hakuna faili lililoletwa.",
   "imports.historyItem": "{file} · {when} · {who}",
+  "error.price_required": "Andika bei ya {productName}: huwekwa kila mauzo.",
+  "error.import_too_large":
+    "Faili hili ni kubwa kuliko MB {maxMb}. Ligawe katika faili ndogo na uzilete moja baada ya nyingine.",
+  "error.import_unreadable":
+    "Faili hili si CSV wala Excel (XLSX). Lihifadhi kutoka jedwali lako kama CSV au XLSX kisha ujaribu tena.",
+  "error.import_old_xls":
+    "Hili ni faili la zamani la Excel (.xls). Lifungue kwenye jedwali lako, lihifadhi kama XLSX au CSV, kisha utume hilo.",
+  "error.import_empty": "Faili hili ni tupu. Jaza kiolezo na ulitume tena.",
+  "error.import_no_rows":
+    "Faili hili lina safu ya vichwa lakini hakuna safu chini yake. Ongeza data zako chini ya vichwa.",
+  "error.import_csv_broken": 'Faili hili la CSV haliwezi kusomeka: angalia alama ya nukuu (") ambayo haijafungwa.',
+  "error.import_xlsx_broken":
+    "Faili hili la Excel haliwezi kufunguliwa. Lifungue kwenye jedwali lako, lihifadhi tena kama XLSX, kisha ujaribu tena.",
+  "error.import_no_sheet": "Faili hili halina karatasi iitwayo “{sheet}”. Karatasi zake ni: {names}.",
+  "error.choose_sheet": "Faili hili lina karatasi kadhaa ({names}). Chagua karatasi ya kuleta.",
+  "error.wrong_kind": "Faili hili lina aina nyingine ya data. Chagua aina nyingine hapo juu na ulikague tena.",
+  "error.import_bad_mapping": "Faili halina safu “{column}”. Chagua safu tena.",
+  "error.import_committed": "Faili hili tayari limeletwa.",
+  "error.import_expired": "Onyesho hili lina zaidi ya saa moja. Kagua faili tena.",
+  "error.import_has_errors":
+    "Safu {count} zina makosa. Zirekebishe kwenye faili na ulikague tena, au leta safu nyingine tu.",
+  "error.confirm_locations": "Faili linataja maduka ambayo bado huna: {names}. Thibitisha ili yaundwe.",
+  "error.import_changed": "Bidhaa au wateja wamebadilika tangu onyesho. Kagua faili tena.",
 };

@@ -68,4 +68,26 @@ export const en = {
   "imports.history": "Files brought in",
   "imports.historyNone": "No file brought in yet.",
   "imports.historyItem": "{file} · {when} · {who}",
+  "error.price_required": "Type the price of {productName}: it is set at each sale.",
+  "error.import_too_large":
+    "This file is larger than {maxMb} MB. Split it into smaller files and bring them in one after the other.",
+  "error.import_unreadable":
+    "This file is not a CSV or an Excel (XLSX) file. Save it from your spreadsheet as CSV or XLSX and try again.",
+  "error.import_old_xls":
+    "This is an old Excel file (.xls). Open it in your spreadsheet, save it as XLSX or CSV, and upload that.",
+  "error.import_empty": "This file is empty. Fill in the template and upload it again.",
+  "error.import_no_rows": "This file has a header row but no rows under it. Add your data under the headers.",
+  "error.import_csv_broken": 'This CSV file cannot be read: check for a quote (") that is not closed.',
+  "error.import_xlsx_broken":
+    "This Excel file cannot be opened. Open it in your spreadsheet, save it again as XLSX, and retry.",
+  "error.import_no_sheet": "This file has no sheet named “{sheet}”. Its sheets are: {names}.",
+  "error.choose_sheet": "This file has several sheets ({names}). Choose the sheet to bring in.",
+  "error.wrong_kind": "This file holds the other kind of data. Choose the other kind above and check it again.",
+  "error.import_bad_mapping": "The file has no column “{column}”. Choose the columns again.",
+  "error.import_committed": "This file has already been brought in.",
+  "error.import_expired": "This preview is more than an hour old. Check the file again.",
+  "error.import_has_errors":
+    "{count} rows have errors. Fix them in the file and check it again, or bring in the other rows only.",
+  "error.confirm_locations": "The file names stores you do not have yet: {names}. Confirm to create them.",
+  "error.import_changed": "Products or customers changed since the preview. Check the file again.",
 } as const;
