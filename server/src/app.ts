@@ -29,6 +29,7 @@ import dashboardRoutes from "./modules/dashboard/dashboard.routes.js";
 import documentsRoutes from "./modules/documents/documents.routes.js";
 import eventsRoutes from "./modules/events/events.routes.js";
 import healthRoutes from "./modules/health/health.routes.js";
+import importsRoutes from "./modules/imports/imports.routes.js";
 import inventoryRoutes from "./modules/inventory/inventory.routes.js";
 import locationsRoutes from "./modules/locations/locations.routes.js";
 import productRoutes from "./modules/products/products.routes.js";
@@ -63,6 +64,7 @@ const apiModules: ((app: App) => Promise<void>)[] = [
   eventsRoutes,
   dashboardRoutes,
   backupsRoutes,
+  importsRoutes,
 ];
 
 export async function buildApp(opts: BuildOptions) {
