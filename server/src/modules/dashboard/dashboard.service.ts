@@ -85,7 +85,9 @@ export async function getDashboard(db: Db, ctx: Ctx, query: Query, now: Date): P
     salesOverTime: { unit, points },
     bestSellers: data.sellers,
     ...(data.groups ?? {}),
-    stock: owner ? data.stock : { inStock: data.stock.inStock, low: data.stock.low, out: data.stock.out },
+    stock: owner
+      ? data.stock
+      : { inStock: data.stock.inStock, low: data.stock.low, out: data.stock.out, notCounted: data.stock.notCounted },
     lowStock: low.items.map((i) => ({
       productId: i.productId,
       name: i.name,

@@ -12,6 +12,7 @@ export const fr: Record<keyof typeof en, string> = {
   "stock.filter.all": "Tous",
   "stock.filter.low": "Bas",
   "stock.filter.out": "Épuisés",
+  "stock.filter.uncounted": "Pas comptés",
   "stock.filter.archived": "Archivés",
   "stock.filter.category": "Catégorie",
   "stock.filter.allCategories": "Toutes les catégories",
@@ -29,6 +30,7 @@ export const fr: Record<keyof typeof en, string> = {
   "stock.state.in": "En stock",
   "stock.state.low": "Bas",
   "stock.state.out": "Épuisé",
+  "stock.state.uncounted": "Pas compté",
   "stock.back": "Retour",
 
   "stock.unit.piece": "pièces",
@@ -70,7 +72,8 @@ export const fr: Record<keyof typeof en, string> = {
   "stock.field.threshold": "Seuil de stock bas",
   "stock.field.threshold.hint": "Prévenez-moi quand le stock est à ce niveau ou en dessous.",
   "stock.field.initial": "Stock actuel",
-  "stock.field.initial.hint": "Facultatif. Vous pourrez en recevoir plus tard.",
+  "stock.field.initial.hint":
+    "Laissez vide si vous n'avez pas encore compté : vous pouvez quand même le vendre, et il attend sur la liste « à compter ».",
   "stock.form.save": "Enregistrer le produit",
   "stock.form.saving": "Enregistrement…",
   "stock.form.saved": "Modifications enregistrées.",
@@ -183,4 +186,11 @@ export const fr: Record<keyof typeof en, string> = {
   "stock.count.cancelConfirm": "Annuler cet inventaire ? Ce qui a été saisi est abandonné ; le stock ne change pas.",
   "stock.count.cancelYes": "Oui, l’annuler",
   "stock.count.cancelled": "Cet inventaire a été annulé.",
+  "stock.attention.title": "À vérifier",
+  "stock.attention.notCounted": "À compter : pas encore comptés ({count})",
+  "stock.attention.notCounted.hint": "Ils se vendent librement jusqu'à ce que vous les comptiez ou les receviez ici.",
+  "stock.attention.belowZero": "Sous zéro ({count})",
+  "stock.attention.belowZero.hint": "On a vendu plus que ce qui était enregistré : comptez-les pour corriger.",
+  "stock.attention.count": "Commencer un comptage",
+  "stock.attention.row": "{quantity} à {location}",
 };

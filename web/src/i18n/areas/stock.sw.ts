@@ -12,6 +12,7 @@ export const sw: Record<keyof typeof en, string> = {
   "stock.filter.all": "Zote",
   "stock.filter.low": "Chache",
   "stock.filter.out": "Zimeisha",
+  "stock.filter.uncounted": "Hazijahesabiwa",
   "stock.filter.archived": "Zilizohifadhiwa",
   "stock.filter.category": "Aina",
   "stock.filter.allCategories": "Aina zote",
@@ -29,6 +30,7 @@ export const sw: Record<keyof typeof en, string> = {
   "stock.state.in": "Ipo",
   "stock.state.low": "Chache",
   "stock.state.out": "Imeisha",
+  "stock.state.uncounted": "Haijahesabiwa",
   "stock.back": "Rudi",
 
   "stock.unit.piece": "vipande",
@@ -69,7 +71,8 @@ export const sw: Record<keyof typeof en, string> = {
   "stock.field.threshold": "Kiwango cha stoo chache",
   "stock.field.threshold.hint": "Nijulishe stoo ikifika kiwango hiki au chini yake.",
   "stock.field.initial": "Stoo uliyonayo sasa",
-  "stock.field.initial.hint": "Si lazima. Unaweza kupokea zaidi baadaye.",
+  "stock.field.initial.hint":
+    "Acha tupu kama bado hujahesabu: bado unaweza kuiuza, na itasubiri kwenye orodha ya “nihesabu”.",
   "stock.form.save": "Hifadhi bidhaa",
   "stock.form.saving": "Inahifadhi…",
   "stock.form.saved": "Mabadiliko yamehifadhiwa.",
@@ -182,4 +185,11 @@ export const sw: Record<keyof typeof en, string> = {
   "stock.count.cancelConfirm": "Ghairi hesabu hii? Kilichoandikwa kitafutwa; stoo haitabadilika.",
   "stock.count.cancelYes": "Ndiyo, ighairi",
   "stock.count.cancelled": "Hesabu hii imeghairiwa.",
+  "stock.attention.title": "Inahitaji uangalizi wako",
+  "stock.attention.notCounted": "Nihesabu: bado hazijahesabiwa ({count})",
+  "stock.attention.notCounted.hint": "Zinauzwa bila kizuizi hadi uzihesabu au uzipokee hapa.",
+  "stock.attention.belowZero": "Chini ya sifuri ({count})",
+  "stock.attention.belowZero.hint": "Imeuzwa zaidi ya iliyorekodiwa: zihesabu ili kurekebisha.",
+  "stock.attention.count": "Anza kuhesabu",
+  "stock.attention.row": "{quantity} katika {location}",
 };

@@ -11,6 +11,7 @@ export const en = {
   "stock.filter.all": "All",
   "stock.filter.low": "Low",
   "stock.filter.out": "Out",
+  "stock.filter.uncounted": "Not counted",
   "stock.filter.archived": "Archived",
   "stock.filter.category": "Category",
   "stock.filter.allCategories": "All categories",
@@ -28,6 +29,7 @@ export const en = {
   "stock.state.in": "In stock",
   "stock.state.low": "Low",
   "stock.state.out": "Out",
+  "stock.state.uncounted": "Not counted",
   "stock.back": "Back",
 
   "stock.unit.piece": "pcs",
@@ -68,7 +70,8 @@ export const en = {
   "stock.field.threshold": "Low-stock level",
   "stock.field.threshold.hint": "Warn me when stock is at or below this.",
   "stock.field.initial": "Stock you have now",
-  "stock.field.initial.hint": "Optional. You can receive more later.",
+  "stock.field.initial.hint":
+    "Leave it empty if you have not counted yet: you can still sell it, and it waits on the “count me” list.",
   "stock.form.save": "Save product",
   "stock.form.saving": "Saving…",
   "stock.form.saved": "Changes saved.",
@@ -180,4 +183,11 @@ export const en = {
   "stock.count.cancelConfirm": "Cancel this count? What was entered is dropped; stock does not change.",
   "stock.count.cancelYes": "Yes, cancel it",
   "stock.count.cancelled": "This count was cancelled.",
+  "stock.attention.title": "Needs your attention",
+  "stock.attention.notCounted": "Count me: not counted yet ({count})",
+  "stock.attention.notCounted.hint": "These sell freely until you count or receive them here.",
+  "stock.attention.belowZero": "Below zero ({count})",
+  "stock.attention.belowZero.hint": "More was sold than was on record: count them to put it right.",
+  "stock.attention.count": "Start a count",
+  "stock.attention.row": "{quantity} at {location}",
 };

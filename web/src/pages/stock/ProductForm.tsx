@@ -80,7 +80,8 @@ function Form({ product, onSaved }: { product: ProductDetail | null; onSaved: ()
     } else {
       const created = await createProduct({
         ...fields,
-        initialStock: initial ? [{ locationId: initialLocation, quantity: initial }] : undefined,
+        // Empty: not counted yet. Zero typed in: counted, none here.
+        initialStock: initial !== undefined ? [{ locationId: initialLocation, quantity: initial }] : undefined,
       });
       void refreshLowStockBadge();
       navigate(`/stock/${created.id}`, true);
