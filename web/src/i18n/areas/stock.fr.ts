@@ -74,6 +74,9 @@ export const fr: Record<keyof typeof en, string> = {
   "stock.field.initial": "Stock actuel",
   "stock.field.initial.hint":
     "Laissez vide si vous n'avez pas encore compté : vous pouvez quand même le vendre, et il attend sur la liste « à compter ».",
+  "stock.field.carried": "Vendu à",
+  "stock.field.carried.hint": "L'état du stock et les alertes ne le comptent que là où il est vendu.",
+  "stock.detail.notSold": "Pas vendu ici",
   "stock.form.save": "Enregistrer le produit",
   "stock.form.saving": "Enregistrement…",
   "stock.form.saved": "Modifications enregistrées.",

@@ -73,6 +73,9 @@ export const sw: Record<keyof typeof en, string> = {
   "stock.field.initial": "Stoo uliyonayo sasa",
   "stock.field.initial.hint":
     "Acha tupu kama bado hujahesabu: bado unaweza kuiuza, na itasubiri kwenye orodha ya “nihesabu”.",
+  "stock.field.carried": "Inauzwa katika",
+  "stock.field.carried.hint": "Hali ya stoo na tahadhari huihesabu tu mahali inapouzwa.",
+  "stock.detail.notSold": "Haiuzwi hapa",
   "stock.form.save": "Hifadhi bidhaa",
   "stock.form.saving": "Inahifadhi…",
   "stock.form.saved": "Mabadiliko yamehifadhiwa.",

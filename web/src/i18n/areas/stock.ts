@@ -72,6 +72,9 @@ export const en = {
   "stock.field.initial": "Stock you have now",
   "stock.field.initial.hint":
     "Leave it empty if you have not counted yet: you can still sell it, and it waits on the “count me” list.",
+  "stock.field.carried": "Sold at",
+  "stock.field.carried.hint": "Stock status and alerts count it only where it is sold.",
+  "stock.detail.notSold": "Not sold here",
   "stock.form.save": "Save product",
   "stock.form.saving": "Saving…",
   "stock.form.saved": "Changes saved.",
