@@ -249,6 +249,13 @@ export const stockLevels = pgTable(
     quantity: qty("quantity").notNull().default("0"),
     /** Per-location override of the product's threshold. */
     lowStockThreshold: qty("low_stock_threshold"),
+    /**
+     * When the stock here was first known: the first count, receipt or import. Null: not counted
+     * yet, so sales may take it below zero and it needs counting (docs/decisions/010-stock-not-counted.md).
+     */
+    countedAt: timestamp("counted_at", { withTimezone: true }),
+    /** The location sells this product: only carried pairs count in stock status and alerts. */
+    carried: boolean("carried").notNull().default(true),
     updatedAt: updatedAt(),
   },
   (t) => [
