@@ -21,6 +21,10 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: { name: "web", include: ["web/src/**/*.test.ts"], environment: "node" },
+      },
+      {
+        extends: true,
         test: {
           name: "e2e",
           include: ["e2e/**/*.test.ts"],
