@@ -18,18 +18,26 @@ function countRoundTrips(database: Database) {
     texts.push(String(typeof text === "object" && text && "text" in text ? text.text : text).slice(0, 60));
   };
   const undo: (() => void)[] = [];
+  // biome-ignore lint/suspicious/noExplicitAny: wraps any driver method taking the SQL first
+  const counted = <F extends (...args: any[]) => any>(f: F, self: unknown): F =>
+    ((text: unknown, ...rest: unknown[]) => {
+      seen(text);
+      return f.call(self, text, ...rest);
+    }) as F;
   if (database.pglite) {
     const db = database.pglite as PGlite;
     const { query, exec, transaction } = db;
-    db.query = ((text: string, ...rest: never[]) => (seen(text), query.call(db, text, ...rest))) as PGlite["query"];
-    db.exec = ((text: string, ...rest: never[]) => (seen(text), exec.call(db, text, ...rest))) as PGlite["exec"];
+    db.query = counted(query, db);
+    db.exec = counted(exec, db);
     db.transaction = (<T>(fn: (tx: Transaction) => Promise<T>) =>
-      transaction.call(db, (tx) => {
+      transaction.call(db, async (tx) => {
         seen("BEGIN");
         const wrapped: Transaction = Object.create(tx);
-        wrapped.query = ((text: string, ...rest: never[]) => (seen(text), tx.query(text, ...rest))) as Transaction["query"];
-        wrapped.exec = ((text: string, ...rest: never[]) => (seen(text), tx.exec(text, ...rest))) as Transaction["exec"];
-        return fn(wrapped).then((r) => (seen("COMMIT"), r));
+        wrapped.query = counted(tx.query, tx);
+        wrapped.exec = counted(tx.exec, tx);
+        const result = await fn(wrapped);
+        seen("COMMIT");
+        return result;
       })) as PGlite["transaction"];
     undo.push(() => Object.assign(db, { query, exec, transaction }));
   } else {
