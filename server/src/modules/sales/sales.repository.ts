@@ -131,7 +131,7 @@ export async function insertSale(tx: Tx, ctx: Ctx, s: SaleRowInput) {
             ${s.discount}, ${s.total}, ${s.paymentMethod}, ${s.amountTendered}::bigint, ${s.note}, ${s.backdated},
             ${s.requestHash}, ${at}::timestamptz
           from counter
-          on conflict (id) do nothing
+          on conflict (business_id, id) do nothing
           returning *
         ), new_lines as (
           insert into sale_lines (business_id, sale_id, line_no, product_id, name, quantity, unit_price, discount,

@@ -42,7 +42,7 @@ export async function createSale(db: Db, ctx: Ctx, body: Body, meta: RequestMeta
     return await inBusiness(db, ctx.businessId, (tx) => writeSale(tx, ctx, body, { hash, occurredAt, meta }));
   } catch (err) {
     if (!(err instanceof SaleIdTaken)) throw err;
-    // A twin request committed first (or the id is another business's): answer from what is stored.
+    // A twin request committed first: answer from what is stored.
     const earlier = await inBusiness(db, ctx.businessId, (tx) => replay(tx, ctx, body.id, hash));
     if (!earlier) throw idConflict();
     return earlier;
