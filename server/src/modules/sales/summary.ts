@@ -32,7 +32,23 @@ export interface SummarySource {
  * The summary upserts as CTEs (`summary_daily`, `summary_products`) to put in the writer's WITH, so a
  * sale, a void or a rebuild touches both summaries in the statement that changes the sale.
  */
-export function summaryCtes(src: SummarySource, sign: 1 | -1): SQL {
+export function summaryCtes(src: SummarySource, sign: 1 | -1, opts: { fresh?: boolean } = {}): SQL {
+  // A rebuild writes into emptied tables, one row per key: no conflict to look for per row.
+  const onDaily = opts.fresh
+    ? sql``
+    : sql`on conflict (business_id, business_date, location_id, user_id, payment_method) do update set
+        sales_count = d.sales_count + excluded.sales_count, items_sold = d.items_sold + excluded.items_sold,
+        gross = d.gross + excluded.gross, discounts = d.discounts + excluded.discounts,
+        refunds = d.refunds + excluded.refunds, net = d.net + excluded.net,
+        voids_count = d.voids_count + excluded.voids_count, voided_amount = d.voided_amount + excluded.voided_amount,
+        cost_of_goods = d.cost_of_goods + excluded.cost_of_goods,
+        lines_without_cost = d.lines_without_cost + excluded.lines_without_cost,
+        covered_revenue = d.covered_revenue + excluded.covered_revenue,
+        covered_cost = d.covered_cost + excluded.covered_cost`;
+  const onProducts = opts.fresh
+    ? sql``
+    : sql`on conflict (business_id, business_date, location_id, user_id, product_id) do update set
+        quantity = d.quantity + excluded.quantity, revenue = d.revenue + excluded.revenue`;
   const s = sql.raw(src.sales);
   const l = sql.raw(src.lines);
   const r = sql.raw(src.refunds);
@@ -74,15 +90,7 @@ export function summaryCtes(src: SummarySource, sign: 1 | -1): SQL {
       ) x
       group by 1, 2, 3, 4, 5
       order by 1, 2, 3, 4, 5
-      on conflict (business_id, business_date, location_id, user_id, payment_method) do update set
-        sales_count = d.sales_count + excluded.sales_count, items_sold = d.items_sold + excluded.items_sold,
-        gross = d.gross + excluded.gross, discounts = d.discounts + excluded.discounts,
-        refunds = d.refunds + excluded.refunds, net = d.net + excluded.net,
-        voids_count = d.voids_count + excluded.voids_count, voided_amount = d.voided_amount + excluded.voided_amount,
-        cost_of_goods = d.cost_of_goods + excluded.cost_of_goods,
-        lines_without_cost = d.lines_without_cost + excluded.lines_without_cost,
-        covered_revenue = d.covered_revenue + excluded.covered_revenue,
-        covered_cost = d.covered_cost + excluded.covered_cost
+      ${onDaily}
       returning 1
     ), summary_products as (
       insert into product_sales_daily as d (business_id, business_date, location_id, user_id, product_id,
@@ -93,8 +101,7 @@ export function summaryCtes(src: SummarySource, sign: 1 | -1): SQL {
       where s.status = 'completed'
       group by 1, 2, 3, 4, 5
       order by 1, 2, 3, 4, 5
-      on conflict (business_id, business_date, location_id, user_id, product_id) do update set
-        quantity = d.quantity + excluded.quantity, revenue = d.revenue + excluded.revenue
+      ${onProducts}
       returning 1
     )`;
 }
@@ -113,8 +120,8 @@ function storedSales(businessId: string, which: SQL): SQL {
 
 const STORED: SummarySource = { sales: "picked", lines: "picked_lines", refunds: "picked_refunds" };
 
-function addStored(run: Run, businessId: string, which: SQL, sign: 1 | -1) {
-  return run(sql`${storedSales(businessId, which)}, ${summaryCtes(STORED, sign)}
+function addStored(run: Run, businessId: string, which: SQL, sign: 1 | -1, opts: { fresh?: boolean } = {}) {
+  return run(sql`${storedSales(businessId, which)}, ${summaryCtes(STORED, sign, opts)}
     select (select count(*) from summary_daily) + (select count(*) from summary_products) as rows`);
 }
 
@@ -135,5 +142,5 @@ export async function rebuildSalesSummary(db: Queryable | Run, businessId: strin
   const run = typeof db === "function" ? db : on(db);
   await run(sql`delete from sales_daily where business_id = ${businessId}::uuid`);
   await run(sql`delete from product_sales_daily where business_id = ${businessId}::uuid`);
-  await addStored(run, businessId, sql`true`, 1);
+  await addStored(run, businessId, sql`true`, 1, { fresh: true });
 }
