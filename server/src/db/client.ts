@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { acquireDataDirLock, type DataDirLock } from "./lock.js";
 import { runMigrations } from "./migrate.js";
+import { initDataDirApart } from "./pglite-init.js";
 import * as schema from "./schema.js";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -79,6 +80,7 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
     lock = acquireDataDirLock(dataDir);
   }
   try {
+    if (dataDir) await initDataDirApart(path.join(dataDir, "pg"));
     const client = await PGlite.create({
       ...(dataDir ? { dataDir: path.join(dataDir, "pg") } : {}),
       ...(loadDataDir ? { loadDataDir } : {}),
