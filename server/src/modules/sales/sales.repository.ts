@@ -8,7 +8,7 @@ import { summaryCtes } from "./summary.js";
 
 /**
  * The SQL of recording a sale, in as few round trips as the rules allow: one read of everything
- * the sale refers to, then one statement that writes it all (decision 0NN-sale-write-path).
+ * the sale refers to, then one statement that writes it all (decision 010-sale-write-path).
  */
 
 export interface SaleInputs {
