@@ -34,8 +34,3 @@ export async function createTestDatabase(engine?: "pglite" | "postgres"): Promis
     },
   };
 }
-
-/** A connection to the test database as its owner, for checks that must look past the app (RLS tests). */
-export function testDatabaseUrl(database: Database): string | undefined {
-  return database.url;
-}

@@ -4,6 +4,7 @@ import { businesses, customerLedger } from "../../db/schema.js";
 import type { Ctx } from "../../lib/context.js";
 import { conflict } from "../../lib/errors.js";
 import { formatAmount } from "../../lib/money-format.js";
+import { can } from "../auth/permissions.js";
 import { lockCustomer } from "./customers.service.js";
 
 /** The sum of the customer's credit book: what they owe (negative: what the shop holds for them). */
@@ -35,7 +36,7 @@ export function checkCreditLimit(
 ): void {
   const limit = customer.creditLimit;
   if (limit == null || balance + amount <= limit) return;
-  if ((allowed.allowOverLimit && ctx.role === "owner") || allowed.shopAllows) return;
+  if ((allowed.allowOverLimit && can(ctx.role, "credit.override")) || allowed.shopAllows) return;
   const fmt = (n: number) => formatAmount(n, ctx.business.currency, ctx.business.locale);
   throw conflict(
     "credit_limit_exceeded",

@@ -108,13 +108,13 @@ export async function listProducts(db: Db, ctx: Ctx, query: Query) {
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {
-      items: page.map((r) => toItem(r, ctx)),
+      items: page.map(toItem),
       nextCursor: rows.length > query.limit && last ? encodeCursor(query.sort, last.sort_key, last.id) : null,
     };
   });
 }
 
-function toItem(r: Row, ctx: Ctx) {
+function toItem(r: Row) {
   const stock = parseMilli(String(r.stock));
   return {
     id: r.id,
@@ -124,7 +124,7 @@ function toItem(r: Row, ctx: Ctx) {
     category: r.category,
     unit: r.unit,
     price: Number(r.price),
-    cost: ctx.role === "owner" && r.cost !== null ? Number(r.cost) : null,
+    cost: r.cost !== null ? Number(r.cost) : null,
     lowStockThreshold: fromMilli(parseMilli(r.product_threshold)),
     archived: r.archived,
     stock: fromMilli(stock),

@@ -205,7 +205,7 @@ export async function getProduct(db: Db, ctx: Ctx, id: string) {
       category: p.category,
       unit: p.unit,
       price: p.price,
-      cost: ctx.role === "owner" ? p.cost : null,
+      cost: p.cost,
       lowStockThreshold: fromMilli(productThreshold),
       archived: p.archived,
       stock: fromMilli(total),

@@ -2,6 +2,7 @@ import { type BusinessSettings, MAX_MONEY } from "@duka/contracts";
 import type { Ctx } from "../../lib/context.js";
 import { AppError, badRequest } from "../../lib/errors.js";
 import { lineAmount, toMilli } from "../../lib/quantity.js";
+import { can } from "../auth/permissions.js";
 
 export interface PricedProduct {
   id: string;
@@ -49,7 +50,7 @@ export function priceSale(
   requested: LineRequest[],
   saleDiscount: number,
 ): PricedSale {
-  const staff = ctx.role !== "owner";
+  const staff = !can(ctx.role, "sales.price.any");
   const lines = requested.map((l, i): PricedLine => {
     const product = products.get(l.productId);
     if (!product) throw new Error(`product ${l.productId} was not loaded`);

@@ -9,6 +9,7 @@ import { badRequest, conflict, forbidden } from "../../lib/errors.js";
 import { fromMilli, parseMilli } from "../../lib/quantity.js";
 import { localDate } from "../../lib/time.js";
 import { can } from "../auth/permissions.js";
+import { sees } from "../auth/policy.js";
 import { withDefaults } from "../business/business.service.js";
 import { checkCreditLimit, ledgerBalance } from "../customers/credit.service.js";
 import { insufficientStockError } from "../inventory/ledger.js";
@@ -78,7 +79,7 @@ async function answerReplay(
   hash: string,
   earlier: { requestHash: string; userId: string },
 ) {
-  if (earlier.requestHash !== hash || (ctx.role !== "owner" && earlier.userId !== ctx.userId)) throw idConflict();
+  if (earlier.requestHash !== hash || (!sees.allSales(ctx) && earlier.userId !== ctx.userId)) throw idConflict();
   return { sale: await mustLoad(tx, ctx, id), replay: true };
 }
 

@@ -19,7 +19,7 @@ export const fr: Record<keyof typeof en, string> = {
   "customers.owesNothing": "Ne doit rien",
   "customers.inCredit": "Avoir de {amount}",
   "customers.export": "Exporter les clients (CSV)",
-  "customers.owing.total": "Total dû par {count} clients",
+  "customers.owing.total": "Total dû par {count, plural, one {# client} other {# clients}}",
   "customers.owing.none": "Personne ne vous doit rien pour le moment.",
   "customers.owing.order": "La dette la plus ancienne d’abord.",
   "customers.owing.since": "Doit depuis le {date}",

@@ -18,7 +18,7 @@ export const en = {
   "customers.owesNothing": "Owes nothing",
   "customers.inCredit": "In credit {amount}",
   "customers.export": "Export customers (CSV)",
-  "customers.owing.total": "Total owed by {count} customers",
+  "customers.owing.total": "Total owed by {count, plural, one {# customer} other {# customers}}",
   "customers.owing.none": "Nobody owes you anything right now.",
   "customers.owing.order": "Oldest debt first.",
   "customers.owing.since": "Owing since {date}",

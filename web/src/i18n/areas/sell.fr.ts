@@ -115,7 +115,7 @@ export const fr: Record<keyof typeof en, string> = {
   "sales.any": "Tous",
   "sales.apply": "Afficher les ventes",
   "sales.none": "Aucune vente pour ces filtres.",
-  "sales.count": "{count} ventes · {total}",
+  "sales.count": "{count, plural, one {# vente} other {# ventes}} · {total}",
   "sales.number": "Vente n° {number}",
   "sales.more": "Afficher plus",
   "sales.back": "Toutes les ventes",

@@ -112,7 +112,7 @@ export const en = {
   "sales.any": "Any",
   "sales.apply": "Show sales",
   "sales.none": "No sales for these filters.",
-  "sales.count": "{count} sales · {total}",
+  "sales.count": "{count, plural, one {# sale} other {# sales}} · {total}",
   "sales.number": "Sale #{number}",
   "sales.more": "Show more",
   "sales.back": "All sales",

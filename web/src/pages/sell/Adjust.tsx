@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { t, useLocale } from "../../i18n";
 import { formatterFor, moneyInput, parseMoney } from "../../lib/format";
+import { unitWord } from "../../lib/units";
 import { useMe } from "../../session";
 import { type Cart, type CartLine, cartAmounts, lineGross, lineTotal, unitPriceOf } from "./cart";
 import type { TillRules } from "./rules";
@@ -85,7 +86,7 @@ export default function Adjust({ cart, rules, onLine, onSaleDiscount, onClose }:
           {rules.changePrice && (
             <MoneyField
               id={`price-${line.id}`}
-              label={t("sell.adjust.price", { name: line.name, unit: line.unit })}
+              label={t("sell.adjust.price", { name: line.name, unit: unitWord(line.unit, 1) })}
               value={unitPriceOf(line)}
               onValue={(unitPrice) => onLine(line.id, { unitPrice, discount: line.discount ?? 0 })}
             />

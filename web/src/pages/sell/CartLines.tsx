@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { t, useLocale } from "../../i18n";
 import { formatterFor } from "../../lib/format";
+import { unitWord } from "../../lib/units";
 import { useMe } from "../../session";
 import { type CartLine, isMeasured, lineTotal, roundQty, unitPriceOf } from "./cart";
 
@@ -47,7 +48,7 @@ function QuantityInput({ line, onQuantity }: { line: CartLine; onQuantity: Props
         −
       </button>
       <label class="visually-hidden" for={id}>
-        {t("sell.qty.label", { name: line.name, unit: line.unit })}
+        {t("sell.qty.label", { name: line.name, unit: unitWord(line.unit) })}
       </label>
       <input
         id={id}
@@ -97,10 +98,11 @@ export function CartLines({ lines, errors, onQuantity, onRemove }: Props) {
               <span class="cart-line-total">{fmt.money(lineTotal(line))}</span>
             </div>
             <p class="hint">
-              {t("sell.line.each", { price: fmt.money(unitPriceOf(line)), unit: line.unit })}
+              {t("sell.line.each", { price: fmt.money(unitPriceOf(line)), unit: unitWord(line.unit, 1) })}
               {line.unitPrice !== undefined && ` · ${t("sell.line.listed", { price: fmt.money(line.price) })}`}
               {line.discount ? ` · ${t("sell.line.discount", { amount: fmt.money(line.discount) })}` : ""}
-              {short && ` · ${t("sell.line.short", { quantity: fmt.number(line.stock ?? 0), unit: line.unit })}`}
+              {short &&
+                ` · ${t("sell.line.short", { quantity: fmt.number(line.stock ?? 0), unit: unitWord(line.unit, line.stock ?? 0) })}`}
             </p>
             <div class="cart-line-actions">
               <QuantityInput line={line} onQuantity={onQuantity} />

@@ -145,8 +145,6 @@ export function cartAmounts(cart: Cart) {
   const discount = cart.discount ?? 0;
   return { gross: subtotal + lineDiscounts, subtotal, discounts: lineDiscounts + discount, total: subtotal - discount };
 }
-export const cartTotal = (cart: Cart) => cartAmounts(cart).total;
-export const cartItems = (cart: Cart) => roundQty(cart.lines.reduce((n, l) => n + l.quantity, 0));
 
 export const toCartProduct = (p: ProductItem): CartProduct => ({
   id: p.id,
