@@ -344,8 +344,11 @@ export const stockCountLines = pgTable(
 export const sales = pgTable(
   "sales",
   {
-    /** Made by the client, so a retried request finds the sale it already made. */
-    id: uuid("id").primaryKey(),
+    /**
+     * Made by the client, so a retried request finds the sale it already made. Unique within the
+     * business (sales_business_id_uq is the key): another business's id is no concern of this one.
+     */
+    id: uuid("id").notNull(),
     businessId: businessId(),
     /**
      * The receipt number, gapless per business. Taken last in the recording transaction, just before
@@ -409,7 +412,7 @@ export const saleLines = pgTable(
     refundedQuantity: qty("refunded_quantity").notNull().default("0"),
   },
   (t) => [
-    primaryKey({ columns: [t.saleId, t.lineNo] }),
+    primaryKey({ columns: [t.businessId, t.saleId, t.lineNo] }),
     index("sale_lines_product_idx").on(t.businessId, t.productId),
     foreignKey({ columns: [t.businessId, t.saleId], foreignColumns: [sales.businessId, sales.id] }).onDelete("cascade"),
     foreignKey({ columns: [t.businessId, t.productId], foreignColumns: [products.businessId, products.id] }),
