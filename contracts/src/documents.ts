@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, Instant } from "./common.js";
+import { Id, Instant, KeyCursor } from "./common.js";
 
 /** The file types a document may be, decided from its first bytes, never from its name. */
 export const DocumentContentType = z.enum(["image/jpeg", "image/png", "image/webp", "image/heic", "application/pdf"]);
@@ -20,7 +20,7 @@ export type DocumentAttachment = z.input<typeof DocumentAttachment>;
 
 export const DocumentListQuery = DocumentAttachment.extend({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: KeyCursor("instant", "id").optional(),
 });
 
 export const Document = z.object({

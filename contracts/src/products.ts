@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, Instant, Money, Name, OptionalText, Page, PositiveQuantity, Quantity } from "./common.js";
+import { Id, Instant, KeyCursor, Money, Name, OptionalText, Page, PositiveQuantity, Quantity } from "./common.js";
 
 export const StockState = z.enum(["in", "low", "out"]);
 export type StockState = z.infer<typeof StockState>;
@@ -56,7 +56,7 @@ export const ProductListQuery = z.object({
   stock: StockState.optional(),
   sort: z.enum(["name", "stock", "updated"]).default("name"),
   archived: BoolParam.default(false),
-  cursor: z.string().max(500).optional(),
+  cursor: KeyCursor("text", "text", "id").optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ProductListQuery = z.input<typeof ProductListQuery>;

@@ -12,10 +12,13 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import type { DestinationStream } from "pino";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import { installErrorHandler } from "./lib/error-handler.js";
 import type { App } from "./lib/http.js";
+import { installInputGuard } from "./lib/input-guard.js";
+import { loggerOptions } from "./lib/logging.js";
 import { type KeyRing, type Storage, sealStorage } from "./lib/storage/index.js";
 import { type Clock, systemClock } from "./lib/time.js";
 import auditRoutes from "./modules/audit/audit.routes.js";
@@ -43,6 +46,8 @@ export interface BuildOptions {
   keyRing: KeyRing;
   clock?: Clock;
   logger?: FastifyServerOptions["logger"];
+  /** Where the (redacted) log goes instead of stdout: tests read it. */
+  logStream?: DestinationStream;
 }
 
 /** Feature modules, each a folder under modules/ with its routes, service and tests. */
@@ -66,7 +71,7 @@ const apiModules: ((app: App) => Promise<void>)[] = [
 export async function buildApp(opts: BuildOptions) {
   const { config, database } = opts;
   const app = Fastify({
-    logger: opts.logger ?? { level: config.LOG_LEVEL },
+    logger: opts.logger ?? loggerOptions(config.LOG_LEVEL, opts.logStream),
     trustProxy: config.TRUST_PROXY,
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
@@ -121,6 +126,7 @@ export async function buildApp(opts: BuildOptions) {
   });
   await app.register(guard);
   installErrorHandler(app);
+  installInputGuard(app);
 
   await app.register(healthRoutes);
   await app.register(

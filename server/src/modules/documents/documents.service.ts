@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
-import type { Document, DocumentAttachment } from "@duka/contracts";
+import { type Document, type DocumentAttachment, decodeKeyCursor } from "@duka/contracts";
 import { and, desc, eq, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { customers, documents, sales, stockMovements } from "../../db/schema.js";
@@ -160,13 +160,13 @@ export async function deleteDocument(db: Db, files: SealedStorage, ctx: Ctx, id:
   );
 }
 
-const encodeCursor = (row: Row) => Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString("base64url");
+const encodeCursor = (row: Row) =>
+  Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString("base64url");
 
+/** The route's KeyCursor("instant", "id") has already checked its shape. */
 function decodeCursor(cursor: string): { at: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, "base64url").toString().split("|");
-  const date = new Date(at ?? "");
-  if (!id || Number.isNaN(date.getTime())) throw badRequest("The cursor is not valid; start from the first page.");
-  return { at: date, id };
+  const [at, id] = decodeKeyCursor(cursor) as [string, string];
+  return { at: new Date(at), id };
 }
 
 export async function listDocuments(
