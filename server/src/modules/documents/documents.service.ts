@@ -7,6 +7,7 @@ import { customers, documents, sales, stockMovements } from "../../db/schema.js"
 import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx } from "../../lib/context.js";
 import { badRequest, notFound } from "../../lib/errors.js";
+import { decryptFailed } from "../../lib/storage/crypto.js";
 import type { SealedStorage } from "../../lib/storage/sealed.js";
 import { UploadGuard } from "./upload-guard.js";
 
@@ -148,7 +149,17 @@ export async function getDocument(db: Db, ctx: Ctx, id: string): Promise<Documen
 /** The document's metadata and its decrypted bytes as a stream; a wrong key fails here, before any byte. */
 export async function openDocument(db: Db, files: SealedStorage, ctx: Ctx, id: string) {
   const row = await inBusiness(db, ctx.businessId, (tx) => findRow(tx, ctx, id));
-  return { document: toDocument(row), stream: await files.get(row.storageKey) };
+  return { document: toDocument(row), stream: await files.get(placeOf(row)) };
+}
+
+/**
+ * A document's file lives at documents/<business>/<document>, and that key is sealed into its
+ * encryption: a row pointing elsewhere, or another file copied there, does not open.
+ */
+function placeOf(row: Row): string {
+  const place = storageKeyOf(row.businessId, row.id);
+  if (row.storageKey !== place) throw decryptFailed(`document ${row.id} points at ${row.storageKey}, not ${place}.`);
+  return place;
 }
 
 /** Removes the stored object first: a row without its file could be retried, a file without a row never would. */
