@@ -40,5 +40,10 @@ export type Document = z.infer<typeof Document>;
 export const DocumentPage = z.object({ items: z.array(Document), nextCursor: z.string().nullable() });
 export type DocumentPage = z.infer<typeof DocumentPage>;
 
-export const DocumentUsage = z.object({ count: z.number().int(), totalBytes: z.number().int() });
+/** quotaBytes: the most the business may keep (uploads past it are refused; receipts still count). */
+export const DocumentUsage = z.object({
+  count: z.number().int(),
+  totalBytes: z.number().int(),
+  quotaBytes: z.number().int(),
+});
 export type DocumentUsage = z.infer<typeof DocumentUsage>;

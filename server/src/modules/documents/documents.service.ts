@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
-import { type Document, type DocumentAttachment, decodeKeyCursor } from "@duka/contracts";
+import { type Document, type DocumentAttachment, type DocumentUsage, decodeKeyCursor } from "@duka/contracts";
 import { and, desc, eq, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { customers, documents, sales, stockMovements } from "../../db/schema.js";
@@ -9,6 +9,7 @@ import type { Ctx } from "../../lib/context.js";
 import { badRequest, notFound } from "../../lib/errors.js";
 import { decryptFailed } from "../../lib/storage/crypto.js";
 import type { SealedStorage } from "../../lib/storage/sealed.js";
+import { assertRoom, quotaExceeded, usedBytes } from "./quota.js";
 import { UploadGuard } from "./upload-guard.js";
 
 type Row = typeof documents.$inferSelect;
@@ -21,6 +22,8 @@ export interface NewDocument {
   /** "receipt" for a sale's generated receipt; uploads are "document". */
   kind?: "document" | "receipt";
   maxBytes: number;
+  /** The business's storage quota in bytes (DOCUMENT_QUOTA_BYTES); receipts are counted, never refused. */
+  quotaBytes?: number;
   now: Date;
 }
 
@@ -78,9 +81,12 @@ export async function assertAttachable(db: Db, ctx: Ctx, a: DocumentAttachment &
   });
 }
 
-/** A file name safe to keep and to show: no folders, no control characters, bounded. */
+/** Marks that reorder how text is shown: "fa\u202egnp.exe" would display as "faexe.png". */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A file name safe to keep and to show: no folders, no control or direction characters, bounded. */
 export function safeFilename(name: string | undefined, contentType: string): string {
-  const base = (name ?? "").split(/[/\\]/).pop() ?? "";
+  const base = (name ?? "").replace(BIDI_CONTROLS, "").split(/[/\\]/).pop() ?? "";
   const printable = [...base].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch !== "\u007f" && ch !== '"').join("");
   const clean = printable.trim().slice(0, 120);
   return clean || `document.${contentType === "application/pdf" ? "pdf" : contentType.split("/")[1]}`;
@@ -92,6 +98,14 @@ export function safeFilename(name: string | undefined, contentType: string): str
  */
 export async function storeDocument(db: Db, files: SealedStorage, ctx: Ctx, input: NewDocument): Promise<Document> {
   await assertAttachable(db, ctx, input.attachment);
+  const { quotaBytes } = input;
+  // Already full: refuse before a byte is stored. The exact check is made with the file's size below.
+  if (quotaBytes !== undefined) {
+    await inBusiness(db, ctx.businessId, async (tx) => {
+      const used = await usedBytes(tx, ctx.businessId);
+      if (used >= quotaBytes) throw quotaExceeded(used, quotaBytes);
+    });
+  }
   const id = randomUUID();
   const key = storageKeyOf(ctx.businessId, id);
   const guard = new UploadGuard(input.maxBytes);
@@ -106,8 +120,9 @@ export async function storeDocument(db: Db, files: SealedStorage, ctx: Ctx, inpu
   }
   const contentType = guard.contentType as string;
   try {
-    const [row] = await inBusiness(db, ctx.businessId, (tx) =>
-      tx
+    const [row] = await inBusiness(db, ctx.businessId, async (tx) => {
+      if (quotaBytes !== undefined) await assertRoom(tx, ctx.businessId, quotaBytes, guard.bytes);
+      return tx
         .insert(documents)
         .values({
           id,
@@ -123,8 +138,8 @@ export async function storeDocument(db: Db, files: SealedStorage, ctx: Ctx, inpu
           createdBy: ctx.userId,
           createdAt: input.now,
         })
-        .returning(),
-    );
+        .returning();
+    });
     if (!row) throw new Error("document insert returned nothing");
     return toDocument(row);
   } catch (err) {
@@ -206,12 +221,12 @@ export async function listDocuments(
   return { items: page.map(toDocument), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
 }
 
-export async function documentUsage(db: Db, ctx: Ctx): Promise<{ count: number; totalBytes: number }> {
+export async function documentUsage(db: Db, ctx: Ctx, quotaBytes: number): Promise<DocumentUsage> {
   const [row] = await inBusiness(db, ctx.businessId, (tx) =>
     tx
       .select({ count: sql<number>`count(*)::int`, totalBytes: sql<string>`coalesce(sum(${documents.size}), 0)` })
       .from(documents)
       .where(eq(documents.businessId, ctx.businessId)),
   );
-  return { count: row?.count ?? 0, totalBytes: Number(row?.totalBytes ?? 0) };
+  return { count: row?.count ?? 0, totalBytes: Number(row?.totalBytes ?? 0), quotaBytes };
 }
