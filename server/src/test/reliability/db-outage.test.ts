@@ -102,7 +102,9 @@ describe.skipIf(!adminUrl)("the database going away and coming back", () => {
     const listed = new Set<string>();
     let cursor: string | null = null;
     do {
-      const page = (await owner.get(`/sales?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`)).json();
+      const page: { items: { id: string }[]; nextCursor: string | null } = (
+        await owner.get(`/sales?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`)
+      ).json();
       for (const s of page.items) {
         expect(listed.has(s.id), `sale ${s.id} listed twice`).toBe(false);
         listed.add(s.id);
