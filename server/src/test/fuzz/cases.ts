@@ -158,7 +158,7 @@ function resolve(doc: OpenApi, s: Schema): Schema {
   if (s.$ref) return resolve(doc, doc.components?.schemas?.[s.$ref.split("/").at(-1) ?? ""] ?? {});
   const options = s.anyOf ?? s.oneOf;
   if (options) return resolve(doc, options.find((o) => o.type !== "null") ?? {});
-  if (s.allOf) return s.allOf.reduce<Schema>((all, part) => ({ ...all, ...resolve(doc, part) }), {});
+  if (s.allOf) return Object.assign({}, ...s.allOf.map((part) => resolve(doc, part))) as Schema;
   return s;
 }
 

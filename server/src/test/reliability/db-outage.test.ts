@@ -15,8 +15,8 @@ import { startTcpProxy } from "./tcp-proxy.js";
  */
 const adminUrl = process.env.TEST_DATABASE_URL;
 if (!adminUrl) {
-  console.info(
-    "db-outage: skipped, it needs PostgreSQL (TEST_DATABASE_URL); the embedded database cannot stop apart from the server",
+  process.stderr.write(
+    "db-outage: skipped, it needs PostgreSQL (TEST_DATABASE_URL); the embedded database cannot stop apart from the server\n",
   );
 }
 
