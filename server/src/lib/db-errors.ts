@@ -21,14 +21,6 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   return e?.code === "23505" && (constraint === undefined || e.constraint === constraint);
 }
 
-export function isForeignKeyViolation(err: unknown): boolean {
-  return pgError(err)?.code === "23503";
-}
-
-export function isCheckViolation(err: unknown): boolean {
-  return pgError(err)?.code === "23514";
-}
-
 /** Node and driver errors that mean the database could not be reached or dropped the connection. */
 const UNREACHABLE =
   /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|timeout exceeded when trying to connect|connect ENOENT/i;

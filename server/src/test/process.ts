@@ -4,10 +4,17 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The real process entry, as `npm start` runs it (from source), with only the given environment. */
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const entry = path.join(root, "server/src/main.ts");
 
-export function startServer(env: Record<string, string>) {
+export interface ServerProcess {
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  stdout(): string;
+  stderr(): string;
+}
+
+export function startProcess(env: Record<string, string>): ServerProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "--conditions=source", entry], {
     cwd: root,
     env: {
@@ -17,14 +24,18 @@ export function startServer(env: Record<string, string>) {
       BACKUPS_ENABLED: "false",
       ...env,
     },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  let stdout = "";
   let stderr = "";
+  child.stdout?.on("data", (d) => {
+    stdout += String(d);
+  });
   child.stderr?.on("data", (d) => {
     stderr += String(d);
   });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, exited, stderr: () => stderr };
+  return { child, exited, stdout: () => stdout, stderr: () => stderr };
 }
 
 export async function freePort(): Promise<number> {
@@ -38,8 +49,10 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function waitReady(base: string, child: ChildProcess, stderr: () => string) {
-  for (let i = 0; i < 600 && child.exitCode === null; i++) {
+/** Waits for /readyz to say 200 (generous: a loaded CI machine starts slowly). */
+export async function ready(base: string, child: ChildProcess, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && child.exitCode === null) {
     const ok = await fetch(`${base}/readyz`).then(
       (r) => r.status === 200,
       () => false,
@@ -47,5 +60,15 @@ export async function waitReady(base: string, child: ChildProcess, stderr: () =>
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`the server did not become ready: ${stderr()}`);
+  throw new Error(`the server did not become ready (exit code ${child.exitCode})`);
 }
+
+export const signupBody = (login: string) => ({
+  businessName: "Kept Shop",
+  currency: "KES",
+  timeZone: "Africa/Nairobi",
+  locationName: "Main",
+  ownerName: "Amina",
+  login,
+  password: "a-long-enough-password",
+});

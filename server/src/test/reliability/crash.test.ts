@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
 import { createTestDatabase } from "../db.js";
-import { freePort, startServer, waitReady } from "../process.js";
+import { freePort, ready, startProcess } from "../process.js";
 
 /**
  * 5 rounds of kill -9 on the server in the middle of a stream of sales. Clients retry whatever got
@@ -66,8 +66,8 @@ describe(`kill -9 mid-traffic (${onPostgres ? "PostgreSQL" : "embedded database"
     for (let round = 0; round < ROUNDS; round++) {
       const port = await freePort();
       const base = `http://127.0.0.1:${port}`;
-      const server = startServer({ ...env, PORT: String(port), HOST: "127.0.0.1" });
-      await waitReady(base, server.child, server.stderr);
+      const server = startProcess({ ...env, PORT: String(port), HOST: "127.0.0.1" });
+      await ready(base, server.child);
       if (round === 0) {
         const signup = await post(base, "/auth/signup", {
           businessName: "Crash Test Shop",
@@ -115,9 +115,9 @@ describe(`kill -9 mid-traffic (${onPostgres ? "PostgreSQL" : "embedded database"
     // A last start to retry what the final crash left, then count.
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const server = startServer({ ...env, PORT: String(port), HOST: "127.0.0.1" });
+    const server = startProcess({ ...env, PORT: String(port), HOST: "127.0.0.1" });
     try {
-      await waitReady(base, server.child, server.stderr);
+      await ready(base, server.child);
       for (const body of [...unanswered.values()]) await sell(base, body as { id: string });
       expect(unanswered.size).toBe(0);
       const ids: string[] = [];
