@@ -1,10 +1,9 @@
-import { sql } from "drizzle-orm";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app.js";
 import { loadConfig } from "../config.js";
 import type { Database } from "../db/client.js";
 import { redactUrl } from "../lib/logging.js";
+import { withOwner } from "../modules/backups/owner.js";
 import { type Actor, PASSWORD, send, signUp, testStorage, uniqueLogin } from "./api.js";
 import { createTestDatabase } from "./db.js";
 
@@ -16,18 +15,7 @@ let owner: Actor;
 let cleanup: () => void;
 const OWNER_LOGIN = uniqueLogin("owner");
 
-async function asOwner(statement: string) {
-  if (!database.url) {
-    return void (await database.db.transaction(async (tx) => {
-      await tx.execute(sql`set local role none`);
-      await tx.execute(sql.raw(statement));
-    }));
-  }
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  await client.query(statement);
-  await client.end();
-}
+const asOwner = (statement: string) => withOwner(database, "write", (tx) => tx.query(statement));
 
 beforeAll(async () => {
   database = await createTestDatabase();
