@@ -29,7 +29,9 @@ describe(`kill -9 mid-traffic (${onPostgres ? "PostgreSQL" : "embedded database"
     const env: Record<string, string> = {
       DATA_DIR: dataDir,
       MASTER_KEY: Buffer.alloc(32, 7).toString("base64"),
-      ...(pgDatabase?.url ? { DATABASE_URL: pgDatabase.url } : {}),
+      ...(pgDatabase?.url
+        ? { DATABASE_URL: pgDatabase.url, DATABASE_OWNER_URL: pgDatabase.ownerUrl ?? pgDatabase.url }
+        : {}),
     };
     let cookie = "";
     let productId = "";

@@ -34,7 +34,8 @@ describe.skipIf(!adminUrl)("the database going away and coming back", () => {
     proxy = await startTcpProxy(url.hostname, Number(url.port || 5432));
     url.hostname = "127.0.0.1";
     url.port = String(proxy.port);
-    database = await openDatabase({ url: url.toString(), poolMax: 5 });
+    // The app's pool goes through the proxy; migrations (already applied) talk to the owner's URL.
+    database = await openDatabase({ url: url.toString(), ownerUrl: direct.ownerUrl, poolMax: 5 });
     const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", WEB_DIST: "/nonexistent" });
     const storage = testStorage();
     filesDir = storage.filesDir;
