@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, Name, Role } from "./common.js";
+import { Id, Locale, Name, Role } from "./common.js";
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
@@ -61,7 +61,7 @@ export const SignupBody = z.object({
   currency: Currency,
   timeZone: TimeZone,
   country: Country.optional(),
-  locale: z.string().trim().min(2).max(20).optional(),
+  locale: Locale.optional(),
   locationName: Name(),
   locationAddress: z.string().trim().max(300).optional(),
   ownerName: Name(),

@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   unsupported_file_type: 415,
   too_many_attempts: 429,
   internal: 500,
+  database_unavailable: 503,
   // People and places
   login_taken: 409,
   wrong_password: 400,
@@ -72,6 +73,7 @@ export const ERROR_CODES = {
   file_missing: 404,
   invalid_storage_key: 400,
   decrypt_failed: 500,
+  storage_quota_exceeded: 409,
   backup_not_found: 404,
   backup_invalid: 422,
   database_not_empty: 409,

@@ -12,11 +12,14 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import type { DestinationStream } from "pino";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import { installErrorHandler } from "./lib/error-handler.js";
 import type { App } from "./lib/http.js";
+import { installInputGuard } from "./lib/input-guard.js";
 import { Lifecycle } from "./lib/lifecycle.js";
+import { loggerOptions } from "./lib/logging.js";
 import { type KeyRing, type Storage, sealStorage } from "./lib/storage/index.js";
 import { type Clock, systemClock } from "./lib/time.js";
 import auditRoutes from "./modules/audit/audit.routes.js";
@@ -45,6 +48,8 @@ export interface BuildOptions {
   keyRing: KeyRing;
   clock?: Clock;
   logger?: FastifyServerOptions["logger"];
+  /** Where the (redacted) log goes instead of stdout: tests read it. */
+  logStream?: DestinationStream;
   lifecycle?: Lifecycle;
 }
 
@@ -70,7 +75,7 @@ const apiModules: ((app: App) => Promise<void>)[] = [
 export async function buildApp(opts: BuildOptions) {
   const { config, database } = opts;
   const app = Fastify({
-    logger: opts.logger ?? { level: config.LOG_LEVEL },
+    logger: opts.logger ?? loggerOptions(config.LOG_LEVEL, opts.logStream),
     trustProxy: config.TRUST_PROXY,
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
@@ -128,6 +133,7 @@ export async function buildApp(opts: BuildOptions) {
   });
   await app.register(guard);
   installErrorHandler(app);
+  installInputGuard(app);
 
   await app.register(healthRoutes);
   await app.register(

@@ -77,6 +77,13 @@ const schema = z.object({
     .min(1)
     .max(1024 * 1024 * 1024)
     .default(10 * 1024 * 1024),
+  /** The most file storage one business may fill with uploads (photos, PDFs); receipts count too. */
+  DOCUMENT_QUOTA_BYTES: z.coerce
+    .number({ message: "must be a number of bytes" })
+    .int()
+    .min(1)
+    .max(2 ** 50)
+    .default(1024 * 1024 * 1024),
   /** Automatic daily backups (docs/operations.md); off only where something else backs up. */
   BACKUPS_ENABLED: flag.default(true),
   BACKUP_HOUR: z.coerce

@@ -79,11 +79,17 @@ function DocumentsUsage() {
     <section class="card stack" aria-labelledby="documents-usage-title">
       <h2 id="documents-usage-title">{t("docs.usageTitle")}</h2>
       {usage.data ? (
-        <p>
-          {usage.data.count === 0
-            ? t("docs.usageNone")
-            : t("docs.usage", { count: fmt.number(usage.data.count), size: fmt.bytes(usage.data.totalBytes) })}
-        </p>
+        <>
+          <p>
+            {usage.data.count === 0
+              ? t("docs.usageNone")
+              : t("docs.usage", { count: fmt.number(usage.data.count), size: fmt.bytes(usage.data.totalBytes) })}
+          </p>
+          <p>
+            {t("docs.usageQuota", { used: fmt.bytes(usage.data.totalBytes), quota: fmt.bytes(usage.data.quotaBytes) })}
+          </p>
+          {usage.data.totalBytes >= usage.data.quotaBytes && <p role="alert">{t("docs.usageFull")}</p>}
+        </>
       ) : (
         <LoadState error={usage.error} retry={usage.reload} />
       )}
