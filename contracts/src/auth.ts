@@ -70,8 +70,17 @@ export const SignupBody = z.object({
 });
 export type SignupBody = z.input<typeof SignupBody>;
 
+/** The short code of a shop (shown on the owner's staff page), typed once on a staff member's phone. */
+export const ShopCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9]{6}$/, "must be the 6 letters and digits shown on the owner's staff page")
+  .transform((s) => s.toUpperCase());
+
 export const LoginBody = z.object({
   login: Login,
+  /** Staff logins are unique within their shop: the phone sends the shop it remembers. */
+  shopCode: ShopCode.optional(),
   password: z
     .string({ message: "is required" })
     .min(1, "is required")
@@ -93,6 +102,8 @@ export const MeBusiness = z.object({
   timeZone: z.string(),
   locale: z.string(),
   country: z.string().nullable(),
+  /** Kept on the device after a sign-in, so staff need not type it. */
+  shopCode: z.string(),
 });
 export const MeResponse = z.object({
   user: MeUser,

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -8,6 +9,41 @@ const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".
 const flag = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((v) => v === "true" || v === "1" || v === "yes");
+
+/** An address or CIDR block such as 10.0.0.0/8 or fd00::/8. */
+function isAddressOrBlock(v: string): boolean {
+  const [address = "", bits, extra] = v.split("/");
+  const family = isIP(address);
+  if (!family || extra !== undefined) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+/**
+ * Which X-Forwarded-* headers to believe: none (`false`), the last N hops, or those added by the
+ * listed proxies. `true` (believe any) would let a client pick its own address, so it is refused.
+ */
+const trustProxy = z.string().transform((v, ctx): false | number | string[] => {
+  const value = v.trim().toLowerCase();
+  if (["false", "0", "no"].includes(value)) return false;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const list = value.split(",").map((s) => s.trim());
+  if (list.every(isAddressOrBlock)) return list;
+  ctx.addIssue({
+    code: "custom",
+    message: ["true", "yes"].includes(value)
+      ? "must not be true: that would believe any X-Forwarded-For a client sends. Set the number of proxies in front of Duka (1 behind one load balancer) or their addresses, such as 10.0.0.0/8"
+      : "must be false, a number of proxy hops (1 behind one load balancer) or a comma-separated list of proxy addresses or CIDR blocks",
+  });
+  return z.NEVER;
+});
+
+/**
+ * Fastify's own hop count trusts nothing (it cannot vet the peer), so a count becomes "the last N
+ * hops": right only where nothing but the proxies can reach the server, as behind an AWS ALB.
+ */
+export function trustProxyOption(value: false | number | string[]) {
+  return typeof value === "number" ? (_address: string, hop: number) => hop < value : value;
+}
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -26,7 +62,7 @@ const schema = z.object({
   DB_POOL_MAX: z.coerce.number({ message: "must be a number" }).int().min(1).max(200).default(10),
   DATA_DIR: z.string().min(1).default("./data"),
   WEB_DIST: z.string().min(1).default(path.resolve(serverRoot, "../web/dist")),
-  TRUST_PROXY: flag.default(false),
+  TRUST_PROXY: trustProxy.default(false),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
