@@ -111,3 +111,36 @@ export const MeResponse = z.object({
   permissions: z.array(z.string()),
 });
 export type MeResponse = z.infer<typeof MeResponse>;
+
+/** At sign-up the owner gets a recovery code to write down: the way back in without email. */
+export const SignupResponse = MeResponse.extend({ recoveryCode: z.string() });
+export type SignupResponse = z.infer<typeof SignupResponse>;
+
+/** Spaces and dashes are the reader's own; letters in any case. */
+export const RecoveryCode = z
+  .string({ message: "is required" })
+  .max(64)
+  .transform((s) => s.replace(/[\s-]/g, "").toUpperCase())
+  .pipe(z.string().regex(/^[A-Z0-9]{16}$/, "must be the 16 letters and digits written down at sign-up"));
+
+export const RecoverBody = z.object({ login: Login, recoveryCode: RecoveryCode, newPassword: Password });
+export type RecoverBody = z.input<typeof RecoverBody>;
+/** Using the code spends it: here is the next one to write down. */
+export const RecoveryCodeResponse = z.object({ recoveryCode: z.string() });
+export type RecoveryCodeResponse = z.infer<typeof RecoveryCodeResponse>;
+/** A signed-in owner makes a new code (the old one stops working), proving the password first. */
+export const NewRecoveryCodeBody = z.object({
+  currentPassword: z.string({ message: "is required" }).min(1, "is required").max(512),
+});
+
+export const RecoveryOptions = z.object({ email: z.boolean() });
+export const ForgotBody = z.object({ login: Login });
+export const ResetBody = z.object({
+  token: z
+    .string()
+    .min(20)
+    .max(200)
+    .regex(/^[\w.-]+$/, "is not a reset link's code"),
+  newPassword: Password,
+});
+export type ResetBody = z.input<typeof ResetBody>;

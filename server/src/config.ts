@@ -102,6 +102,13 @@ const schema = z.object({
     .min(1)
     .max(1024 * 1024 * 1024)
     .default(10 * 1024 * 1024),
+  /** Email for owners' password-reset links: smtp(s)://user:password@host:port, the sender, and the app's public address. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, "must look like smtp://user:password@mail.example.com:587")
+    .optional(),
+  SMTP_FROM: z.string().min(3).default("Duka <no-reply@localhost>"),
+  APP_URL: z.url({ message: "must be the address people open Duka at, such as https://duka.example.com" }).optional(),
   /** Automatic daily backups (docs/operations.md); off only where something else backs up. */
   BACKUPS_ENABLED: flag.default(true),
   BACKUP_HOUR: z.coerce
@@ -118,6 +125,9 @@ const schema = z.object({
 const checked = schema.superRefine((c, ctx) => {
   if (c.STORAGE === "s3" && !c.S3_BUCKET) {
     ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "is required when STORAGE=s3" });
+  }
+  if (c.SMTP_URL && !c.APP_URL) {
+    ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "is required with SMTP_URL: reset links point there" });
   }
   if (c.NODE_ENV === "production" && !c.MASTER_KEY) {
     ctx.addIssue({

@@ -11,6 +11,7 @@ import { AppError, conflict } from "../../lib/errors.js";
 import { audit } from "../audit/audit.service.js";
 import { forgetOldAttempts, loginKeys, reserveAttempt, wrongPassword } from "./lockout.js";
 import { assertStrongPassword, hashPassword, verifyPassword } from "./passwords.js";
+import { hashRecoveryCode, newRecoveryCode } from "./recovery.service.js";
 import { createSession, type SessionPolicy } from "./sessions.service.js";
 
 type Signup = z.output<typeof SignupBody>;
@@ -33,6 +34,7 @@ export const ownerLoginTaken = () =>
 export async function signup(db: Db, input: Signup, meta: RequestMeta, policy: SessionPolicy) {
   assertStrongPassword(input.password, input.login);
   const passwordHash = await hashPassword(input.password);
+  const recoveryCode = newRecoveryCode();
   const businessId = randomUUID();
   try {
     return await inBusiness(db, businessId, async (tx) => {
@@ -57,6 +59,7 @@ export async function signup(db: Db, input: Signup, meta: RequestMeta, policy: S
           role: "owner",
           login: input.login,
           passwordHash,
+          recoveryHash: hashRecoveryCode(recoveryCode),
           createdAt: meta.now,
           updatedAt: meta.now,
         })
@@ -64,7 +67,7 @@ export async function signup(db: Db, input: Signup, meta: RequestMeta, policy: S
       if (!location || !owner) throw new Error("signup insert returned nothing");
       await audit(tx, { businessId, userId: owner.id, action: "business.created", ip: meta.ip, at: meta.now });
       const session = await createSession(tx, { businessId, userId: owner.id, policy, ...meta });
-      return { ...session, businessId, userId: owner.id };
+      return { ...session, businessId, userId: owner.id, recoveryCode };
     });
   } catch (err) {
     if (isUniqueViolation(err, "users_owner_login_uq")) throw ownerLoginTaken();

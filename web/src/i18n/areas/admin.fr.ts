@@ -49,6 +49,9 @@ export const fr: Record<keyof typeof en, string> = {
   "admin.staff.loginIs": "Se connecte avec : {login}",
   "admin.staff.roleAt": "{role} · {place}",
   "admin.staff.anyLocation": "Tous les lieux",
+  "admin.staff.shopCode": "Code de la boutique : {code}",
+  "admin.staff.shopCode.hint":
+    "Le personnel le saisit une fois sur un nouveau téléphone, avec son identifiant et son mot de passe.",
   "admin.staff.new.title": "Ajouter une personne",
   "admin.staff.name": "Nom",
   "admin.staff.login.hint": "Son e-mail, son téléphone ou un identifiant comme juma. Il le tape pour se connecter.",

@@ -49,6 +49,9 @@ export const sw: Record<keyof typeof en, string> = {
   "admin.staff.loginIs": "Anaingia kwa: {login}",
   "admin.staff.roleAt": "{role} · {place}",
   "admin.staff.anyLocation": "Mahali popote",
+  "admin.staff.shopCode": "Nambari ya duka: {code}",
+  "admin.staff.shopCode.hint":
+    "Wafanyakazi wanaiandika mara moja kwenye simu mpya, pamoja na jina la kuingia na nenosiri.",
   "admin.staff.new.title": "Ongeza mtu",
   "admin.staff.name": "Jina",
   "admin.staff.login.hint": "Barua pepe, namba ya simu au jina la kuingia kama juma. Analiandika kuingia.",

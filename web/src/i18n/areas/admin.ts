@@ -47,6 +47,8 @@ export const en = {
   "admin.staff.loginIs": "Signs in with: {login}",
   "admin.staff.roleAt": "{role} · {place}",
   "admin.staff.anyLocation": "Any location",
+  "admin.staff.shopCode": "Shop code: {code}",
+  "admin.staff.shopCode.hint": "Staff type it once on a new phone, with their login and password.",
   "admin.staff.new.title": "Add a person",
   "admin.staff.name": "Name",
   "admin.staff.login.hint": "Their email, phone number or a username such as juma. They type it to sign in.",
