@@ -88,4 +88,41 @@ describeBrowser("signing in: the shop code and the warning before a lock", () =>
     await fillSignIn(phone, login, STAFF_PASSWORD);
     await heading(phone, "New sale");
   });
+
+  it("an owner who forgot the password gets back in with the recovery code from sign-up", async () => {
+    const page = await e2e.newPage();
+    const login = `amina-${randomBytes(4).toString("hex")}`;
+    await page.goto("/signup");
+    await page.getByLabel("Business name").fill("Duka D");
+    await page.getByLabel("Shop or branch name").fill("Main street");
+    await page.getByLabel("Your name").fill("Amina");
+    await page.getByLabel("Email, phone or username").fill(login);
+    await page.getByLabel("Password", { exact: true }).fill(STAFF_PASSWORD);
+    await page.getByRole("button", { name: "Create business" }).click();
+    await heading(page, "Write down your recovery code");
+    await page.getByRole("button", { name: "Print" }).waitFor();
+    await page.getByRole("button", { name: "Copy" }).waitFor();
+    const code = ((await page.locator(".recovery-code-value").textContent()) ?? "").trim();
+    expect(code).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
+    await checkA11y(page);
+    await page.getByRole("button", { name: "I have written it down" }).click();
+    await heading(page, "Hello, Amina");
+    await page.request.post("/api/v1/auth/logout");
+
+    await page.goto("/");
+    await page.getByRole("link", { name: "Forgot your password?" }).click();
+    await heading(page, "Forgot your password");
+    await page.getByLabel("Email, phone or username").fill(login);
+    await page.getByLabel("Recovery code").fill(code.toLowerCase());
+    await page.getByLabel("New password", { exact: true }).fill("quiet-baobab-lantern-9");
+    await checkA11y(page);
+    await page.getByRole("button", { name: "Set the new password" }).click();
+    await heading(page, "Write down your recovery code");
+    await page.getByText("every phone was signed out", { exact: false }).waitFor();
+    const next = ((await page.locator(".recovery-code-value").textContent()) ?? "").trim();
+    expect(next).not.toBe(code);
+    await page.getByRole("link", { name: "Back to sign in" }).click();
+    await fillSignIn(page, login, "quiet-baobab-lantern-9");
+    await heading(page, "Hello, Amina");
+  });
 });

@@ -40,6 +40,7 @@ describeBrowser("staff and account settings", () => {
     await page.getByLabel("Email, phone or username").fill(owner);
     await page.getByLabel("Password", { exact: true }).fill(OWNER_PASSWORD);
     await page.getByRole("button", { name: "Create business" }).click();
+    await page.getByRole("button", { name: "I have written it down" }).click();
     await heading(page, "Hello, Amina Wanjiru");
 
     await openMore(page);

@@ -77,6 +77,10 @@ const schema = z.object({
     .default(12),
   /** How often an open live-update stream gets a keep-alive (mobile proxies drop silent ones) and its session is re-checked. */
   EVENTS_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
+  /** Live-update streams one sign-in may hold open on a server process (one per tab). */
+  EVENTS_STREAMS_PER_SESSION: z.coerce.number().int().min(1).max(1000).default(10),
+  /** New businesses one client address may create in 15 minutes. */
+  SIGNUPS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(10),
   /** Where files (documents, receipts, backups) go: a folder under DATA_DIR, or an S3 bucket. */
   STORAGE: z.enum(["local", "s3"]).default("local"),
   S3_BUCKET: z.string().min(3).optional(),

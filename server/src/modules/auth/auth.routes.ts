@@ -39,7 +39,7 @@ export default async function authRoutes(app: App) {
       schema: { tags: ["auth"], body: SignupBody, response: { 201: SignupResponse } },
     },
     async (request, reply) => {
-      const session = await signup(db, request.body, requestMeta(request), policy);
+      const session = await signup(db, request.body, requestMeta(request), policy, config.SIGNUPS_PER_ADDRESS);
       setSessionCookie(request, reply, session.token, session.expiresAt);
       return reply.status(201).send({ ...(await signedIn(session.token)), recoveryCode: session.recoveryCode });
     },

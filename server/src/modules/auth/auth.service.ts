@@ -31,8 +31,19 @@ export const ownerLoginTaken = () =>
     { fields: { login: ["is already used"] } },
   );
 
-export async function signup(db: Db, input: Signup, meta: RequestMeta, policy: SessionPolicy) {
+export async function signup(db: Db, input: Signup, meta: RequestMeta, policy: SessionPolicy, perAddress: number) {
   assertStrongPassword(input.password, input.login);
+  // Every sign-up counts, made or not: one address cannot mint businesses by the hundred.
+  await reserveAttempt(db, { always: [`signup:${meta.ip}`] }, meta.now, perAddress).catch((err: unknown) => {
+    throw err instanceof AppError && err.status === 429
+      ? new AppError(
+          "too_many_signups",
+          429,
+          "Too many businesses were created from this connection just now. Try again in a few minutes.",
+          err.details,
+        )
+      : err;
+  });
   const passwordHash = await hashPassword(input.password);
   const recoveryCode = newRecoveryCode();
   const businessId = randomUUID();

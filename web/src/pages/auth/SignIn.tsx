@@ -6,23 +6,12 @@ import { Field } from "../../components/Field";
 import { Notice } from "../../components/Notice";
 import { PasswordField } from "../../components/PasswordField";
 import { t } from "../../i18n";
-import { errorMessage } from "../../lib/errors";
 import { rememberedShopCode } from "../../lib/shop-code";
 import { formValues, useAction } from "../../lib/use-action";
 import { Link } from "../../router";
 import { signedIn } from "../../session";
 import { AuthLayout } from "./AuthLayout";
-
-/** The refusal, with a warning before the lock and what staff can do about it. */
-function signInProblem(err: unknown): string {
-  const base = errorMessage(err);
-  if (!(err instanceof ApiError)) return base;
-  if (err.code === "too_many_attempts") return `${base} ${t("auth.askOwner")}`;
-  const left = (err.details as { triesLeft?: number } | undefined)?.triesLeft;
-  if (left === undefined || left > 2) return base;
-  const warning = left <= 0 ? t("auth.lastTry") : left === 1 ? t("auth.oneTryLeft") : t("auth.triesLeft", { n: left });
-  return `${base} ${warning} ${t("auth.askOwner")}`;
-}
+import { refusalMessage } from "./problem";
 
 export default function SignIn({ justSignedOut = false }: { justSignedOut?: boolean | undefined }) {
   // The shop this phone signs in to; its field shows only when there is none yet and the server asks.
@@ -42,7 +31,7 @@ export default function SignIn({ justSignedOut = false }: { justSignedOut?: bool
   return (
     <AuthLayout title={t("auth.signIn.title")} intro={t("auth.signIn.intro")}>
       {justSignedOut && !action.error && <Notice kind="success">{t("auth.signedOut")}</Notice>}
-      {action.error !== null && <Notice kind="error">{signInProblem(action.error)}</Notice>}
+      {action.error !== null && <Notice kind="error">{refusalMessage(action.error)}</Notice>}
       <form
         class="stack"
         onSubmit={(e) => {
@@ -98,6 +87,9 @@ export default function SignIn({ justSignedOut = false }: { justSignedOut?: bool
           </button>
         </p>
       )}
+      <p class="switch">
+        <Link href="/forgot">{t("auth.forgot.link")}</Link>
+      </p>
       <p class="switch">
         {t("auth.signIn.noAccount")} <Link href="/signup">{t("auth.signIn.toSignUp")}</Link>
       </p>
