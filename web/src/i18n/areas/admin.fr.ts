@@ -22,7 +22,7 @@ export const fr: Record<keyof typeof en, string> = {
   "admin.links.backups": "Sauvegardes automatiques, et toutes vos données à télécharger",
   "admin.backups.title": "Sauvegardes et données",
   "admin.backups.lastTitle": "Sauvegarde quotidienne automatique",
-  "admin.backups.last": "Dernière sauvegarde : {when} ({size}).",
+  "admin.backups.last": "Dernière sauvegarde : {when}.",
   "admin.backups.none": "Aucune sauvegarde pour l’instant. La première a lieu peu après le démarrage du serveur.",
   "admin.backups.ok": "Vos données sont sauvegardées.",
   "admin.backups.late": "La dernière sauvegarde date de plus d’un jour. Prévenez la personne qui gère votre serveur.",

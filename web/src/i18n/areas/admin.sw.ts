@@ -22,7 +22,7 @@ export const sw: Record<keyof typeof en, string> = {
   "admin.links.backups": "Nakala za akiba za kiotomatiki, na data yako yote kupakua",
   "admin.backups.title": "Nakala za akiba na data yako",
   "admin.backups.lastTitle": "Nakala ya akiba ya kila siku",
-  "admin.backups.last": "Nakala ya mwisho: {when} ({size}).",
+  "admin.backups.last": "Nakala ya mwisho: {when}.",
   "admin.backups.none": "Bado hakuna nakala. Ya kwanza itafanyika muda mfupi baada ya seva kuanza.",
   "admin.backups.ok": "Data yako ina nakala ya akiba.",
   "admin.backups.late": "Nakala ya mwisho ina zaidi ya siku moja. Mjulishe anayesimamia seva yako.",

@@ -21,7 +21,7 @@ export const en = {
   "admin.links.backups": "Automatic backups, and all your data to download",
   "admin.backups.title": "Backups and your data",
   "admin.backups.lastTitle": "Automatic daily backup",
-  "admin.backups.last": "Last backup: {when} ({size}).",
+  "admin.backups.last": "Last backup: {when}.",
   "admin.backups.none": "No backup has been made yet. The first one runs soon after the server starts.",
   "admin.backups.ok": "Your data is backed up.",
   "admin.backups.late": "The last backup is more than a day old. Tell whoever runs your server.",
