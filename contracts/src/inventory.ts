@@ -52,7 +52,8 @@ export const StockMovement = z.object({
   levelAfter: z.number(),
   reason: z.string().nullable(),
   note: z.string().nullable(),
-  unitCost: z.number().nullable(),
+  /** Only for users who may read costs (`cost.read`); absent for the others. */
+  unitCost: z.number().nullable().optional(),
   saleId: Id.nullable(),
   transferId: Id.nullable(),
   userId: Id.nullable(),
@@ -60,6 +61,7 @@ export const StockMovement = z.object({
   createdAt: Instant,
 });
 export type StockMovement = z.infer<typeof StockMovement>;
+export const StockMovementStaffView = StockMovement.omit({ unitCost: true });
 
 /** A product and location whose level went from above its threshold to at or below it. */
 export const LowStockCrossing = z.object({
@@ -131,7 +133,25 @@ export const LowStockItem = z.object({
   locationName: z.string(),
   quantity: z.number(),
   threshold: z.number(),
-  stockState: StockState.exclude(["in"]),
+  stockState: StockState.extract(["low", "out"]),
 });
 export const LowStockList = z.object({ items: z.array(LowStockItem) });
+
+/** A product at a location whose stock needs the owner: not counted yet, or sold below zero. */
+export const AttentionItem = z.object({
+  productId: Id,
+  name: z.string(),
+  sku: z.string().nullable(),
+  unit: z.string(),
+  locationId: Id,
+  locationName: z.string(),
+  quantity: z.number(),
+});
+export const StockAttention = z.object({
+  /** Carried, and nobody has counted, received or imported it there yet: "count me". */
+  notCounted: z.array(AttentionItem),
+  /** The level is below zero (sold before counting, or with negative stock allowed). */
+  belowZero: z.array(AttentionItem),
+});
+export type StockAttention = z.infer<typeof StockAttention>;
 export const LowStockCount = z.object({ low: z.number().int(), out: z.number().int(), total: z.number().int() });

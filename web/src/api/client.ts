@@ -2,6 +2,7 @@
  * The one way the web app talks to the server: same-origin JSON with the session cookie. Failures
  * become an ApiError carrying the server's code, message and per-field errors.
  */
+import { fieldTexts } from "../lib/field-issues";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -36,10 +37,10 @@ export function setUnauthorizedHandler(handler: () => void) {
  */
 const TIMEOUT_MS = 20_000;
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown, timeoutMs = TIMEOUT_MS): Promise<T> {
   let res: Response;
   const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
+  const timer = setTimeout(() => abort.abort(), timeoutMs);
   try {
     res = await fetch(`/api/v1${path}`, {
       method,
@@ -61,7 +62,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     res.status,
     error?.code ?? "http_error",
     error?.message ?? res.statusText,
-    error?.details?.fields ?? {},
+    fieldTexts(error?.details?.fields),
     error?.details,
   );
 }

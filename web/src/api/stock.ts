@@ -7,6 +7,7 @@ import type {
   ProductListQuery,
   ProductPage,
   ProductPatchBody,
+  StockAttention,
   StockCountDetail,
   StockCountLinesBody,
   StockCountList,
@@ -20,10 +21,8 @@ import { api, request } from "./client";
 // Types only from contracts: the server validates, so zod stays out of the phone's download.
 export type { LocationItem, ProductDetail, ProductPage, StockMovementBody };
 export type ProductItem = ProductPage["items"][number];
-export type Movement = z.infer<typeof StockMovementPage>["items"][number];
 export type LowStockItem = z.infer<typeof LowStockList>["items"][number];
 export type CountDetail = z.infer<typeof StockCountDetail>;
-export type CountSummary = z.infer<typeof StockCountList>["items"][number];
 
 /** A query string from the parameters that are set. */
 function query(params: Record<string, string | number | boolean | undefined>): string {
@@ -49,6 +48,9 @@ export const moveStock = (body: StockMovementBody) =>
   api.post<z.infer<typeof StockMovementResult>>("/stock-movements", body);
 export const listMovements = (productId: string, cursor?: string) =>
   api.get<z.infer<typeof StockMovementPage>>(`/stock-movements${query({ productId, cursor, limit: 20 })}`);
+
+export type { StockAttention };
+export const stockAttention = () => api.get<StockAttention>("/stock/attention");
 
 export const lowStock = (locationId?: string) =>
   api.get<z.infer<typeof LowStockList>>(`/alerts/low-stock${query({ locationId })}`);

@@ -11,6 +11,8 @@ import { en as customers } from "./areas/customers";
  */
 import { en as dashboard } from "./areas/dashboard";
 import { en as documents } from "./areas/documents";
+import { en as errors } from "./areas/errors";
+import { en as imports } from "./areas/imports";
 import { en as reports } from "./areas/reports";
 import { en as sell } from "./areas/sell";
 import { en as stock } from "./areas/stock";
@@ -67,6 +69,10 @@ const en = {
   "error.network": "No connection to the server. Check the internet and try again.",
   "error.invalid_credentials": "Wrong login or password.",
   "error.too_many_attempts": "Too many failed sign-ins. Wait a few minutes and try again.",
+  "error.too_many_signups":
+    "Too many businesses were created from this connection just now. Try again in a few minutes.",
+  "error.too_many_streams": "Live updates are open in too many tabs. Close some tabs and reload this one.",
+  "error.email_reset_unavailable": "Reset by email is not set up on this server. Use your recovery code.",
   "error.shop_code_required": "Type your shop's code below. The owner sees it on the Staff page.",
   "auth.shopCode": "Shop code",
   "auth.shopCode.hint": "6 letters and digits, on the owner's Staff page. This phone will remember it.",
@@ -130,6 +136,8 @@ const en = {
   ...till,
   ...reports,
   ...documents,
+  ...imports,
+  ...errors,
 };
 
 export type MessageKey = keyof typeof en;

@@ -2,6 +2,8 @@ import { fr as admin } from "./areas/admin.fr";
 import { fr as customers } from "./areas/customers.fr";
 import { fr as dashboard } from "./areas/dashboard.fr";
 import { fr as documents } from "./areas/documents.fr";
+import { fr as errors } from "./areas/errors.fr";
+import { fr as imports } from "./areas/imports.fr";
 import { fr as reports } from "./areas/reports.fr";
 import { fr as sell } from "./areas/sell.fr";
 import { fr as stock } from "./areas/stock.fr";
@@ -59,6 +61,12 @@ const fr: Messages = {
   "error.network": "Pas de connexion au serveur. Vérifiez internet et réessayez.",
   "error.invalid_credentials": "Identifiant ou mot de passe incorrect.",
   "error.too_many_attempts": "Trop d’échecs de connexion. Attendez quelques minutes et réessayez.",
+  "error.too_many_signups":
+    "Trop d’entreprises ont été créées depuis cette connexion à l’instant. Réessayez dans quelques minutes.",
+  "error.too_many_streams":
+    "Les mises à jour en direct sont ouvertes dans trop d’onglets. Fermez-en quelques-uns et rechargez celui-ci.",
+  "error.email_reset_unavailable":
+    "La réinitialisation par e-mail n’est pas configurée sur ce serveur. Utilisez votre code de récupération.",
   "error.shop_code_required":
     "Saisissez le code de votre boutique ci-dessous. Le propriétaire le voit sur la page Personnel.",
   "auth.shopCode": "Code de la boutique",
@@ -125,6 +133,8 @@ const fr: Messages = {
   ...till,
   ...reports,
   ...documents,
+  ...imports,
+  ...errors,
 };
 
 export default fr;

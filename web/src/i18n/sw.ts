@@ -2,6 +2,8 @@ import { sw as admin } from "./areas/admin.sw";
 import { sw as customers } from "./areas/customers.sw";
 import { sw as dashboard } from "./areas/dashboard.sw";
 import { sw as documents } from "./areas/documents.sw";
+import { sw as errors } from "./areas/errors.sw";
+import { sw as imports } from "./areas/imports.sw";
 import { sw as reports } from "./areas/reports.sw";
 import { sw as sell } from "./areas/sell.sw";
 import { sw as stock } from "./areas/stock.sw";
@@ -60,6 +62,12 @@ const sw: Messages = {
   "error.network": "Hakuna muunganisho na seva. Angalia intaneti kisha ujaribu tena.",
   "error.invalid_credentials": "Jina la kuingia au nenosiri si sahihi.",
   "error.too_many_attempts": "Majaribio mengi yameshindwa. Subiri dakika chache kisha ujaribu tena.",
+  "error.too_many_signups":
+    "Biashara nyingi zimefunguliwa kutoka muunganisho huu sasa hivi. Jaribu tena baada ya dakika chache.",
+  "error.too_many_streams":
+    "Taarifa za moja kwa moja zimefunguliwa kwenye vichupo vingi mno. Funga baadhi kisha upakie upya hiki.",
+  "error.email_reset_unavailable":
+    "Kubadilisha kwa barua pepe hakujawekwa kwenye seva hii. Tumia nambari yako ya kurejesha.",
   "error.shop_code_required": "Andika nambari ya duka lako hapa chini. Mmiliki anaiona kwenye ukurasa wa Wafanyakazi.",
   "auth.shopCode": "Nambari ya duka",
   "auth.shopCode.hint": "Herufi na tarakimu 6, kwenye ukurasa wa Wafanyakazi wa mmiliki. Simu hii itaikumbuka.",
@@ -124,6 +132,8 @@ const sw: Messages = {
   ...till,
   ...reports,
   ...documents,
+  ...imports,
+  ...errors,
 };
 
 export default sw;

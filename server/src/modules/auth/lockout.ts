@@ -1,3 +1,4 @@
+import type { ErrorCode } from "@duka/contracts";
 import { and, eq, inArray, lt, or, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../db/client.js";
 import { loginAttempts } from "../../db/schema.js";
@@ -99,7 +100,7 @@ export async function forgetOldAttempts(db: Db, now: Date): Promise<void> {
 
 /** The refusal of a wrong password, warning when a lock is near (and what to do about it). */
 export function wrongPassword(
-  error: { code: string; status: number; message: string; hint?: string; fields?: object },
+  error: { code: ErrorCode; status: number; message: string; hint?: string; fields?: object },
   attempt: Attempt,
 ) {
   const { triesLeft } = attempt;

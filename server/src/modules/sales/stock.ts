@@ -39,6 +39,10 @@ export async function takeStock(
   opts: { now: Date; allowNegative: boolean },
 ) {
   const { id: saleId, locationId } = sale;
+  // STOCK NOT COUNTED YET: stock nobody has counted may be sold below zero (the sale is recorded in
+  // the ledger and the product stays on the "count me" list); counted stock is never oversold
+  // unless the shop allows negative stock. The one sale-side place of this rule.
+  const allowNegative = opts.allowNegative || ("uncounted" as const);
   for (const l of byProduct(lines)) {
     await moveStock(
       tx,
@@ -51,7 +55,7 @@ export async function takeStock(
         saleId,
         unitCost: l.unitCost,
       },
-      { ...opts, checked: { productName: l.name } },
+      { now: opts.now, allowNegative, checked: { productName: l.name } },
     );
   }
 }

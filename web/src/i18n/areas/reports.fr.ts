@@ -1,6 +1,7 @@
 import type { en } from "./reports";
 
 export const fr: Record<keyof typeof en, string> = {
+  "nav.reports": "Rapports",
   "reports.title": "Rapports",
   "reports.kind": "Quel rapport",
   "reports.daily": "Par jour",
@@ -22,7 +23,8 @@ export const fr: Record<keyof typeof en, string> = {
   "reports.margin": "Marge",
   "reports.total": "Total",
   "reports.name": "Nom",
-  "reports.noCost": "{count} lignes vendues n’avaient pas de prix de revient ; la marge ne les compte pas.",
+  "reports.noCost":
+    "{count, plural, one {# ligne vendue n’avait} other {# lignes vendues n’avaient}} pas de prix de revient ; la marge ne les compte pas.",
   "reports.byMethod": "Par moyen de paiement",
   "reports.byLocation": "Par lieu",
   "reports.byStaff": "Par employé",

@@ -1,6 +1,7 @@
 import type { en } from "./reports";
 
 export const sw: Record<keyof typeof en, string> = {
+  "nav.reports": "Ripoti",
   "reports.title": "Ripoti",
   "reports.kind": "Ripoti ipi",
   "reports.daily": "Kwa siku",
@@ -22,7 +23,8 @@ export const sw: Record<keyof typeof en, string> = {
   "reports.margin": "Faida",
   "reports.total": "Jumla",
   "reports.name": "Jina",
-  "reports.noCost": "Mistari {count} iliyouzwa haikuwa na bei ya kununua, kwa hiyo faida haiihesabu.",
+  "reports.noCost":
+    "{count, plural, one {Mstari # uliouzwa haukuwa} other {Mistari # iliyouzwa haikuwa}} na bei ya kununua, kwa hiyo faida haiihesabu.",
   "reports.byMethod": "Kwa njia ya malipo",
   "reports.byLocation": "Kwa tawi",
   "reports.byStaff": "Kwa mfanyakazi",

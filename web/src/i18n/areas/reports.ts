@@ -1,5 +1,6 @@
 /** The reports page: daily and monthly figures, breakdowns, chart, CSV and print. */
 export const en = {
+  "nav.reports": "Reports",
   "reports.title": "Reports",
   "reports.kind": "Which report",
   "reports.daily": "Daily",
@@ -21,7 +22,8 @@ export const en = {
   "reports.margin": "Margin",
   "reports.total": "Total",
   "reports.name": "Name",
-  "reports.noCost": "{count} sold lines had no cost price, so the margin leaves them out.",
+  "reports.noCost":
+    "{count, plural, one {# sold line had} other {# sold lines had}} no cost price, so the margin leaves them out.",
   "reports.byMethod": "By payment method",
   "reports.byLocation": "By location",
   "reports.byStaff": "By staff member",

@@ -2,6 +2,7 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { type LocationItem, listLocations } from "../../api/stock";
 import { Button } from "../../components/Button";
+import { unitWord } from "../../lib/units";
 
 export { LocationSelect } from "../../components/LocationSelect";
 
@@ -25,10 +26,15 @@ export const word = (prefix: string, value: string) => {
 export function useFormat() {
   const me = useMe();
   const fmt = formatterFor(me.business, useLocale());
-  return { ...fmt, qty: (value: number, unit: string) => `${fmt.number(value)} ${word("stock.unit", unit)}` };
+  return { ...fmt, qty: (value: number, unit: string) => `${fmt.number(value)} ${unitWord(unit, value)}` };
 }
 
-const STATE_KEYS: Record<string, MessageKey> = { in: "stock.state.in", low: "stock.state.low", out: "stock.state.out" };
+const STATE_KEYS: Record<string, MessageKey> = {
+  in: "stock.state.in",
+  low: "stock.state.low",
+  out: "stock.state.out",
+  uncounted: "stock.state.uncounted",
+};
 
 /** The stock state in words and colour: colour alone would not do. */
 export function StockBadge({ state }: { state: string }) {
