@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = [
   "user.reactivated",
   "user.password_reset",
   "user.password_changed",
+  "user.password_recovered",
+  "user.recovery_code_renewed",
   "location.created",
   "location.updated",
   "location.deactivated",
