@@ -1,5 +1,7 @@
 import { fetchMe, logOut, type Me } from "./api/auth";
 import { ApiError, setUnauthorizedHandler } from "./api/client";
+import { dropMemory, forgetAll, startScope } from "./data/cache";
+import { db } from "./data/db";
 import { preferredLocale, setLocale } from "./i18n";
 import { createStore, useStore } from "./lib/store";
 
@@ -8,19 +10,35 @@ export type Session =
   | { status: "loading" }
   | { status: "unreachable" }
   | { status: "signedOut"; justSignedOut?: boolean }
-  | { status: "signedIn"; me: Me };
+  | { status: "signedIn"; me: Me; offline?: boolean };
 
 export const session = createStore<Session>({ status: "loading" });
 
 // A 401 answers a request made before signing out (the live stream's check, say) as well as a session
 // that ended elsewhere: once signed out, it must not wipe the "you have signed out" notice.
 setUnauthorizedHandler(() => {
-  if (session.get().status !== "signedOut") session.set({ status: "signedOut" });
+  if (session.get().status === "signedOut") return;
+  // The session ended (expired, or signed out elsewhere): this phone keeps its saved copy and its
+  // unsent writes for the same person signing in again; nothing stays on screen meanwhile.
+  dropMemory();
+  void db().then((d) => d?.delete("session", "me"));
+  session.set({ status: "signedOut" });
 });
 
-export async function signedIn(me: Me): Promise<void> {
+/** The last signed-in user, kept on the phone so the app opens with no network. */
+const savedMe = async () => (await (await db())?.get("session", "me"))?.me;
+const saveMe = async (me: Me) => (await db())?.put("session", { me, at: Date.now() }, "me");
+
+// Whatever changes the signed-in user (a renamed business) is what the app opens with next time.
+session.subscribe(() => {
+  const current = session.get();
+  if (current.status === "signedIn" && !current.offline) void saveMe(current.me);
+});
+
+export async function signedIn(me: Me, offline = false): Promise<void> {
   await setLocale(preferredLocale(me.business.locale));
-  session.set({ status: "signedIn", me });
+  await startScope(me);
+  session.set({ status: "signedIn", me, offline });
 }
 
 export async function loadSession(): Promise<void> {
@@ -32,7 +50,10 @@ export async function loadSession(): Promise<void> {
       await setLocale(preferredLocale());
       session.set({ status: "signedOut" });
     } else {
-      session.set({ status: "unreachable" });
+      // Out of reach: the last session opens the app on what the phone saved.
+      const me = await savedMe().catch(() => undefined);
+      if (me) await signedIn(me, true);
+      else session.set({ status: "unreachable" });
     }
   }
 }
@@ -44,6 +65,8 @@ export async function signOut(): Promise<void> {
     // Already signed out on the server is still signed out; anything else the caller shows.
     if (!(err instanceof ApiError && err.status === 401)) throw err;
   }
+  await forgetAll();
+  await (await db())?.delete("session", "me");
   session.set({ status: "signedOut", justSignedOut: true });
 }
 

@@ -1,5 +1,4 @@
 import type {
-  BusinessResponse,
   CreateCustomerBody,
   CustomerDetail,
   CustomerListResponse,
@@ -45,8 +44,6 @@ export const getPurchaseHistory = (id: string, cursor?: string | null) =>
   api.get<CustomerSalesResponse>(`/customers/${encodeURIComponent(id)}/sales${query({ cursor: cursor ?? undefined })}`);
 export const recordRepayment = (id: string, body: RepaymentBody) =>
   api.post<RepaymentResult>(`/customers/${encodeURIComponent(id)}/payments`, body);
-/** The shop's payment methods (its settings say which it takes). */
-export const getBusiness = () => api.get<BusinessResponse>("/business");
 
 /** The owner's CSV of every customer; a plain link so the browser downloads it. */
 export const CUSTOMERS_CSV_URL = "/api/v1/customers/export.csv";

@@ -1,5 +1,4 @@
 import type {
-  BusinessResponse,
   CreateSaleBody,
   DailyReport,
   LocationItem,
@@ -58,8 +57,6 @@ export async function receiptText(id: string): Promise<string> {
   return res.text();
 }
 
-export const getBusiness = () => api.get<BusinessResponse>("/business");
-export const listLocations = () => api.get<{ items: LocationItem[] }>("/locations");
 export const listUsers = () => api.get<{ items: UserItem[] }>("/users");
 
 export type ReportKind = "daily" | "monthly";

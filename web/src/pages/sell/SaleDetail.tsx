@@ -10,7 +10,7 @@ import { useMe } from "../../session";
 import { methodLabel } from "./payment";
 import { RefundForm, VoidForm } from "./SaleActions";
 import "./sell.css";
-import { useLoad } from "./useLoad";
+import { useLoad } from "../../data/use-load";
 
 /** One sale: who, when, what, how paid; the owner may void it or refund some lines. */
 export default function SaleDetail({ params }: ScreenProps) {
@@ -19,7 +19,7 @@ export default function SaleDetail({ params }: ScreenProps) {
   const id = params.id ?? "";
   const sale = useLoad(() => getSale(id), [id]);
   const [done, setDone] = useState("");
-  if (sale.busy && !sale.data) return <Spinner label={t("app.loading")} />;
+  if (sale.loading && !sale.data) return <Spinner label={t("app.loading")} />;
   if (!sale.data) return <Notice kind="error">{errorMessage(sale.error)}</Notice>;
   const s = sale.data;
   const changed = (next: Sale, message: string) => {

@@ -11,13 +11,14 @@ import {
 import { refreshLowStockBadge } from "../../api/stock-alerts";
 import { Button } from "../../components/Button";
 import { Notice } from "../../components/Notice";
+import { useLoad } from "../../data/use-load";
 import { t } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { parseQuantity } from "../../lib/format";
 import { useAction } from "../../lib/use-action";
 import { Link, type ScreenProps } from "../../router";
 import { useMe } from "../../session";
-import { Loaded, useFormat, useLoad, word } from "./shared";
+import { Loaded, useFormat, word } from "./shared";
 import "./stock.css";
 
 interface Line {
