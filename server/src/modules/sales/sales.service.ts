@@ -13,6 +13,7 @@ import { can } from "../auth/permissions.js";
 import { getBusinessSettings } from "../business/business.service.js";
 import { recordCreditSale } from "../customers/credit.service.js";
 import { publish } from "../events/events.service.js";
+import { hashable, markOffline, type OfflineRules, offlineAudit, offlineSale, offlineSettings } from "./offline.js";
 import { type PricedLine, type PricedSale, priceSale } from "./pricing.js";
 import { requestHash } from "./request-hash.js";
 import { checkPaymentMethod, saleCustomer, saleLocation, saleProducts } from "./sale-inputs.js";
@@ -34,14 +35,16 @@ const idConflict = () =>
  * again answers the sale it made (replay: true) and writes nothing; another request with that id
  * is refused.
  */
-export async function createSale(db: Db, ctx: Ctx, body: Body, meta: RequestMeta) {
-  const hash = requestHash(body);
-  const occurredAt = checkOccurredAt(ctx, body.occurredAt, meta.now);
+export async function createSale(db: Db, ctx: Ctx, body: Body, meta: RequestMeta & { acceptedBy?: string }) {
+  const hash = requestHash(hashable(body)); // offline hook 0
+  // offline hook 1: a sale recorded on a phone without network keeps the phone's time (offline.ts).
+  const offline = offlineSale(ctx, body, meta.now, meta.acceptedBy);
+  const occurredAt = offline?.occurredAt ?? checkOccurredAt(ctx, body.occurredAt, meta.now);
   try {
     return await inBusiness(db, ctx.businessId, async (tx) => {
       const earlier = await replay(tx, ctx, body.id, hash);
       if (earlier) return earlier;
-      const stock = await writeSale(tx, ctx, body, { hash, occurredAt, meta });
+      const stock = await writeSale(tx, ctx, body, { hash, occurredAt, meta, offline });
       const sale = await mustLoad(tx, ctx, body.id);
       // Delivered on commit: every open dashboard of the business refetches.
       await publish(tx, ctx, {
@@ -98,10 +101,12 @@ interface WriteOpts {
   hash: string;
   occurredAt: Date;
   meta: RequestMeta;
+  offline: OfflineRules | undefined;
 }
 
 async function writeSale(tx: Tx, ctx: Ctx, body: Body, opts: WriteOpts) {
-  const settings = await getBusinessSettings(tx, ctx.businessId);
+  // offline hook 2: the phone's prices stand and stock may go below zero.
+  const settings = offlineSettings(await getBusinessSettings(tx, ctx.businessId), opts.offline);
   const customerId = body.customerId ?? null;
   checkPaymentMethod(settings, body.payment.method, customerId);
   const locationId = await saleLocation(tx, ctx, body.locationId);
@@ -162,15 +167,20 @@ async function writeSale(tx: Tx, ctx: Ctx, body: Body, opts: WriteOpts) {
     });
   }
   await countSale(tx, ctx.businessId, body.id, 1);
+  let overLimit = false;
   if (body.payment.method === "credit" && customerId && priced.total > 0) {
-    await recordCreditSale(tx, ctx, {
+    const credit = await recordCreditSale(tx, ctx, {
       customerId,
       saleId: body.id,
       amount: priced.total,
       ...(body.allowOverLimit ? { allowOverLimit: true } : {}),
+      ...(opts.offline ? { acceptOverLimit: true } : {}), // offline hook: flagged, not refused
       at: opts.occurredAt,
     });
+    overLimit = credit.overLimit;
   }
+  // offline hook 3: what the owner should check, kept with the sale.
+  if (opts.offline) await markOffline(tx, ctx, body.id, opts.offline, { products, lines: priced.lines, overLimit });
   await auditSale(tx, ctx, body, priced, opts);
   // The goods to take off the shelf, which the caller does last.
   return { lines: priced.lines, allowNegative: settings.allowNegativeStock === true };
@@ -219,6 +229,7 @@ async function auditSale(tx: Tx, ctx: Ctx, body: Body, priced: PricedSale, opts:
       method: body.payment.method,
       ...(backdated ? { occurredAt: opts.occurredAt.toISOString() } : {}),
       ...(priced.lines.some((l) => l.discount > 0) || priced.discount > 0 ? { discounted: true } : {}),
+      ...offlineAudit(opts.offline), // offline hook 4
     },
     ip: opts.meta.ip,
     at: opts.meta.now,
