@@ -1,7 +1,9 @@
 import { fetchMe, logOut, type Me } from "./api/auth";
 import { ApiError, setUnauthorizedHandler } from "./api/client";
-import { dropMemory, forgetAll, startScope } from "./data/cache";
+import { dropMemory, forgetAll, load, startScope } from "./data/cache";
+import { refreshCatalogue, setCatalogueScope } from "./data/catalogue";
 import { db } from "./data/db";
+import { startOutbox, stopOutbox } from "./data/outbox";
 import { preferredLocale, setLocale } from "./i18n";
 import { createStore, useStore } from "./lib/store";
 
@@ -21,6 +23,8 @@ setUnauthorizedHandler(() => {
   // The session ended (expired, or signed out elsewhere): this phone keeps its saved copy and its
   // unsent writes for the same person signing in again; nothing stays on screen meanwhile.
   dropMemory();
+  stopOutbox();
+  setCatalogueScope(undefined);
   void db().then((d) => d?.delete("session", "me"));
   session.set({ status: "signedOut" });
 });
@@ -38,7 +42,12 @@ session.subscribe(() => {
 export async function signedIn(me: Me, offline = false): Promise<void> {
   await setLocale(preferredLocale(me.business.locale));
   await startScope(me);
+  setCatalogueScope(`${me.user.id}:${me.business.id}`);
   session.set({ status: "signedIn", me, offline });
+  // The till's offline copy of products and customers, and the writes this user queued earlier.
+  startOutbox({ userId: me.user.id, businessId: me.business.id });
+  void refreshCatalogue().catch(() => undefined);
+  if (!offline) void load("/business");
 }
 
 export async function loadSession(): Promise<void> {
@@ -65,6 +74,8 @@ export async function signOut(): Promise<void> {
     // Already signed out on the server is still signed out; anything else the caller shows.
     if (!(err instanceof ApiError && err.status === 401)) throw err;
   }
+  stopOutbox();
+  setCatalogueScope(undefined);
   await forgetAll();
   await (await db())?.delete("session", "me");
   session.set({ status: "signedOut", justSignedOut: true });

@@ -11,6 +11,7 @@ import { en as customers } from "./areas/customers";
  */
 import { en as dashboard } from "./areas/dashboard";
 import { en as documents } from "./areas/documents";
+import { en as offline } from "./areas/offline";
 import { en as reports } from "./areas/reports";
 import { en as sell } from "./areas/sell";
 import { en as stock } from "./areas/stock";
@@ -94,6 +95,7 @@ const en = {
   ...dashboard,
   ...sell,
   ...till,
+  ...offline,
   ...reports,
   ...documents,
 };

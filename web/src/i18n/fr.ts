@@ -2,6 +2,7 @@ import { fr as admin } from "./areas/admin.fr";
 import { fr as customers } from "./areas/customers.fr";
 import { fr as dashboard } from "./areas/dashboard.fr";
 import { fr as documents } from "./areas/documents.fr";
+import { fr as offline } from "./areas/offline.fr";
 import { fr as reports } from "./areas/reports.fr";
 import { fr as sell } from "./areas/sell.fr";
 import { fr as stock } from "./areas/stock.fr";
@@ -86,6 +87,7 @@ const fr: Messages = {
   ...dashboard,
   ...sell,
   ...till,
+  ...offline,
   ...reports,
   ...documents,
 };

@@ -2,6 +2,7 @@ import { sw as admin } from "./areas/admin.sw";
 import { sw as customers } from "./areas/customers.sw";
 import { sw as dashboard } from "./areas/dashboard.sw";
 import { sw as documents } from "./areas/documents.sw";
+import { sw as offline } from "./areas/offline.sw";
 import { sw as reports } from "./areas/reports.sw";
 import { sw as sell } from "./areas/sell.sw";
 import { sw as stock } from "./areas/stock.sw";
@@ -87,6 +88,7 @@ const sw: Messages = {
   ...dashboard,
   ...sell,
   ...till,
+  ...offline,
   ...reports,
   ...documents,
 };

@@ -7,6 +7,7 @@ import { Link, matchRoute, usePath } from "../router";
 import { useMe } from "../session";
 import { NotFound } from "./NotFound";
 import { activeNav, type NavBadge, visibleNav } from "./nav";
+import { Pending } from "./Pending";
 import { ROUTES } from "./routes";
 
 /** The signed-in frame: the business name on top, the screen, and the bottom bar under the thumb. */
@@ -37,6 +38,7 @@ export function AppShell() {
       <header class="topbar">
         <span class="topbar-title">{me.business.name}</span>
       </header>
+      <Pending />
       <main id="main" class="content" tabIndex={-1}>
         <Screen params={match?.params ?? {}} />
       </main>

@@ -12,6 +12,7 @@ import type { Store } from "../../lib/store";
 import { useMe } from "../../session";
 import { type Cart, cartAmounts, savedLocation, saveLocation } from "./cart";
 import { earlierInstant, OwnerOptions } from "./OwnerOptions";
+import { keepOffline } from "./offline-sale";
 import { methodsOf, visibleMethods } from "./payment";
 import { useTillRules } from "./rules";
 import { saleRequest } from "./sale-request";
@@ -97,6 +98,11 @@ export function PaymentSheet({ store, cart, onBack, onRecorded, onLineError }: P
           setError(again);
           return;
         }
+      }
+      if (err instanceof ApiError && (err.status === 0 || err.status >= 500)) {
+        // Out of reach: the sale is kept on the phone and sent by itself later, exactly once.
+        recorded(await keepOffline(cart, body, me, ""));
+        return;
       }
       if (!uncertain(err)) update({ sent: false });
       const details = err instanceof ApiError ? (err.details as { productId?: string; available?: number }) : undefined;
