@@ -49,10 +49,16 @@ async function signInReady(page: Page, login: string) {
   // Once the service worker controls the page, the screens' files pass through it and are kept.
   await page.reload();
   await heading(page, "New sale");
-  await page.goto("/outbox");
-  await heading(page, "Not sent yet");
-  await page.goto("/sell");
-  await heading(page, "New sale");
+  // Every screen's code is kept once the service worker is in charge, not only those visited.
+  await expect
+    .poll(
+      () =>
+        page.evaluate<boolean>(
+          "caches.open('duka-shell-v1').then((c) => c.keys()).then((ks) => ks.some((k) => k.url.includes('/assets/More-')))",
+        ),
+      { timeout: 15_000 },
+    )
+    .toBe(true);
   await expect
     .poll(() =>
       page.evaluate<boolean>(`new Promise((resolve) => {
@@ -169,5 +175,95 @@ describeBrowser("selling with no network", () => {
       totals: { salesCount: number; netSales: number };
     };
     expect(report.totals).toMatchObject({ salesCount: 5, netSales: 3 * 300_00 + 2.5 * 150_00 });
+  }, 240_000);
+
+  it("puts a sale the server refuses in needs attention with its content: sent again once fixed, or discarded", async () => {
+    const setup = await e2e.newPage();
+    const s = await shop(setup);
+    const page = await e2e.newPage();
+    page.setDefaultTimeout(15_000);
+    await signInReady(page, s.staffLogin);
+    await page.context().setOffline(true);
+    for (const search of ["maize", "sugar"]) {
+      await add(page, search, search === "maize" ? /Maize flour 2 kg/ : /Sugar/);
+      await page.getByRole("button", { name: "Charge" }).click();
+      await confirm(page);
+    }
+    // Meanwhile the owner stops selling both products.
+    for (const id of [s.maize, s.sugar]) {
+      const res = await s.owner.patch(`/api/v1/products/${id}`, { data: { archived: true } });
+      expect(res.status(), await res.text()).toBe(200);
+    }
+    await page.context().setOffline(false);
+    await page.getByText("Needs attention: 2").waitFor();
+    await page.getByText("Needs attention: 2").click();
+    await heading(page, "Not sent yet");
+    const refused = page.getByRole("listitem").filter({ hasText: "archived" });
+    await expect.poll(() => refused.count()).toBe(2);
+
+    // The owner brings the maize back: sent again, it is recorded.
+    await s.owner.patch(`/api/v1/products/${s.maize}`, { data: { archived: false } });
+    await page.getByRole("listitem").filter({ hasText: "300.00" }).getByRole("button", { name: "Send again" }).click();
+    await expect.poll(() => refused.count()).toBe(1);
+    // The sugar sale is discarded, with a reason.
+    await refused.getByRole("button", { name: "Discard…" }).click();
+    await page.getByLabel(/Why discard it/).fill("Customer returned it");
+    await page.getByRole("button", { name: "Discard for good" }).click();
+    await page.getByRole("heading", { name: "Needs attention" }).waitFor({ state: "detached" });
+
+    const sales = ((await (await s.owner.get("/api/v1/sales")).json()) as { items: unknown[] }).items;
+    expect(sales).toHaveLength(1);
+    const audit = (
+      (await (await s.owner.get("/api/v1/audit")).json()) as {
+        items: { action: string; details: { reason?: string } }[];
+      }
+    ).items;
+    expect(audit.find((a) => a.action === "sync.discarded")?.details.reason).toBe("Customer returned it");
+  }, 240_000);
+
+  it("sends two tabs' sales once each, takes stock below zero, and keeps the queue across sign-out and expiry", async () => {
+    const setup = await e2e.newPage();
+    const s = await shop(setup);
+    const page = await e2e.newPage();
+    page.setDefaultTimeout(15_000);
+    await signInReady(page, s.staffLogin);
+    const context = page.context();
+    const second = await context.newPage();
+    second.setDefaultTimeout(15_000);
+    await second.goto("/sell");
+    await heading(second, "New sale");
+
+    await context.setOffline(true);
+    // Eleven bags sold from ten on record: the goods have left, so the sale stands.
+    for (const tab of [page, second]) {
+      await add(tab, "maize", /Maize flour 2 kg/);
+      if (tab === second) await tab.getByLabel(/Quantity of Maize flour 2 kg/).fill("10");
+      await tab.getByLabel(/Quantity of Maize flour 2 kg/).blur();
+      await tab.getByRole("button", { name: "Charge" }).click();
+      await confirm(tab);
+    }
+    await page.getByText(/Not sent yet: 2/).waitFor();
+
+    // Signing out would strand them: refused, with a way to send now.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "More" }).click();
+    await page.getByText(/2 not sent yet/).waitFor();
+    expect(await page.getByRole("button", { name: "Sign out" }).count()).toBe(0);
+
+    // The session ends meanwhile: the queue waits, and goes once the same person signs in again.
+    await context.clearCookies();
+    await context.setOffline(false);
+    await page.getByRole("button", { name: "Sign in" }).waitFor();
+    expect(((await (await s.owner.get("/api/v1/sales")).json()) as { items: unknown[] }).items).toHaveLength(0);
+    await page.getByLabel("Email, phone or username").fill(s.staffLogin);
+    await page.getByLabel("Password", { exact: true }).fill(STAFF_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await heading(page, "More");
+    await expect
+      .poll(async () => ((await (await s.owner.get("/api/v1/sales")).json()) as { items: unknown[] }).items.length, {
+        timeout: 10_000,
+      })
+      .toBe(2);
+    const maize = (await (await s.owner.get(`/api/v1/products/${s.maize}`)).json()) as { stock: number };
+    expect(maize.stock).toBe(-1);
   }, 240_000);
 });

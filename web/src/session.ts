@@ -5,6 +5,7 @@ import { refreshCatalogue, setCatalogueScope } from "./data/catalogue";
 import { db } from "./data/db";
 import { startOutbox, stopOutbox } from "./data/outbox";
 import { preferredLocale, setLocale } from "./i18n";
+import { keepScreensForOffline } from "./lib/lazy";
 import { createStore, useStore } from "./lib/store";
 
 /** Who is using the app. The server's cookie remembers the session; the shell just asks /me. */
@@ -47,7 +48,10 @@ export async function signedIn(me: Me, offline = false): Promise<void> {
   // The till's offline copy of products and customers, and the writes this user queued earlier.
   startOutbox({ userId: me.user.id, businessId: me.business.id });
   void refreshCatalogue().catch(() => undefined);
-  if (!offline) void load("/business");
+  if (!offline) {
+    void load("/business");
+    keepScreensForOffline();
+  }
 }
 
 export async function loadSession(): Promise<void> {

@@ -71,6 +71,7 @@ export default function Receipt({ params }: ScreenProps) {
           <p class="receipt-business">{s.receipt.businessName}</p>
           <p>{s.receipt.locationName}</p>
           <p>{t("sell.receipt.number", { number: s.number })}</p>
+          {s.offline && <p>{t("offline.done.provisional", { number: s.offline.provisional })}</p>}
           <p>{fmt.date(s.occurredAt, "dateTime")}</p>
           <p>{t("sell.receipt.servedBy", { name: s.receipt.staffName })}</p>
           {s.receipt.customerName && <p>{t("sell.receipt.customerIs", { name: s.receipt.customerName })}</p>}

@@ -38,6 +38,13 @@ export default function SaleDetail({ params }: ScreenProps) {
         <span class={`badge badge-${s.status}`}>{t(`sales.status.${s.status}`)}</span>
       </div>
       {done && <Notice kind="success">{done}</Notice>}
+      {s.offline && (
+        <Notice kind="info">
+          <p>{t("offline.sale.flag", { number: s.offline.provisional })}</p>
+          {s.offline.overLimit && <p>{t("offline.sale.overLimit")}</p>}
+          {s.offline.priceChanged && <p>{t("offline.sale.priceChanged")}</p>}
+        </Notice>
+      )}
       <dl class="done-figures">
         <div>
           <dt>{t("sell.receipt.date")}</dt>

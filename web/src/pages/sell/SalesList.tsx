@@ -164,6 +164,7 @@ export default function SalesList() {
                     {methodLabel(r.paymentMethod)}
                     {r.customerName ? ` · ${r.customerName}` : ""}
                     {isOwner ? ` · ${r.staffName}` : ""}
+                    {r.provisional ? ` · ${t("offline.sale.flag", { number: r.provisional })}` : ""}
                   </span>
                   <span class={`badge badge-${r.status}`}>{t(`sales.status.${r.status}`)}</span>
                 </Link>
