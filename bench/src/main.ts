@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createDatabase, databaseSizeMb, dropDatabase, postgresVersion } from "./db.js";
+import { importFigures } from "./imports.js";
 import { lighthouse } from "./lighthouse.js";
 import { type LiveResult, liveLatency } from "./live.js";
 import { writeMarkdown } from "./markdown.js";
@@ -333,6 +334,7 @@ async function main() {
     if (!args.has("--skip-lighthouse")) result.lighthouse = await lighthouseRuns(pgRun.shop, pgRun.url);
     await offlineFigures(add);
   }
+  if (!args.has("--skip-imports")) result.imports = await importFigures(add);
   if (!args.has("--skip-scale")) result.scale = await scale(pgRun.url, pgRun.shop);
 
   result.loadAverage = { before: loadBefore, after: loadAverage() };

@@ -1,6 +1,40 @@
 import { z } from "zod";
 import { Id, Instant } from "./common.js";
 
+/** Everything the activity log records; each has its label in every language (`admin.audit.<action>`). */
+export const AUDIT_ACTIONS = [
+  "business.created",
+  "business.updated",
+  "auth.login",
+  "auth.login_failed",
+  "auth.logout",
+  "user.created",
+  "user.updated",
+  "user.deactivated",
+  "user.reactivated",
+  "user.password_reset",
+  "user.password_changed",
+  "location.created",
+  "location.updated",
+  "location.deactivated",
+  "location.reactivated",
+  "product.created",
+  "product.updated",
+  "customer.created",
+  "customer.updated",
+  "customer.archived",
+  "customer.unarchived",
+  "customer.payment",
+  "stock_count.applied",
+  "sale.created",
+  "sale.backdated",
+  "sale.voided",
+  "sale.refunded",
+  "import.committed",
+  "sync.discarded",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export const AuditItem = z.object({
   id: z.string(),
   at: Instant,

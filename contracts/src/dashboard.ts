@@ -43,8 +43,11 @@ export const DashboardResponse = z.object({
   salesCount: Figure,
   averageSale: Figure,
   itemsSold: Figure,
-  /** Revenue minus cost over the lines whose cost is known; `coveredRevenue` is the revenue it covers. */
-  grossMargin: Figure.extend({ coveredRevenue: z.number().int() }),
+  /**
+   * Revenue minus cost over the lines whose cost is known; `coveredRevenue` is the revenue it covers.
+   * Only for users who may read costs (`cost.read`).
+   */
+  grossMargin: Figure.extend({ coveredRevenue: z.number().int() }).optional(),
   salesOverTime: z.object({
     unit: z.enum(["hour", "day"]),
     points: z.array(z.object({ at: z.string(), netSales: z.number().int(), salesCount: z.number().int() })),
@@ -82,3 +85,15 @@ export const DashboardResponse = z.object({
     .optional(),
 });
 export type DashboardResponse = z.infer<typeof DashboardResponse>;
+
+/**
+ * What a staff member's dashboard holds: their own sales' figures and the stock counts, with no
+ * cost, margin, money owed, or breakdown by staff, location or payment method.
+ */
+export const DashboardStaffView = DashboardResponse.omit({
+  grossMargin: true,
+  byLocation: true,
+  byStaff: true,
+  byPaymentMethod: true,
+  owed: true,
+}).extend({ stock: DashboardResponse.shape.stock.omit({ valueAtCost: true, valueAtPrice: true }) });

@@ -52,7 +52,8 @@ export const StockMovement = z.object({
   levelAfter: z.number(),
   reason: z.string().nullable(),
   note: z.string().nullable(),
-  unitCost: z.number().nullable(),
+  /** Only for users who may read costs (`cost.read`); absent for the others. */
+  unitCost: z.number().nullable().optional(),
   saleId: Id.nullable(),
   transferId: Id.nullable(),
   userId: Id.nullable(),
@@ -60,6 +61,7 @@ export const StockMovement = z.object({
   createdAt: Instant,
 });
 export type StockMovement = z.infer<typeof StockMovement>;
+export const StockMovementStaffView = StockMovement.omit({ unitCost: true });
 
 /** A product and location whose level went from above its threshold to at or below it. */
 export const LowStockCrossing = z.object({

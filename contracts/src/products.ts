@@ -19,6 +19,8 @@ const Code = z
 export const ProductFields = {
   name: Name(),
   price: Money,
+  /** The price is typed at each sale; `price` is then 0. */
+  priceAtSale: z.boolean().optional(),
   cost: Money.nullable().optional(),
   sku: Code,
   barcode: Code,
@@ -69,8 +71,9 @@ export const ProductItem = z.object({
   category: z.string().nullable(),
   unit: z.string(),
   price: z.number(),
-  /** Hidden (null) from staff: margins are the owner's business. */
-  cost: z.number().nullable(),
+  priceAtSale: z.boolean(),
+  /** Only for users who may read costs (`cost.read`); absent for the others. */
+  cost: z.number().nullable().optional(),
   lowStockThreshold: z.number(),
   archived: z.boolean(),
   /** At the requested location, or summed over the locations the user may see. */
@@ -110,5 +113,8 @@ export const ProductDetail = ProductItem.extend({
   recentMovements: z.array(ProductMovement),
 });
 export type ProductDetail = z.infer<typeof ProductDetail>;
+/** What a user who may not read costs sees of a product. */
+export const ProductStaffItem = ProductItem.omit({ cost: true });
+export const ProductStaffDetail = ProductDetail.omit({ cost: true });
 
 export const ProductCategories = z.object({ categories: z.array(z.string()) });

@@ -2,10 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { signUp, useTestApp } from "../test/api.js";
 import { expectSummariesMatchSales } from "../test/invariants.js";
+import { asOwner } from "../test/owner.js";
 import { makeProduct, saleBody } from "../test/sales.js";
 import { APP_ROLE, type Database, migrationsFolder, queryRows } from "./client.js";
 import { runMigrations } from "./migrate.js";
@@ -13,16 +15,16 @@ import * as schema from "./schema.js";
 
 /** Runs the pending migrations again, as the tables' owner, on the test's own database. */
 async function migrateAgain(database: Database) {
-  if (database.driver === "pglite") {
-    await database.db.execute(sql`reset role`);
+  if (database.pglite) {
+    await database.pglite.exec("reset role");
     try {
-      await runMigrations(database.db, "pglite");
+      await runMigrations(drizzlePglite({ client: database.pglite }), "pglite");
     } finally {
-      await database.db.execute(sql.raw(`set role ${APP_ROLE}`));
+      await database.pglite.exec(`set role ${APP_ROLE}`);
     }
     return;
   }
-  const owner = new pg.Client({ connectionString: database.url });
+  const owner = new pg.Client({ connectionString: database.ownerUrl });
   await owner.connect();
   try {
     await runMigrations(drizzle({ client: owner, schema }), "postgres");
@@ -69,8 +71,7 @@ describe("migrations", () => {
 
     // Back to the schema before the summaries: their tables gone, the constraints added since then
     // gone, and those migrations not yet applied.
-    await t.database.db.transaction(async (tx) => {
-      await tx.execute(sql`set local role none`);
+    await asOwner(t.database, async (tx) => {
       await tx.execute(sql`drop table sales_daily, product_sales_daily`);
       for (const [table, constraint] of constraintsAddedAfter(SUMMARIES)) {
         await tx.execute(sql.raw(`alter table if exists "${table}" drop constraint if exists "${constraint}"`));
@@ -79,8 +80,7 @@ describe("migrations", () => {
     });
     await migrateAgain(t.database);
 
-    const [row] = await t.database.db.transaction(async (tx) => {
-      await tx.execute(sql`set local role none`);
+    const [row] = await asOwner(t.database, async (tx) => {
       return queryRows<{ sales: number; voids: number; net: string }>(
         tx,
         sql`select sum(sales_count)::int as sales, sum(voids_count)::int as voids, sum(net)::text as net from sales_daily`,

@@ -20,11 +20,3 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   const e = pgError(err);
   return e?.code === "23505" && (constraint === undefined || e.constraint === constraint);
 }
-
-export function isForeignKeyViolation(err: unknown): boolean {
-  return pgError(err)?.code === "23503";
-}
-
-export function isCheckViolation(err: unknown): boolean {
-  return pgError(err)?.code === "23514";
-}

@@ -1,10 +1,10 @@
+import type { ErrorCode, FieldErrors } from "@duka/contracts";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { AppError } from "./errors.js";
+import { fieldIssue, fromSentences } from "./field-issues.js";
 
-type FieldErrors = Record<string, string[]>;
-
-const FASTIFY_CODES: Record<string, string> = {
+const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: "too_large",
   FST_ERR_CTP_INVALID_MEDIA_TYPE: "unsupported_media_type",
   FST_ERR_CTP_EMPTY_JSON_BODY: "invalid_input",
@@ -24,17 +24,19 @@ export function installErrorHandler(app: FastifyInstance) {
         if (retry) reply.header("retry-after", String(retry));
       }
       if (err.status >= 500) request.log.error({ err }, err.message);
-      return reply.status(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
+      const details = err.details as { fields?: Record<string, string[]> } | undefined;
+      const shaped = details?.fields ? { ...details, fields: fromSentences(details.fields) } : details;
+      return reply.status(err.status).send({ error: { code: err.code, message: err.message, details: shaped } });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields: FieldErrors = {};
       for (const v of err.validation) {
         const path = `${err.validationContext ?? ""}${v.instancePath.replaceAll("/", ".")}`;
         const label = fieldLabel(path);
-        fields[label] = [...(fields[label] ?? []), v.message ?? "is invalid"];
+        fields[label] = [...(fields[label] ?? []), fieldIssue(v)];
       }
       const [first] = Object.entries(fields);
-      const message = first ? `Please check ${first[0]}: it ${first[1][0]}.` : "Please check the request.";
+      const message = first ? `Please check ${first[0]}: it ${first[1][0]?.message}.` : "Please check the request.";
       return reply.status(400).send({ error: { code: "invalid_input", message, details: { fields } } });
     }
     if (isResponseSerializationError(err)) {

@@ -1,7 +1,12 @@
-/** An error a person can act on: a stable code, an HTTP status and a plain message. */
+import type { ErrorCode } from "@duka/contracts";
+
+/**
+ * An error a person can act on: a stable code (one of `ERROR_CODES` in the contracts, which the web
+ * app translates), an HTTP status and a plain English message.
+ */
 export class AppError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly status: number,
     message: string,
     readonly details?: unknown,
@@ -15,4 +20,5 @@ export const badRequest = (message: string, details?: unknown) => new AppError("
 export const unauthorized = (message = "Please sign in.") => new AppError("unauthorized", 401, message);
 export const forbidden = (message = "Your role does not allow this.") => new AppError("forbidden", 403, message);
 export const notFound = (what: string) => new AppError("not_found", 404, `${what} was not found.`);
-export const conflict = (code: string, message: string, details?: unknown) => new AppError(code, 409, message, details);
+export const conflict = (code: ErrorCode, message: string, details?: unknown) =>
+  new AppError(code, 409, message, details);

@@ -95,7 +95,7 @@ async function rawConnection(database: Database): Promise<Raw> {
         });
     return { asOwner: run("owner"), asApp: run("app"), end: async () => undefined };
   }
-  const client = new pg.Client({ connectionString: database.url });
+  const client = new pg.Client({ connectionString: database.ownerUrl });
   await client.connect();
   const run =
     (as: "owner" | "app") =>

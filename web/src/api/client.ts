@@ -2,6 +2,7 @@
  * The one way the web app talks to the server: same-origin JSON with the session cookie. Failures
  * become an ApiError carrying the server's code, message and per-field errors.
  */
+import { fieldTexts } from "../lib/field-issues";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -61,7 +62,7 @@ export async function request<T>(method: string, path: string, body?: unknown, t
     res.status,
     error?.code ?? "http_error",
     error?.message ?? res.statusText,
-    error?.details?.fields ?? {},
+    fieldTexts(error?.details?.fields),
     error?.details,
   );
 }

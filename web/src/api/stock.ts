@@ -20,10 +20,8 @@ import { api, request } from "./client";
 // Types only from contracts: the server validates, so zod stays out of the phone's download.
 export type { LocationItem, ProductDetail, ProductPage, StockMovementBody };
 export type ProductItem = ProductPage["items"][number];
-export type Movement = z.infer<typeof StockMovementPage>["items"][number];
 export type LowStockItem = z.infer<typeof LowStockList>["items"][number];
 export type CountDetail = z.infer<typeof StockCountDetail>;
-export type CountSummary = z.infer<typeof StockCountList>["items"][number];
 
 /** A query string from the parameters that are set. */
 function query(params: Record<string, string | number | boolean | undefined>): string {

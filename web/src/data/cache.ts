@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from "preact/hooks";
 import type { MeResponse } from "@duka/contracts";
+import { useCallback, useEffect, useState } from "preact/hooks";
 import { ApiError } from "../api/client";
 import { useLiveChanges } from "../lib/live";
 import { db } from "./db";

@@ -1,5 +1,5 @@
-import { type DBSchema, type IDBPDatabase, openDB } from "idb";
 import type { MeResponse } from "@duka/contracts";
+import { type DBSchema, type IDBPDatabase, openDB } from "idb";
 
 /** A cached answer: which session it belongs to, what it is, and when the server gave it. */
 export interface CachedEntry {

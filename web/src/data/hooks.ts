@@ -13,10 +13,10 @@ export function useActiveLocations(enabled = true): LocationItem[] | undefined {
 
 /** After adding or changing a location here: every screen sees it without asking the server. */
 export function savedLocation(location: LocationItem, items: LocationItem[]): void {
-
   const index = items.findIndex((l) => l.id === location.id);
-  put("/locations", { items: index < 0 ? [...items, location] : items.map((l) => (l.id === location.id ? location : l)) });
-
+  put("/locations", {
+    items: index < 0 ? [...items, location] : items.map((l) => (l.id === location.id ? location : l)),
+  });
 }
 
 /** The shop's settings (payment methods, what staff may change at the till); undefined until known. */

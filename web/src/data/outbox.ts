@@ -63,7 +63,14 @@ async function enqueue(entry: Omit<OutboxEntry, "userId" | "businessId" | "state
   const recordedAt = new Date().toISOString();
   const body =
     entry.kind === "sale" ? { ...(entry.body as CreateSaleBody), offline: { recordedAt, provisional } } : entry.body;
-  const row: OutboxEntry = { ...entry, body, ...owner, recordedAt, state: "queued", ...(provisional ? { provisional } : {}) };
+  const row: OutboxEntry = {
+    ...entry,
+    body,
+    ...owner,
+    recordedAt,
+    state: "queued",
+    ...(provisional ? { provisional } : {}),
+  };
   await tx.objectStore("outbox").add(row);
   const key = catalogueKey();
   const saved = key ? await tx.objectStore("cache").get(key) : undefined;
@@ -101,7 +108,6 @@ export function queueRepayment(customerId: string, body: RepaymentBody & { id: s
     if (customer) customer.balance -= body.amount;
   });
 }
-
 
 const BATCH = 200;
 const SYNC_TIMEOUT_MS = 180_000;

@@ -11,6 +11,8 @@ import { en as customers } from "./areas/customers";
  */
 import { en as dashboard } from "./areas/dashboard";
 import { en as documents } from "./areas/documents";
+import { en as errors } from "./areas/errors";
+import { en as imports } from "./areas/imports";
 import { en as offline } from "./areas/offline";
 import { en as reports } from "./areas/reports";
 import { en as sell } from "./areas/sell";
@@ -98,6 +100,8 @@ const en = {
   ...offline,
   ...reports,
   ...documents,
+  ...imports,
+  ...errors,
 };
 
 export type MessageKey = keyof typeof en;

@@ -2,6 +2,8 @@ import { fr as admin } from "./areas/admin.fr";
 import { fr as customers } from "./areas/customers.fr";
 import { fr as dashboard } from "./areas/dashboard.fr";
 import { fr as documents } from "./areas/documents.fr";
+import { fr as errors } from "./areas/errors.fr";
+import { fr as imports } from "./areas/imports.fr";
 import { fr as offline } from "./areas/offline.fr";
 import { fr as reports } from "./areas/reports.fr";
 import { fr as sell } from "./areas/sell.fr";
@@ -90,6 +92,8 @@ const fr: Messages = {
   ...offline,
   ...reports,
   ...documents,
+  ...imports,
+  ...errors,
 };
 
 export default fr;

@@ -2,6 +2,8 @@ import { sw as admin } from "./areas/admin.sw";
 import { sw as customers } from "./areas/customers.sw";
 import { sw as dashboard } from "./areas/dashboard.sw";
 import { sw as documents } from "./areas/documents.sw";
+import { sw as errors } from "./areas/errors.sw";
+import { sw as imports } from "./areas/imports.sw";
 import { sw as offline } from "./areas/offline.sw";
 import { sw as reports } from "./areas/reports.sw";
 import { sw as sell } from "./areas/sell.sw";
@@ -91,6 +93,8 @@ const sw: Messages = {
   ...offline,
   ...reports,
   ...documents,
+  ...imports,
+  ...errors,
 };
 
 export default sw;

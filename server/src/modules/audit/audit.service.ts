@@ -1,10 +1,11 @@
+import type { AuditAction } from "@duka/contracts";
 import type { Queryable } from "../../db/client.js";
 import { auditLog } from "../../db/schema.js";
 
 export interface AuditEntry {
   businessId: string;
   userId?: string | null;
-  action: string;
+  action: AuditAction;
   entity?: string;
   entityId?: string;
   details?: Record<string, unknown>;

@@ -15,12 +15,16 @@ export const PERMISSIONS = [
   "stock.transfer",
   "stock.export",
   "sales.create",
-  "sales.read", // staff: their own sales only (enforced in the sales service)
+  "sales.read", // staff: their own sales only (the row scope is `sees.allSales` in policy.ts)
+  "sales.read.all", // everyone's sales, not only one's own
   "sales.void",
   "sales.backdate",
+  "sales.price.any", // not bound by the staff rules on changed prices and discounts
+  "cost.read", // what goods cost the shop: costs, margins, stock value at cost
+  "credit.override", // sell past a customer's credit limit, take an advance payment
   "customers.read",
   "customers.create",
-  "customers.write",
+  "customers.write", // edit customers, their contacts and credit limits
   "customers.history",
   "customers.payments",
   "customers.export",
@@ -28,7 +32,7 @@ export const PERMISSIONS = [
   "dashboard.read",
   "users.manage",
   "locations.read",
-  "locations.manage",
+  "locations.manage", // also: see closed locations
   "audit.read",
   "settings.manage",
   "documents.read",
@@ -36,6 +40,7 @@ export const PERMISSIONS = [
   "documents.delete",
   "backups.read",
   "data.export", // the whole business as CSV files (owners: their data is never locked in)
+  "data.import", // bring products and customers in from files (templates, other POS)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

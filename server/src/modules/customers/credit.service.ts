@@ -4,6 +4,7 @@ import { businesses, customerLedger } from "../../db/schema.js";
 import type { Ctx } from "../../lib/context.js";
 import { conflict } from "../../lib/errors.js";
 import { formatAmount } from "../../lib/money-format.js";
+import { can } from "../auth/permissions.js";
 import { lockCustomer } from "./customers.service.js";
 
 /** The sum of the customer's credit book: what they owe (negative: what the shop holds for them). */
@@ -69,7 +70,7 @@ export async function recordCreditSale(tx: Tx, ctx: Ctx, input: CreditSaleInput)
       .from(businesses)
       .where(eq(businesses.id, ctx.businessId));
     const overridden =
-      (input.allowOverLimit === true && ctx.role === "owner") || business?.settings.allowCreditOverLimit;
+      (input.allowOverLimit === true && can(ctx.role, "credit.override")) || business?.settings.allowCreditOverLimit;
     if (!overridden) {
       const fmt = (n: number) => formatAmount(n, ctx.business.currency, ctx.business.locale);
       throw conflict(

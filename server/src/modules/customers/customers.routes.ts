@@ -5,22 +5,16 @@ import {
   CustomerIdParams,
   CustomerListQuery,
   CustomerListResponse,
-  CustomerOwnerView,
   CustomerSalesResponse,
-  CustomerStaffView,
   UpdateCustomerBody,
 } from "@duka/contracts";
 import { z } from "zod";
-import type { Ctx } from "../../lib/context.js";
 import { type App, ctxOf } from "../../lib/http.js";
+import { present } from "../auth/policy.js";
 import creditRoutes from "./credit.routes.js";
-import { type CustomerFull, createCustomer, getCustomer, listCustomers, updateCustomer } from "./customers.service.js";
+import { createCustomer, getCustomer, listCustomers, updateCustomer } from "./customers.service.js";
 import { exportCustomersCsv } from "./export.service.js";
 import { getPurchaseHistory } from "./history.service.js";
-
-/** Staff get a customer's name, phone and balance; parsing through the view drops everything else. */
-const viewFor = (ctx: Ctx, customer: CustomerFull) =>
-  ctx.role === "owner" ? CustomerOwnerView.parse(customer) : CustomerStaffView.parse(customer);
 
 export default async function customersRoutes(app: App) {
   const { db, clock } = app.deps;
@@ -44,7 +38,7 @@ export default async function customersRoutes(app: App) {
     async (request, reply) => {
       const ctx = ctxOf(request);
       const { replay, ...customer } = await createCustomer(db, ctx, request.body);
-      return reply.status(replay ? 200 : 201).send(viewFor(ctx, customer));
+      return reply.status(replay ? 200 : 201).send(present(ctx, "customer", customer));
     },
   );
 
@@ -69,7 +63,7 @@ export default async function customersRoutes(app: App) {
     },
     async (request) => {
       const ctx = ctxOf(request);
-      return viewFor(ctx, await getCustomer(db, ctx, request.params.id));
+      return present(ctx, "customer", await getCustomer(db, ctx, request.params.id));
     },
   );
 
@@ -81,7 +75,11 @@ export default async function customersRoutes(app: App) {
     },
     async (request) => {
       const ctx = ctxOf(request);
-      return viewFor(ctx, await updateCustomer(db, ctx, request.params.id, { ...request.body, now: clock() }));
+      return present(
+        ctx,
+        "customer",
+        await updateCustomer(db, ctx, request.params.id, { ...request.body, now: clock() }),
+      );
     },
   );
 

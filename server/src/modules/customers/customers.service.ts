@@ -8,6 +8,7 @@ import type { Ctx } from "../../lib/context.js";
 import { isUniqueViolation } from "../../lib/db-errors.js";
 import { conflict, forbidden, notFound } from "../../lib/errors.js";
 import { audit } from "../audit/audit.service.js";
+import { can } from "../auth/permissions.js";
 import { normalisePhone } from "./phone.js";
 import { decodeCursor, encodeCursor, searchCondition } from "./search.js";
 
@@ -63,7 +64,6 @@ async function loadDetail(tx: Queryable, ctx: Ctx, id: string) {
     updatedAt: iso(row.updated_at) as string,
   };
 }
-export type CustomerFull = Awaited<ReturnType<typeof loadDetail>>;
 
 export function getCustomer(db: Db, ctx: Ctx, id: string) {
   return inBusiness(db, ctx.businessId, (tx) => loadDetail(tx, ctx, id));
@@ -100,7 +100,8 @@ async function withDuplicateCheck<T>(db: Db, ctx: Ctx, phone: string | null | un
  * customer already made (replay), so a phone that sends its queue twice adds nobody twice.
  */
 export async function createCustomer(db: Db, ctx: Ctx, input: CreateInput) {
-  if (input.creditLimit != null && ctx.role !== "owner") throw forbidden("Only the owner can set a credit limit.");
+  if (input.creditLimit != null && !can(ctx.role, "customers.write"))
+    throw forbidden("Only the owner can set a credit limit.");
   const phone = input.phone ? normalisePhone(input.phone, ctx.business.country) : null;
   return withDuplicateCheck(db, ctx, phone, () =>
     inBusiness(db, ctx.businessId, async (tx) => {

@@ -10,6 +10,7 @@ import { isUniqueViolation } from "../../lib/db-errors.js";
 import { badRequest, conflict, forbidden } from "../../lib/errors.js";
 import { formatAmount } from "../../lib/money-format.js";
 import { audit } from "../audit/audit.service.js";
+import { can } from "../auth/permissions.js";
 import { publish } from "../events/events.service.js";
 import { ledgerBalance } from "./credit.service.js";
 import { lockCustomer } from "./customers.service.js";
@@ -55,7 +56,8 @@ export async function recordRepayment(db: Db, ctx: Ctx, customerId: string, inpu
       fields: { method: ["cannot be credit"] },
     });
   }
-  if (input.asAdvance && ctx.role !== "owner") throw forbidden("Only the owner can record an advance payment.");
+  if (input.asAdvance && !can(ctx.role, "credit.override"))
+    throw forbidden("Only the owner can record an advance payment.");
   const id = input.id ?? randomUUID();
   const reused = () => conflict("idempotency_key_reused", "This payment id was already used for another payment.");
   const result = await inBusiness(db, ctx.businessId, async (tx) => {

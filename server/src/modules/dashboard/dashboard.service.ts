@@ -4,6 +4,7 @@ import type { Db } from "../../db/client.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx } from "../../lib/context.js";
 import { badRequest } from "../../lib/errors.js";
+import { sees } from "../auth/policy.js";
 import { lowStock } from "../inventory/alerts.service.js";
 import { requireLocations } from "../inventory/locations.js";
 import { addDays, daysBetween, resolvePeriod } from "./period.js";
@@ -30,7 +31,7 @@ const average = (net: number, count: number) => (count === 0 ? 0 : Math.round(ne
 
 /**
  * The owner's picture of the shop for a period, in the business's time zone. Staff get a smaller
- * answer: only their own sales, only their locations, and no money owed, staff or payment breakdowns.
+ * answer: only their own sales, only their locations; the route's view (policy.ts) drops the rest.
  */
 export async function getDashboard(db: Db, ctx: Ctx, query: Query, now: Date): Promise<DashboardResponse> {
   const tz = ctx.business.timeZone;
@@ -38,7 +39,8 @@ export async function getDashboard(db: Db, ctx: Ctx, query: Query, now: Date): P
   if (daysBetween(range.from, range.to) + 1 > MAX_DAYS) {
     throw badRequest(`Choose a period of at most ${MAX_DAYS} days.`, { fields: { to: ["is too far from from"] } });
   }
-  const owner = ctx.role === "owner";
+  // Business-wide figures for those who read everyone's sales; their own sales for the others.
+  const owner = sees.allSales(ctx);
   const unit = range.from === range.to ? ("hour" as const) : ("day" as const);
 
   const data = await inBusiness(db, ctx.businessId, async (tx) => {
@@ -85,7 +87,7 @@ export async function getDashboard(db: Db, ctx: Ctx, query: Query, now: Date): P
     salesOverTime: { unit, points },
     bestSellers: data.sellers,
     ...(data.groups ?? {}),
-    stock: owner ? data.stock : { inStock: data.stock.inStock, low: data.stock.low, out: data.stock.out },
+    stock: data.stock,
     lowStock: low.items.map((i) => ({
       productId: i.productId,
       name: i.name,

@@ -8,6 +8,7 @@ import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx } from "../../lib/context.js";
 import { badRequest, notFound } from "../../lib/errors.js";
 import type { SealedStorage } from "../../lib/storage/sealed.js";
+import { sees } from "../auth/policy.js";
 import { UploadGuard } from "./upload-guard.js";
 
 type Row = typeof documents.$inferSelect;
@@ -46,7 +47,7 @@ export function toDocument(row: Row): Document {
  * receipts stay shared with the team.
  */
 function visibleTo(ctx: Ctx): SQL | undefined {
-  if (ctx.role === "owner") return undefined;
+  if (sees.allSales(ctx)) return undefined;
   return sql`(${documents.saleId} is null or exists (select 1 from ${sales} s
     where s.business_id = ${documents.businessId} and s.id = ${documents.saleId} and s.user_id = ${ctx.userId}))`;
 }
@@ -64,7 +65,7 @@ export async function assertAttachable(db: Db, ctx: Ctx, a: DocumentAttachment &
           .where(and(eq(table.businessId, ctx.businessId), eq(table.id, id), own))
       ).length > 0;
     // As with reading a sale: staff attach only to their own sales; anyone else's is not found.
-    const ownSale = ctx.role === "owner" ? undefined : eq(sales.userId, ctx.userId);
+    const ownSale = sees.allSales(ctx) ? undefined : eq(sales.userId, ctx.userId);
     if (a.saleId && !(await found(sales, a.saleId, ownSale))) throw notFound("Sale");
     if (a.customerId && !(await found(customers, a.customerId))) throw notFound("Customer");
     if (a.stockMovementId !== undefined) {

@@ -15,6 +15,7 @@ import {
 } from "@duka/contracts";
 import { z } from "zod";
 import { type App, ctxOf } from "../../lib/http.js";
+import { presentAll } from "../auth/policy.js";
 import { lowStock, lowStockCount } from "./alerts.service.js";
 import { applyCount, cancelCount, getCount, listCounts, openCount, saveLines } from "./counts.service.js";
 import { listMovements, recordMovement } from "./movements.service.js";
@@ -33,7 +34,11 @@ export default async function inventoryRoutes(app: App) {
       config: { access: "stock.receive" },
       schema: { tags, body: StockMovementBody, response: { 201: StockMovementResult } },
     },
-    async (request, reply) => reply.status(201).send(await recordMovement(db, ctxOf(request), request.body, clock())),
+    async (request, reply) => {
+      const ctx = ctxOf(request);
+      const result = await recordMovement(db, ctx, request.body, clock());
+      return reply.status(201).send({ ...result, movements: presentAll(ctx, "stockMovement", result.movements) });
+    },
   );
 
   app.get(
@@ -42,7 +47,11 @@ export default async function inventoryRoutes(app: App) {
       config: { access: "stock.read" },
       schema: { tags, querystring: StockMovementQuery, response: { 200: StockMovementPage } },
     },
-    async (request) => listMovements(db, ctxOf(request), request.query),
+    async (request) => {
+      const ctx = ctxOf(request);
+      const page = await listMovements(db, ctx, request.query);
+      return { ...page, items: presentAll(ctx, "stockMovement", page.items) };
+    },
   );
 
   app.post(

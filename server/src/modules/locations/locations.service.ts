@@ -8,6 +8,7 @@ import type { Ctx, RequestMeta } from "../../lib/context.js";
 import { isUniqueViolation } from "../../lib/db-errors.js";
 import { AppError, conflict, notFound } from "../../lib/errors.js";
 import { audit } from "../audit/audit.service.js";
+import { sees } from "../auth/policy.js";
 
 type Create = z.output<typeof CreateLocationBody>;
 type Update = z.output<typeof UpdateLocationBody>;
@@ -54,7 +55,7 @@ export function listLocations(db: Db, ctx: Ctx): Promise<LocationItem[]> {
       .where(
         and(
           eq(locations.businessId, ctx.businessId),
-          ctx.role === "owner" ? undefined : eq(locations.active, true),
+          sees.closedLocations(ctx) ? undefined : eq(locations.active, true),
           ctx.locationIds ? inArray(locations.id, ctx.locationIds) : undefined,
         ),
       )

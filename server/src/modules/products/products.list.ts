@@ -20,6 +20,7 @@ interface Row {
   category: string | null;
   unit: string;
   price: string | number;
+  price_at_sale: boolean;
   cost: string | number | null;
   archived: boolean;
   product_threshold: string;
@@ -90,7 +91,7 @@ export async function listProducts(db: Db, ctx: Ctx, query: Query) {
     const rows = await queryRows<Row>(
       tx,
       sql`select x.*, ${order.key}::text as sort_key from (
-            select p.id, p.name, p.sku, p.barcode, p.category, p.unit, p.price, p.cost, p.archived,
+            select p.id, p.name, p.sku, p.barcode, p.category, p.unit, p.price, p.price_at_sale, p.cost, p.archived,
               p.updated_at, p.low_stock_threshold::text as product_threshold, s.stock, s.threshold
             from products p
             cross join lateral (
@@ -108,13 +109,13 @@ export async function listProducts(db: Db, ctx: Ctx, query: Query) {
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {
-      items: page.map((r) => toItem(r, ctx)),
+      items: page.map(toItem),
       nextCursor: rows.length > query.limit && last ? encodeCursor(query.sort, last.sort_key, last.id) : null,
     };
   });
 }
 
-function toItem(r: Row, ctx: Ctx) {
+function toItem(r: Row) {
   const stock = parseMilli(String(r.stock));
   return {
     id: r.id,
@@ -124,7 +125,8 @@ function toItem(r: Row, ctx: Ctx) {
     category: r.category,
     unit: r.unit,
     price: Number(r.price),
-    cost: ctx.role === "owner" && r.cost !== null ? Number(r.cost) : null,
+    priceAtSale: r.price_at_sale,
+    cost: r.cost !== null ? Number(r.cost) : null,
     lowStockThreshold: fromMilli(parseMilli(r.product_threshold)),
     archived: r.archived,
     stock: fromMilli(stock),

@@ -10,6 +10,7 @@ import {
 import { z } from "zod";
 import { type App, ctxOf } from "../../lib/http.js";
 import { localDate } from "../../lib/time.js";
+import { present, presentAll } from "../auth/policy.js";
 import { exportProductsCsv } from "./products.export.js";
 import { listProducts } from "./products.list.js";
 import { createProduct, getProduct, listCategories, updateProduct } from "./products.service.js";
@@ -26,7 +27,10 @@ export default async function productRoutes(app: App) {
       config: { access: "products.write" },
       schema: { tags, body: ProductCreateBody, response: { 201: ProductDetail } },
     },
-    async (request, reply) => reply.status(201).send(await createProduct(db, ctxOf(request), request.body, clock())),
+    async (request, reply) => {
+      const ctx = ctxOf(request);
+      return reply.status(201).send(present(ctx, "productDetail", await createProduct(db, ctx, request.body, clock())));
+    },
   );
 
   app.get(
@@ -35,7 +39,11 @@ export default async function productRoutes(app: App) {
       config: { access: "products.read" },
       schema: { tags, querystring: ProductListQuery, response: { 200: ProductPage } },
     },
-    async (request) => listProducts(db, ctxOf(request), request.query),
+    async (request) => {
+      const ctx = ctxOf(request);
+      const page = await listProducts(db, ctx, request.query);
+      return { ...page, items: presentAll(ctx, "product", page.items) };
+    },
   );
 
   app.get(
@@ -64,7 +72,10 @@ export default async function productRoutes(app: App) {
   app.get(
     "/products/:id",
     { config: { access: "products.read" }, schema: { tags, params: ById, response: { 200: ProductDetail } } },
-    async (request) => getProduct(db, ctxOf(request), request.params.id),
+    async (request) => {
+      const ctx = ctxOf(request);
+      return present(ctx, "productDetail", await getProduct(db, ctx, request.params.id));
+    },
   );
 
   app.patch(
@@ -73,6 +84,9 @@ export default async function productRoutes(app: App) {
       config: { access: "products.write" },
       schema: { tags, params: ById, body: ProductPatchBody, response: { 200: ProductDetail } },
     },
-    async (request) => updateProduct(db, ctxOf(request), request.params.id, request.body, clock()),
+    async (request) => {
+      const ctx = ctxOf(request);
+      return present(ctx, "productDetail", await updateProduct(db, ctx, request.params.id, request.body, clock()));
+    },
   );
 }

@@ -2,12 +2,15 @@ import { type BusinessSettings, MAX_MONEY } from "@duka/contracts";
 import type { Ctx } from "../../lib/context.js";
 import { AppError, badRequest } from "../../lib/errors.js";
 import { lineAmount, toMilli } from "../../lib/quantity.js";
+import { can } from "../auth/permissions.js";
+import { linePrice } from "./price-at-sale.js";
 
 export interface PricedProduct {
   id: string;
   name: string;
   price: number;
   cost: number | null;
+  priceAtSale?: boolean | undefined;
 }
 
 export interface LineRequest {
@@ -49,12 +52,12 @@ export function priceSale(
   requested: LineRequest[],
   saleDiscount: number,
 ): PricedSale {
-  const staff = ctx.role !== "owner";
+  const staff = !can(ctx.role, "sales.price.any");
   const lines = requested.map((l, i): PricedLine => {
     const product = products.get(l.productId);
     if (!product) throw new Error(`product ${l.productId} was not loaded`);
-    const unitPrice = l.unitPrice ?? product.price;
-    if (staff && unitPrice !== product.price && !settings.staffMayChangePrice) {
+    const unitPrice = linePrice(product, l.unitPrice, i + 1);
+    if (staff && !product.priceAtSale && unitPrice !== product.price && !settings.staffMayChangePrice) {
       throw new AppError(
         "price_change_not_allowed",
         403,

@@ -38,6 +38,7 @@ export async function saleProducts(tx: Tx, ctx: Ctx, ids: string[]): Promise<Map
       id: products.id,
       name: products.name,
       price: products.price,
+      priceAtSale: products.priceAtSale,
       cost: products.cost,
       archived: products.archived,
     })

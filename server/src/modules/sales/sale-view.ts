@@ -4,6 +4,7 @@ import { queryRows, type Tx } from "../../db/client.js";
 import { type OfflineMarkRow, saleLines } from "../../db/schema.js";
 import type { Ctx } from "../../lib/context.js";
 import { fromMilli, parseMilli } from "../../lib/quantity.js";
+import { sees } from "../auth/policy.js";
 import { withDefaults } from "../business/business.service.js";
 import { paymentLabel } from "./pricing.js";
 
@@ -55,7 +56,7 @@ export async function loadSale(tx: Tx, ctx: Ctx, id: string): Promise<Sale | und
         join businesses b on b.id = s.business_id
         left join customers c on c.business_id = s.business_id and c.id = s.customer_id
         where s.business_id = ${ctx.businessId} and s.id = ${id}
-          ${ctx.role === "owner" ? sql`` : sql`and s.user_id = ${ctx.userId}`}`,
+          ${sees.allSales(ctx) ? sql`` : sql`and s.user_id = ${ctx.userId}`}`,
   );
   if (!s) return undefined;
   const lines = await tx

@@ -5,6 +5,7 @@ import { type Db, queryRows } from "../../db/client.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx } from "../../lib/context.js";
 import { notFound } from "../../lib/errors.js";
+import { sees } from "../auth/policy.js";
 import { decodeCursor, encodeCursor } from "../customers/search.js";
 import { loadSale } from "./sale-view.js";
 
@@ -35,7 +36,7 @@ interface Row {
 /** Sales newest first, filtered; staff see their own sales whatever they ask for. */
 export function listSales(db: Db, ctx: Ctx, query: Query): Promise<SaleList> {
   const where: SQL[] = [sql`s.business_id = ${ctx.businessId}`];
-  const userId = ctx.role === "owner" ? query.userId : ctx.userId;
+  const userId = sees.allSales(ctx) ? query.userId : ctx.userId;
   if (userId) where.push(sql`s.user_id = ${userId}`);
   if (query.from) where.push(sql`s.business_date >= ${query.from}::date`);
   if (query.to) where.push(sql`s.business_date <= ${query.to}::date`);

@@ -10,6 +10,7 @@ import { milliToNumeric } from "../../lib/quantity.js";
 import { localDate } from "../../lib/time.js";
 import { audit } from "../audit/audit.service.js";
 import { can } from "../auth/permissions.js";
+import { sees } from "../auth/policy.js";
 import { getBusinessSettings } from "../business/business.service.js";
 import { recordCreditSale } from "../customers/credit.service.js";
 import { publish } from "../events/events.service.js";
@@ -87,7 +88,7 @@ async function replay(tx: Tx, ctx: Ctx, id: string, hash: string) {
     sql`select request_hash, user_id from sales where business_id = ${ctx.businessId} and id = ${id}`,
   );
   if (!row) return undefined;
-  if (row.request_hash !== hash || (ctx.role !== "owner" && row.user_id !== ctx.userId)) throw idConflict();
+  if (row.request_hash !== hash || (!sees.allSales(ctx) && row.user_id !== ctx.userId)) throw idConflict();
   return { sale: await mustLoad(tx, ctx, id), replay: true };
 }
 

@@ -1,4 +1,4 @@
-import type { CreateUserBody, UpdateUserBody, UserItem } from "@duka/contracts";
+import type { AuditAction, CreateUserBody, UpdateUserBody, UserItem } from "@duka/contracts";
 import { and, asc, eq, ne } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client.js";
@@ -37,7 +37,7 @@ export async function findUser(tx: Tx, businessId: string, id: string) {
   return row;
 }
 
-const track = (ctx: Ctx, meta: RequestMeta) => (tx: Tx, action: string, userId: string, details?: object) =>
+const track = (ctx: Ctx, meta: RequestMeta) => (tx: Tx, action: AuditAction, userId: string, details?: object) =>
   audit(tx, {
     businessId: ctx.businessId,
     userId: ctx.userId,
@@ -117,7 +117,7 @@ async function assertOwnerRemains(tx: Tx, ctx: Ctx, target: typeof users.$inferS
   }
 }
 
-function actionOf(before: typeof users.$inferSelect, input: Update): string {
+function actionOf(before: typeof users.$inferSelect, input: Update): AuditAction {
   if (input.active === false && before.active) return "user.deactivated";
   if (input.active === true && !before.active) return "user.reactivated";
   return "user.updated";

@@ -164,6 +164,12 @@ export const fr: Record<keyof typeof en, string> = {
   "admin.audit.customer.unarchived": "Client restauré",
   "admin.audit.customer.payment": "Paiement client",
   "admin.audit.stock_count.applied": "Inventaire appliqué",
+  "admin.audit.sale.created": "Vente enregistrée",
+  "admin.audit.sale.backdated": "Vente enregistrée à une date antérieure",
+  "admin.audit.sale.voided": "Vente annulée",
+  "admin.audit.sale.refunded": "Remboursement effectué",
+  "admin.audit.import.committed": "Données importées d’un fichier",
+  "admin.audit.sync.discarded": "Une saisie faite hors ligne a été écartée",
 
   "error.forbidden": "Votre rôle ne le permet pas. Demandez au propriétaire.",
   "error.last_owner": "C’est le dernier propriétaire actif. Nommez d’abord un autre propriétaire.",

@@ -164,6 +164,12 @@ export const sw: Record<keyof typeof en, string> = {
   "admin.audit.customer.unarchived": "Mteja amerudishwa",
   "admin.audit.customer.payment": "Malipo ya mteja",
   "admin.audit.stock_count.applied": "Hesabu ya stoku imetumika",
+  "admin.audit.sale.created": "Mauzo yamerekodiwa",
+  "admin.audit.sale.backdated": "Mauzo yamerekodiwa kwa tarehe ya nyuma",
+  "admin.audit.sale.voided": "Mauzo yamefutwa",
+  "admin.audit.sale.refunded": "Pesa zimerudishwa",
+  "admin.audit.import.committed": "Data zililetwa kutoka faili",
+  "admin.audit.sync.discarded": "Kitu kilichofanywa nje ya mtandao kiliondolewa",
 
   "error.forbidden": "Jukumu lako haliruhusu hili. Muulize mmiliki.",
   "error.last_owner": "Huyu ndiye mmiliki wa mwisho aliye hai. Mfanye mtu mwingine mmiliki kwanza.",

@@ -162,6 +162,12 @@ export const en = {
   "admin.audit.customer.unarchived": "Customer restored",
   "admin.audit.customer.payment": "Customer payment",
   "admin.audit.stock_count.applied": "Stock count applied",
+  "admin.audit.sale.created": "Sale recorded",
+  "admin.audit.sale.backdated": "Sale recorded with an earlier date",
+  "admin.audit.sale.voided": "Sale cancelled",
+  "admin.audit.sale.refunded": "Refund given",
+  "admin.audit.import.committed": "Data brought in from a file",
+  "admin.audit.sync.discarded": "A write made offline was discarded",
 
   "error.forbidden": "Your role does not allow this. Ask the owner.",
   "error.last_owner": "This is the last active owner. Make someone else an owner first.",

@@ -30,7 +30,7 @@ export const sw: Record<keyof typeof en, string> = {
   "dashboard.stock.summary": "{in} zipo, {low} chache, {out} zimekwisha",
   "dashboard.stock.value": "Thamani {cost} kwa gharama, {price} kwa bei",
   "dashboard.owed": "Wanaodaiwa",
-  "dashboard.owed.summary": "Wateja {count} wanadaiwa {total}",
+  "dashboard.owed.summary": "{count, plural, one {Mteja # anadaiwa} other {Wateja # wanadaiwa}} {total}",
   "dashboard.owed.empty": "Hakuna mteja anayedaiwa.",
   "dashboard.byLocation": "Kwa tawi",
   "dashboard.byStaff": "Kwa mfanyakazi",

@@ -22,7 +22,8 @@ export const fr: Record<keyof typeof en, string> = {
   "reports.margin": "Marge",
   "reports.total": "Total",
   "reports.name": "Nom",
-  "reports.noCost": "{count} lignes vendues n’avaient pas de prix de revient ; la marge ne les compte pas.",
+  "reports.noCost":
+    "{count, plural, one {# ligne vendue n’avait} other {# lignes vendues n’avaient}} pas de prix de revient ; la marge ne les compte pas.",
   "reports.byMethod": "Par moyen de paiement",
   "reports.byLocation": "Par lieu",
   "reports.byStaff": "Par employé",

@@ -22,7 +22,8 @@ export const sw: Record<keyof typeof en, string> = {
   "reports.margin": "Faida",
   "reports.total": "Jumla",
   "reports.name": "Jina",
-  "reports.noCost": "Mistari {count} iliyouzwa haikuwa na bei ya kununua, kwa hiyo faida haiihesabu.",
+  "reports.noCost":
+    "{count, plural, one {Mstari # uliouzwa haukuwa} other {Mistari # iliyouzwa haikuwa}} na bei ya kununua, kwa hiyo faida haiihesabu.",
   "reports.byMethod": "Kwa njia ya malipo",
   "reports.byLocation": "Kwa tawi",
   "reports.byStaff": "Kwa mfanyakazi",

@@ -21,7 +21,8 @@ export const en = {
   "reports.margin": "Margin",
   "reports.total": "Total",
   "reports.name": "Name",
-  "reports.noCost": "{count} sold lines had no cost price, so the margin leaves them out.",
+  "reports.noCost":
+    "{count, plural, one {# sold line had} other {# sold lines had}} no cost price, so the margin leaves them out.",
   "reports.byMethod": "By payment method",
   "reports.byLocation": "By location",
   "reports.byStaff": "By staff member",

@@ -88,7 +88,7 @@ export default function Dashboard() {
             <Figure label={t("dashboard.netSales")} figure={data.netSales} show={fmt.money} big testId="net-sales" />
             <Figure label={t("dashboard.salesCount")} figure={data.salesCount} show={(n) => fmt.number(n)} />
             <Figure label={t("dashboard.averageSale")} figure={data.averageSale} show={fmt.money} />
-            {owner ? (
+            {data.grossMargin ? (
               <Figure label={t("dashboard.grossMargin")} figure={data.grossMargin} show={fmt.money} />
             ) : (
               <Figure label={t("dashboard.itemsSold")} figure={data.itemsSold} show={(n) => fmt.number(n)} />
@@ -104,7 +104,7 @@ export default function Dashboard() {
                 tick={tick}
                 label={t("dashboard.chart.summary", {
                   total: fmt.money(data.netSales.value),
-                  count: fmt.number(data.salesCount.value),
+                  count: data.salesCount.value,
                   peak: tick(peak.at),
                 })}
               />

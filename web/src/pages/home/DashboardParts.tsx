@@ -133,7 +133,7 @@ export function Lists({ data, fmt, owner }: { data: Dashboard; fmt: Fmt; owner: 
             <>
               <p class="hint">
                 {t("dashboard.owed.summary", {
-                  count: fmt.number(data.owed.customers),
+                  count: data.owed.customers,
                   total: fmt.money(data.owed.totalOwed),
                 })}
               </p>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { t, useLocale } from "../../i18n";
 import { formatterFor, moneyInput, parseMoney } from "../../lib/format";
+import { unitWord } from "../../lib/units";
 import { useMe } from "../../session";
 import { type Cart, type CartLine, cartAmounts, lineGross, lineTotal, unitPriceOf } from "./cart";
 import type { TillRules } from "./rules";
@@ -16,7 +17,7 @@ interface MoneyProps {
 }
 
 /** An amount typed in major units; the cart only takes it once it reads as a valid amount. */
-function MoneyField({ id, label, value, max, tooMuch, onValue }: MoneyProps) {
+export function MoneyField({ id, label, value, max, tooMuch, onValue }: MoneyProps) {
   const currency = useMe().business.currency;
   const [text, setText] = useState(value ? moneyInput(value, currency) : "");
   useEffect(() => {
@@ -85,7 +86,7 @@ export default function Adjust({ cart, rules, onLine, onSaleDiscount, onClose }:
           {rules.changePrice && (
             <MoneyField
               id={`price-${line.id}`}
-              label={t("sell.adjust.price", { name: line.name, unit: line.unit })}
+              label={t("sell.adjust.price", { name: line.name, unit: unitWord(line.unit, 1) })}
               value={unitPriceOf(line)}
               onValue={(unitPrice) => onLine(line.id, { unitPrice, discount: line.discount ?? 0 })}
             />

@@ -6,6 +6,7 @@ import { Spinner } from "../../components/Spinner";
 import { t, useLocale } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { formatterFor } from "../../lib/format";
+import { unitWord } from "../../lib/units";
 import { useDebounced } from "../../lib/use-debounced";
 import { useMe } from "../../session";
 import { refreshFavourites } from "./cart";
@@ -123,7 +124,9 @@ export function ProductSearch({ onPick, addon, preset, onActive }: Props) {
                 <span class="sell-result-name">{p.name}</span>
                 <span class="sell-result-price">{fmt.money(p.price)}</span>
                 <span class={p.stock > 0 ? "hint" : "sell-out"}>
-                  {p.stock > 0 ? t("sell.stock", { quantity: fmt.number(p.stock), unit: p.unit }) : t("sell.stock.out")}
+                  {p.stock > 0
+                    ? t("sell.stock", { quantity: fmt.number(p.stock), unit: unitWord(p.unit, p.stock) })
+                    : t("sell.stock.out")}
                   {p.sku ? ` · ${p.sku}` : ""}
                 </span>
               </button>

@@ -8,6 +8,8 @@ export interface CartProduct {
   price: number;
   unit: string;
   stock?: number;
+  /** The price is typed at each sale (the listed price means nothing). */
+  priceAtSale?: boolean;
 }
 
 export interface CartLine extends CartProduct {
@@ -125,7 +127,9 @@ export function setLineTerms(cart: Cart, productId: string, terms: { unitPrice?:
       // Only what differs from the plain sale is kept, so an undone change sends nothing.
       return {
         ...plain,
-        ...(terms.unitPrice !== undefined && terms.unitPrice !== l.price ? { unitPrice: terms.unitPrice } : {}),
+        ...(terms.unitPrice !== undefined && (terms.unitPrice !== l.price || l.priceAtSale)
+          ? { unitPrice: terms.unitPrice }
+          : {}),
         ...(terms.discount ? { discount: terms.discount } : {}),
       };
     }),
@@ -145,8 +149,6 @@ export function cartAmounts(cart: Cart) {
   const discount = cart.discount ?? 0;
   return { gross: subtotal + lineDiscounts, subtotal, discounts: lineDiscounts + discount, total: subtotal - discount };
 }
-export const cartTotal = (cart: Cart) => cartAmounts(cart).total;
-export const cartItems = (cart: Cart) => roundQty(cart.lines.reduce((n, l) => n + l.quantity, 0));
 
 export const toCartProduct = (p: ProductItem): CartProduct => ({
   id: p.id,
@@ -154,6 +156,7 @@ export const toCartProduct = (p: ProductItem): CartProduct => ({
   price: p.price,
   unit: p.unit,
   stock: p.stock,
+  ...(p.priceAtSale ? { priceAtSale: true } : {}),
 });
 
 /** The products this phone sells most, for the quick-pick grid. */

@@ -15,10 +15,11 @@ import { useLoad } from "../../data/use-load";
 import { t } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { parseQuantity } from "../../lib/format";
+import { unitWord } from "../../lib/units";
 import { useAction } from "../../lib/use-action";
 import { Link, type ScreenProps } from "../../router";
 import { useMe } from "../../session";
-import { Loaded, useFormat, word } from "./shared";
+import { Loaded, useFormat } from "./shared";
 import "./stock.css";
 
 interface Line {
@@ -102,7 +103,7 @@ function CountView({ count, reload }: { count: CountDetail; reload: () => void }
                 <li key={l.productId} class={`row${bad.has(l.productId) ? " field-invalid" : ""}`}>
                   <label for={inputId} class="row-main">
                     <span class="row-title">{l.name}</span>
-                    <span class="row-sub">{t("stock.count.counted", { unit: word("stock.unit", l.unit) })}</span>
+                    <span class="row-sub">{t("stock.count.counted", { unit: unitWord(l.unit) })}</span>
                   </label>
                   <span class="stepper">
                     <button
@@ -158,7 +159,7 @@ function CountView({ count, reload }: { count: CountDetail; reload: () => void }
                   <span class="row-title">{l.productName}</span>
                   <span class="row-sub">
                     {t("stock.count.expected")}: {fmt.qty(l.expected, l.unit)} ·{" "}
-                    {t("stock.count.counted", { unit: word("stock.unit", l.unit) })}: {fmt.number(l.counted)}
+                    {t("stock.count.counted", { unit: unitWord(l.unit) })}: {fmt.number(l.counted)}
                   </span>
                 </span>
                 <span class="row-side">

@@ -9,6 +9,7 @@ import { useLoad } from "../../data/use-load";
 import { t } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { parseMoney, parseQuantity } from "../../lib/format";
+import { unitWord } from "../../lib/units";
 import { formValues, useAction } from "../../lib/use-action";
 import { Link, type ScreenProps, usePath } from "../../router";
 import { useMe } from "../../session";
@@ -88,7 +89,7 @@ function MoveForm({ kind, product: p, onDone }: { kind: Kind; product: ProductDe
     onDone();
   });
   const errors: Errors = { ...save.fieldErrors, ...local };
-  const unit = word("stock.unit", p.unit);
+  const unit = unitWord(p.unit);
 
   return (
     <>

@@ -47,7 +47,7 @@ function View({ product: p }: { product: Detail }) {
         <dl class="facts">
           <dt>{t("stock.detail.price")}</dt>
           <dd>{fmt.money(p.price)}</dd>
-          {p.cost !== null && (
+          {p.cost != null && (
             <>
               <dt>{t("stock.detail.cost")}</dt>
               <dd>{fmt.money(p.cost)}</dd>

@@ -2,6 +2,7 @@ import type { ComponentChildren } from "preact";
 import { Button } from "../../components/Button";
 import { useActiveLocations } from "../../data/hooks";
 import type { LoadState } from "../../data/use-load";
+import { unitWord } from "../../lib/units";
 
 export { LocationSelect } from "../../components/LocationSelect";
 
@@ -25,7 +26,7 @@ export const word = (prefix: string, value: string) => {
 export function useFormat() {
   const me = useMe();
   const fmt = formatterFor(me.business, useLocale());
-  return { ...fmt, qty: (value: number, unit: string) => `${fmt.number(value)} ${word("stock.unit", unit)}` };
+  return { ...fmt, qty: (value: number, unit: string) => `${fmt.number(value)} ${unitWord(unit, value)}` };
 }
 
 const STATE_KEYS: Record<string, MessageKey> = { in: "stock.state.in", low: "stock.state.low", out: "stock.state.out" };
