@@ -198,13 +198,13 @@ describeBrowser("selling with no network", () => {
     await page.getByText("Needs attention: 2").waitFor();
     await page.getByText("Needs attention: 2").click();
     await heading(page, "Not sent yet");
-    const refused = page.getByRole("listitem").filter({ hasText: "archived" });
-    await expect.poll(() => refused.count()).toBe(2);
+    const refused = page.getByRole("listitem").filter({ hasText: "no longer sold" });
+    await expect.poll(() => refused.count(), { timeout: 10_000 }).toBe(2);
 
     // The owner brings the maize back: sent again, it is recorded.
     await s.owner.patch(`/api/v1/products/${s.maize}`, { data: { archived: false } });
     await page.getByRole("listitem").filter({ hasText: "300.00" }).getByRole("button", { name: "Send again" }).click();
-    await expect.poll(() => refused.count()).toBe(1);
+    await expect.poll(() => refused.count(), { timeout: 10_000 }).toBe(1);
     // The sugar sale is discarded, with a reason.
     await refused.getByRole("button", { name: "Discard…" }).click();
     await page.getByLabel(/Why discard it/).fill("Customer returned it");

@@ -1,6 +1,6 @@
 import type { AttentionItem, CreateSaleBody } from "@duka/contracts";
 import { useEffect, useState } from "preact/hooks";
-import { api } from "../../api/client";
+import { ApiError, api } from "../../api/client";
 import { Button } from "../../components/Button";
 import { Field } from "../../components/Field";
 import { Notice } from "../../components/Notice";
@@ -121,7 +121,11 @@ function Refused({
   const [reason, setReason] = useState("");
   const id = item?.id ?? entry?.id ?? "";
   const kind = item?.kind ?? entry?.kind ?? "sale";
-  const message = item?.message ?? entry?.error?.message ?? "";
+  // The server's reason, in the reader's language when the catalogue has its code.
+  const code = item?.code ?? entry?.error?.code ?? "";
+  const message = errorMessage(
+    new ApiError(entry?.error?.status ?? 400, code, item?.message ?? entry?.error?.message ?? ""),
+  );
   const again = useAction(async () => {
     if (entry?.seq !== undefined) await resend(entry.seq);
     else if (item) await api.post("/sync", { items: [item.content] });
