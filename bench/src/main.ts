@@ -12,6 +12,7 @@ import { lighthouse } from "./lighthouse.js";
 import { type LimitTarget, oneStatementLimit, pgliteLimit, targetsOf } from "./limit.js";
 import { type LiveResult, liveLatency } from "./live.js";
 import { writeMarkdown } from "./markdown.js";
+import { offlineFigures } from "./offline.js";
 import { captureSale, type RawResult, replaySales } from "./raw-sql.js";
 import { timeReads } from "./reads.js";
 import { type Figure, judge, readBudgets, writeJson } from "./report.js";
@@ -423,6 +424,7 @@ async function main() {
   if (!args.has("--skip-web")) {
     result.web = webSizes();
     if (!args.has("--skip-lighthouse")) result.lighthouse = await lighthouseRuns(pgRun.shop, pgRun.url);
+    await offlineFigures(add);
   }
   if (!args.has("--skip-imports")) result.imports = await importFigures(add);
   if (!args.has("--skip-scale")) result.scale = await scale(pgRun.url, pgRun.shop);

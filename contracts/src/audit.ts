@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   "sale.voided",
   "sale.refunded",
   "import.committed",
+  "sync.discarded",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -36,6 +36,8 @@ const Tags = z
   .transform((tags) => [...new Map(tags.map((t) => [t.toLowerCase(), t])).values()]);
 
 export const CreateCustomerBody = strict({
+  /** Made by the client (a phone offline, a retried request): the same id again answers the first customer. */
+  id: Id.optional(),
   name: Name(),
   phone: PhoneInput,
   email: Email,

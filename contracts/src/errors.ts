@@ -58,6 +58,10 @@ export const ERROR_CODES = {
   customer_archived: 409,
   credit_limit_exceeded: 409,
   overpayment: 409,
+  // Writes queued on a phone while offline
+  offline_in_future: 400,
+  offline_too_old: 422,
+  not_tried: 503,
   // Bringing data in from files
   import_too_large: 413,
   import_unreadable: 415,
@@ -135,6 +139,8 @@ export interface ErrorDetails {
   discount_too_large: { maxDiscountPercent: number };
   credit_limit_exceeded: { customerId: string; creditLimit: number; balance: number; amount: number };
   overpayment: { customerId: string; balance: number; amount: number };
+  offline_in_future: { recordedAt: string };
+  offline_too_old: { recordedAt: string };
   refund_exceeds_sold: { lineNo: number; refundable: number };
   price_required: { lineNo: number; productId: string; productName: string };
   import_too_large: { maxBytes: number; maxMb: number };

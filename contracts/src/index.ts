@@ -13,4 +13,5 @@ export * from "./locations.js";
 export * from "./products.js";
 export * from "./reports.js";
 export * from "./sales.js";
+export * from "./sync.js";
 export * from "./users.js";

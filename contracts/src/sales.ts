@@ -20,6 +20,28 @@ export const SaleLineInput = z.object({
   discount: Money.optional(),
 });
 
+/**
+ * A sale the phone recorded while offline: when it was made there, and the provisional receipt
+ * number the customer was given (device code and counter, e.g. "K7Q-12").
+ */
+export const OfflineSale = z.object({
+  recordedAt: Instant,
+  provisional: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9]{2,8}-\d{1,9}$/, "must be a device code and a number, such as K7Q-12"),
+});
+
+/** What the server noted about an offline sale, for the owner to check. */
+export const OfflineMark = OfflineSale.extend({
+  /** The customer went past their credit limit: accepted, because the goods had left. */
+  overLimit: z.boolean(),
+  /** A line's price differs from the product's price when the sale arrived (the phone's is kept). */
+  priceChanged: z.boolean(),
+  /** Older than staff may send: the owner accepted it. */
+  acceptedBy: Id.nullable(),
+});
+
 /** Client-sent totals are not part of the contract: the server computes every amount. */
 export const CreateSaleBody = z.object({
   id: Id,
@@ -37,6 +59,8 @@ export const CreateSaleBody = z.object({
   occurredAt: Instant.optional(),
   /** Owner only: record a credit sale past the customer's limit. */
   allowOverLimit: z.boolean().optional(),
+  /** Recorded on a phone without network and sent later (see OfflineSale). */
+  offline: OfflineSale.optional(),
 });
 export type CreateSaleBody = z.input<typeof CreateSaleBody>;
 
@@ -59,6 +83,8 @@ export const Sale = z.object({
   occurredAt: Instant,
   businessDate: IsoDate,
   backdated: z.boolean(),
+  /** Recorded on a phone while offline; null for a sale made online. */
+  offline: OfflineMark.nullable(),
   locationId: Id,
   userId: Id,
   customerId: Id.nullable(),
@@ -115,6 +141,8 @@ export const SaleSummary = Sale.pick({
   refunded: true,
 }).extend({
   paymentMethod: z.string(),
+  /** The provisional receipt number of a sale recorded offline, else null. */
+  provisional: z.string().nullable(),
   lineCount: z.number().int(),
   locationName: z.string(),
   staffName: z.string(),

@@ -38,6 +38,7 @@ import locationsRoutes from "./modules/locations/locations.routes.js";
 import productRoutes from "./modules/products/products.routes.js";
 import reportsRoutes from "./modules/reports/reports.routes.js";
 import salesRoutes from "./modules/sales/sales.routes.js";
+import syncRoutes from "./modules/sync/sync.routes.js";
 import usersRoutes from "./modules/users/users.routes.js";
 
 export interface BuildOptions {
@@ -69,6 +70,7 @@ const apiModules: ((app: App) => Promise<void>)[] = [
   eventsRoutes,
   dashboardRoutes,
   backupsRoutes,
+  syncRoutes,
   importsRoutes,
 ];
 

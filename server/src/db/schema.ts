@@ -54,6 +54,8 @@ const SALE_STATUSES = ["completed", "voided"] as const;
 const PAYMENT_KINDS = ["sale", "repayment", "refund"] as const;
 const LEDGER_KINDS = ["credit_sale", "repayment", "void", "refund", "advance", "opening"] as const;
 const DOCUMENT_KINDS = ["document", "receipt"] as const;
+const SYNC_KINDS = ["sale", "customer", "repayment"] as const;
+const ATTENTION_STATUSES = ["open", "resolved", "discarded"] as const;
 const IMPORT_KINDS = ["products", "customers"] as const;
 const IMPORT_STATUSES = ["preview", "committed"] as const;
 
@@ -64,6 +66,15 @@ function oneOf(name: string, column: PgColumn, values: readonly string[]) {
 /** Who did it: a user of the same business. */
 const byUser = (businessId: PgColumn, userId: PgColumn) =>
   foreignKey({ columns: [businessId, userId], foreignColumns: [users.businessId, users.id] });
+
+/** What the server noted about a sale recorded offline (contracts: OfflineMark). */
+export interface OfflineMarkRow {
+  recordedAt: string;
+  provisional: string;
+  overLimit: boolean;
+  priceChanged: boolean;
+  acceptedBy: string | null;
+}
 
 export interface BusinessSettings {
   allowNegativeStock?: boolean;
@@ -397,6 +408,8 @@ export const sales = pgTable(
     note: text("note"),
     status: text("status", { enum: SALE_STATUSES }).notNull().default("completed"),
     backdated: boolean("backdated").notNull().default(false),
+    /** Recorded on a phone while offline (provisional number, the phone's time, what to check). */
+    offline: jsonb("offline").$type<OfflineMarkRow>(),
     voidedAt: timestamp("voided_at", { withTimezone: true }),
     voidedBy: uuid("voided_by"),
     voidReason: text("void_reason"),
@@ -635,6 +648,36 @@ export const backups = pgTable("backups", {
 });
 
 /** Tables that hold one business's data: each is under row-level security. */
+/**
+ * A write a phone queued offline that the server refused when it arrived ("needs attention"):
+ * kept with its full content until someone sends it again fixed, or discards it with a reason.
+ */
+export const syncAttention = pgTable(
+  "sync_attention",
+  {
+    businessId: businessId(),
+    /** The write's own client-made id. */
+    clientId: uuid("client_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    kind: text("kind", { enum: SYNC_KINDS }).notNull(),
+    body: jsonb("body").notNull(),
+    code: text("code").notNull(),
+    message: text("message").notNull(),
+    status: text("status", { enum: ATTENTION_STATUSES }).notNull().default("open"),
+    reason: text("reason"),
+    resolvedBy: uuid("resolved_by"),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.businessId, t.clientId] }),
+    index("sync_attention_open_idx").on(t.businessId, t.status, t.createdAt),
+    oneOf("sync_attention_kind_ck", t.kind, SYNC_KINDS),
+    oneOf("sync_attention_status_ck", t.status, ATTENTION_STATUSES),
+    foreignKey({ columns: [t.businessId, t.userId], foreignColumns: [users.businessId, users.id] }),
+  ],
+);
+
 export const businessTables = [
   "businesses",
   "locations",
@@ -655,5 +698,6 @@ export const businessTables = [
   "documents",
   "sales_daily",
   "product_sales_daily",
+  "sync_attention",
   "imports",
 ] as const;

@@ -62,6 +62,25 @@ const fixtures: Record<string, Fixture> = {
     if (res.statusCode !== 201) throw new Error(`sale fixture failed ${res.statusCode}: ${res.body}`);
     return { id: res.json().id, secrets: ["Secret Balm", "Secret sale note"] };
   },
+  async attention(owner) {
+    // A queued sale of a product that does not exist is refused on arrival and kept for attention.
+    const id = randomUUID();
+    const res = await owner.post("/sync", {
+      items: [
+        {
+          kind: "sale",
+          body: {
+            id,
+            lines: [{ productId: randomUUID(), quantity: 1 }],
+            payment: { method: "cash" },
+            note: "Secret queued",
+          },
+        },
+      ],
+    });
+    if (res.json().results?.[0]?.status !== 404) throw new Error(`attention fixture failed: ${res.body}`);
+    return { id, secrets: ["Secret queued"] };
+  },
   async document(owner) {
     const data = Buffer.from("%PDF-1.7\nSecret supplier invoice\n");
     const res = await uploadDocument(owner, { file: { name: "secret-invoice.pdf", data } });
@@ -104,6 +123,8 @@ const idRoutes: Record<string, { fixture: keyof typeof fixtures; body?: unknown 
     fixture: "sale",
     body: { id: "00000000-0000-4000-8000-000000000001", lines: [{ lineNo: 1, quantity: 1 }], reason: "Taken over" },
   },
+  "POST /api/v1/sync/attention/:id/discard": { fixture: "attention", body: { reason: "Taken over" } },
+  "POST /api/v1/sync/attention/:id/accept": { fixture: "attention" },
   "GET /api/v1/documents/:id": { fixture: "document" },
   "GET /api/v1/documents/:id/content": { fixture: "document" },
   "DELETE /api/v1/documents/:id": { fixture: "document" },

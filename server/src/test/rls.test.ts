@@ -184,4 +184,9 @@ async function seedEveryTable(query: Query, owner: Actor) {
      values ($1, current_date, $2, $3, $4, 1, 100)`,
     [biz, loc, user, product],
   );
+  await q(
+    `insert into sync_attention (business_id, client_id, user_id, kind, body, code, message)
+     values ($1, gen_random_uuid(), $2, 'sale', '{}', 'not_found', 'm')`,
+    [biz, user],
+  );
 }

@@ -27,12 +27,10 @@ export const resetPassword = (id: string, password: string) =>
   api.post<{ ok: true }>(`/users/${id}/password`, { password });
 export const changeOwnPassword = (body: ChangePasswordBody) => api.post<{ ok: true }>("/me/password", body);
 
-export const listLocations = () => api.get<{ items: LocationItem[] }>("/locations").then((r) => r.items);
 export const createLocation = (body: CreateLocationBody) => api.post<LocationItem>("/locations", body);
 export const updateLocation = (id: string, body: UpdateLocationBody) =>
   api.patch<LocationItem>(`/locations/${id}`, body);
 
-export const fetchBusiness = () => api.get<BusinessResponse>("/business");
 export const updateBusiness = (body: UpdateBusinessBody) => api.patch<BusinessResponse>("/business", body);
 
 export const fetchAudit = (cursor?: string | null) =>

@@ -1,5 +1,4 @@
 import type {
-  BusinessResponse,
   CreateCustomerBody,
   CustomerDetail,
   CustomerListResponse,
@@ -7,22 +6,19 @@ import type {
   LedgerResponse,
   OwingResponse,
   RepaymentBody,
+  RepaymentResponse,
   UpdateCustomerBody,
 } from "@duka/contracts";
+import type { z } from "zod";
+import { customersSaved, orSaved } from "../data/catalogue";
+import { queueCustomer, queueRepayment } from "../data/outbox";
 import { api } from "./client";
 
 export type { CustomerDetail, CustomerSalesResponse, LedgerResponse, OwingResponse };
 export type CustomerListItem = CustomerListResponse["items"][number];
 export type LedgerEntry = LedgerResponse["entries"][number];
 
-export interface RepaymentResult {
-  id: string;
-  customerId: string;
-  amount: number;
-  method: string;
-  createdAt: string;
-  balanceAfter: number;
-}
+export type RepaymentResult = z.infer<typeof RepaymentResponse>;
 
 const query = (params: Record<string, string | undefined>) => {
   const qs = new URLSearchParams();
@@ -31,22 +27,50 @@ const query = (params: Record<string, string | undefined>) => {
   return s ? `?${s}` : "";
 };
 
+/** Offline, the phone's copy of the customers answers (names, phones and balances). */
 export const listCustomers = (params: { q?: string; cursor?: string | null; limit?: number }) =>
-  api.get<CustomerListResponse>(
-    `/customers${query({ q: params.q?.trim(), cursor: params.cursor ?? undefined, limit: params.limit?.toString() })}`,
+  orSaved(
+    api.get<CustomerListResponse>(
+      `/customers${query({ q: params.q?.trim(), cursor: params.cursor ?? undefined, limit: params.limit?.toString() })}`,
+    ),
+    () => customersSaved(params.q ?? "", params.limit ?? 30),
   );
 export const listOwing = () => api.get<OwingResponse>("/customers/owing");
 export const getCustomer = (id: string) => api.get<CustomerDetail>(`/customers/${encodeURIComponent(id)}`);
-export const createCustomer = (body: CreateCustomerBody) => api.post<CustomerDetail>("/customers", body);
+/** Made with its own id, so offline it is queued and sent later as the same customer. */
+export async function createCustomer(body: CreateCustomerBody): Promise<CustomerDetail> {
+  const withId = { ...body, id: body.id ?? clientId() };
+  return orSaved(api.post<CustomerDetail>("/customers", withId), async () => {
+    await queueCustomer(withId);
+    return {
+      id: withId.id,
+      name: withId.name,
+      phone: withId.phone ?? null,
+      balance: 0,
+      archived: false,
+      lastVisitAt: null,
+    };
+  });
+}
 export const updateCustomer = (id: string, body: UpdateCustomerBody) =>
   api.patch<CustomerDetail>(`/customers/${encodeURIComponent(id)}`, body);
 export const getLedger = (id: string) => api.get<LedgerResponse>(`/customers/${encodeURIComponent(id)}/ledger`);
 export const getPurchaseHistory = (id: string, cursor?: string | null) =>
   api.get<CustomerSalesResponse>(`/customers/${encodeURIComponent(id)}/sales${query({ cursor: cursor ?? undefined })}`);
-export const recordRepayment = (id: string, body: RepaymentBody) =>
-  api.post<RepaymentResult>(`/customers/${encodeURIComponent(id)}/payments`, body);
-/** The shop's payment methods (its settings say which it takes). */
-export const getBusiness = () => api.get<BusinessResponse>("/business");
+/** Offline, the payment is queued with its id and the balance on the phone goes down at once. */
+export const recordRepayment = (id: string, body: RepaymentBody & { id: string }) =>
+  orSaved(api.post<RepaymentResult>(`/customers/${encodeURIComponent(id)}/payments`, body), async () => {
+    const { recordedAt } = await queueRepayment(id, body);
+    const balanceAfter = (await customersSaved("", 100_000))?.items.find((c) => c.id === id)?.balance ?? 0;
+    return {
+      id: body.id,
+      customerId: id,
+      amount: body.amount,
+      method: body.method,
+      createdAt: recordedAt,
+      balanceAfter,
+    };
+  });
 
 /** The owner's CSV of every customer; a plain link so the browser downloads it. */
 export const CUSTOMERS_CSV_URL = "/api/v1/customers/export.csv";

@@ -9,5 +9,3 @@ export function fetchDashboard(period: Period, locationId?: string) {
   if (locationId) query.set("locationId", locationId);
   return api.get<Dashboard>(`/dashboard?${query}`);
 }
-
-export const fetchLocations = () => api.get<{ items: { id: string; name: string }[] }>("/locations");

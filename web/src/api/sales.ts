@@ -1,5 +1,4 @@
 import type {
-  BusinessResponse,
   CreateSaleBody,
   DailyReport,
   LocationItem,
@@ -11,6 +10,7 @@ import type {
   SaleList,
   UserItem,
 } from "@duka/contracts";
+import { orSaved, searchSaved } from "../data/catalogue";
 import { ApiError, api } from "./client";
 
 // Types only from contracts: the server validates, so zod stays out of the phone's download.
@@ -26,7 +26,9 @@ const query = (params: Record<string, string | number | undefined>) => {
   return s ? `?${s}` : "";
 };
 
-export const searchProducts = (q: string, limit = 20) => api.get<ProductPage>(`/products${query({ q, limit })}`);
+/** Offline, the phone's copy of the catalogue answers. */
+export const searchProducts = (q: string, limit = 20) =>
+  orSaved(api.get<ProductPage>(`/products${query({ q, limit })}`), () => searchSaved(q, limit));
 
 export const createSale = (body: CreateSaleBody) => api.post<Sale>("/sales", body);
 export const getSale = (id: string) => api.get<Sale>(`/sales/${encodeURIComponent(id)}`);
@@ -58,8 +60,6 @@ export async function receiptText(id: string): Promise<string> {
   return res.text();
 }
 
-export const getBusiness = () => api.get<BusinessResponse>("/business");
-export const listLocations = () => api.get<{ items: LocationItem[] }>("/locations");
 export const listUsers = () => api.get<{ items: UserItem[] }>("/users");
 
 export type ReportKind = "daily" | "monthly";

@@ -42,8 +42,6 @@ export const updateProduct = (id: string, body: ProductPatchBody) =>
 export const listCategories = () => api.get<z.infer<typeof ProductCategories>>("/products/categories");
 export const EXPORT_CSV_URL = "/api/v1/products/export.csv";
 
-export const listLocations = () => api.get<{ items: LocationItem[] }>("/locations");
-
 export const moveStock = (body: StockMovementBody) =>
   api.post<z.infer<typeof StockMovementResult>>("/stock-movements", body);
 export const listMovements = (productId: string, cursor?: string) =>

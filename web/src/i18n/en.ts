@@ -13,6 +13,7 @@ import { en as dashboard } from "./areas/dashboard";
 import { en as documents } from "./areas/documents";
 import { en as errors } from "./areas/errors";
 import { en as imports } from "./areas/imports";
+import { en as offline } from "./areas/offline";
 import { en as reports } from "./areas/reports";
 import { en as sell } from "./areas/sell";
 import { en as stock } from "./areas/stock";
@@ -134,6 +135,7 @@ const en = {
   ...dashboard,
   ...sell,
   ...till,
+  ...offline,
   ...reports,
   ...documents,
   ...imports,

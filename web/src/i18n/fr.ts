@@ -4,6 +4,7 @@ import { fr as dashboard } from "./areas/dashboard.fr";
 import { fr as documents } from "./areas/documents.fr";
 import { fr as errors } from "./areas/errors.fr";
 import { fr as imports } from "./areas/imports.fr";
+import { fr as offline } from "./areas/offline.fr";
 import { fr as reports } from "./areas/reports.fr";
 import { fr as sell } from "./areas/sell.fr";
 import { fr as stock } from "./areas/stock.fr";
@@ -131,6 +132,7 @@ const fr: Messages = {
   ...dashboard,
   ...sell,
   ...till,
+  ...offline,
   ...reports,
   ...documents,
   ...imports,

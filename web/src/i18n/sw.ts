@@ -4,6 +4,7 @@ import { sw as dashboard } from "./areas/dashboard.sw";
 import { sw as documents } from "./areas/documents.sw";
 import { sw as errors } from "./areas/errors.sw";
 import { sw as imports } from "./areas/imports.sw";
+import { sw as offline } from "./areas/offline.sw";
 import { sw as reports } from "./areas/reports.sw";
 import { sw as sell } from "./areas/sell.sw";
 import { sw as stock } from "./areas/stock.sw";
@@ -130,6 +131,7 @@ const sw: Messages = {
   ...dashboard,
   ...sell,
   ...till,
+  ...offline,
   ...reports,
   ...documents,
   ...imports,

@@ -7,6 +7,7 @@ import { Link, matchRoute, usePath } from "../router";
 import { useMe } from "../session";
 import { NotFound } from "./NotFound";
 import { activeNav, MORE_ITEM, type NavBadge, visibleNav } from "./nav";
+import { Pending } from "./Pending";
 import { ROUTES } from "./routes";
 
 /** The signed-in frame: the business name on top, the screen, and the bottom bar under the thumb. */
@@ -41,6 +42,7 @@ export function AppShell() {
           <span>{t(MORE_ITEM.labelKey)}</span>
         </Link>
       </header>
+      <Pending />
       <main id="main" class="content" tabIndex={-1}>
         <Screen params={match?.params ?? {}} />
       </main>

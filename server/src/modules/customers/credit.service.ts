@@ -53,6 +53,8 @@ export interface CreditSaleInput {
   amount: number;
   /** The owner chose to go past the limit; ignored for staff. */
   allowOverLimit?: boolean;
+  /** A sale recorded offline: past the limit is accepted (the goods have left) and reported back. */
+  acceptOverLimit?: boolean;
   /** When the debt was taken (a back-dated sale's time); defaults to the transaction's time. */
   at?: Date;
 }
@@ -81,9 +83,11 @@ export async function recordCreditSale(tx: Tx, ctx: Ctx, input: CreditSaleInput)
       ),
     );
   const balance = await ledgerBalance(tx, ctx, customer.id);
-  if (existing) return { entryId: existing.id, balance };
+  if (existing) return { entryId: existing.id, balance, overLimit: false };
 
-  if (customer.creditLimit != null && balance + input.amount > customer.creditLimit) {
+  const limit = customer.creditLimit;
+  const overLimit = limit != null && balance + input.amount > limit;
+  if (overLimit && !input.acceptOverLimit) {
     const [business] = await tx
       .select({ settings: businesses.settings })
       .from(businesses)
@@ -105,7 +109,7 @@ export async function recordCreditSale(tx: Tx, ctx: Ctx, input: CreditSaleInput)
       ...(input.at ? { createdAt: input.at } : {}),
     })
     .returning({ id: customerLedger.id });
-  return { entryId: entry?.id ?? 0, balance: balance + input.amount };
+  return { entryId: entry?.id ?? 0, balance: balance + input.amount, overLimit };
 }
 
 export interface ReverseCreditInput {

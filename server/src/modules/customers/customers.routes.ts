@@ -33,11 +33,12 @@ export default async function customersRoutes(app: App) {
     "/customers",
     {
       config: { access: "customers.create" },
-      schema: { tags, body: CreateCustomerBody, response: { 201: CustomerDetail } },
+      schema: { tags, body: CreateCustomerBody, response: { 200: CustomerDetail, 201: CustomerDetail } },
     },
     async (request, reply) => {
       const ctx = ctxOf(request);
-      return reply.status(201).send(present(ctx, "customer", await createCustomer(db, ctx, request.body)));
+      const { replay, ...customer } = await createCustomer(db, ctx, request.body);
+      return reply.status(replay ? 200 : 201).send(present(ctx, "customer", customer));
     },
   );
 

@@ -89,19 +89,34 @@ async function withDuplicateCheck<T>(db: Db, ctx: Ctx, phone: string | null | un
     return await fn();
   } catch (err) {
     if (phone && isUniqueViolation(err, "customers_business_phone_uq")) throw await duplicatePhone(db, ctx, phone);
+    // The id is another business's customer, or a twin request committed first with another name.
+    if (isUniqueViolation(err, "customers_pkey")) throw customerIdTaken();
     throw err;
   }
 }
 
+/**
+ * Adds a customer. With a client-made id it is idempotent: the same id and name again answers the
+ * customer already made (replay), so a phone that sends its queue twice adds nobody twice.
+ */
 export async function createCustomer(db: Db, ctx: Ctx, input: CreateInput) {
   if (input.creditLimit != null && !can(ctx.role, "customers.write"))
     throw forbidden("Only the owner can set a credit limit.");
   const phone = input.phone ? normalisePhone(input.phone, ctx.business.country) : null;
   return withDuplicateCheck(db, ctx, phone, () =>
     inBusiness(db, ctx.businessId, async (tx) => {
+      if (input.id) {
+        const [earlier] = await tx
+          .select({ name: customers.name })
+          .from(customers)
+          .where(and(eq(customers.businessId, ctx.businessId), eq(customers.id, input.id)));
+        if (earlier && earlier.name !== input.name) throw customerIdTaken();
+        if (earlier) return { ...(await loadDetail(tx, ctx, input.id)), replay: true };
+      }
       const [row] = await tx
         .insert(customers)
         .values({
+          ...(input.id ? { id: input.id } : {}),
           businessId: ctx.businessId,
           name: input.name,
           phone,
@@ -114,10 +129,13 @@ export async function createCustomer(db: Db, ctx: Ctx, input: CreateInput) {
         .returning({ id: customers.id });
       if (!row) throw new Error("customer insert returned nothing");
       await audit(tx, { businessId: ctx.businessId, userId: ctx.userId, action: "customer.created", entityId: row.id });
-      return loadDetail(tx, ctx, row.id);
+      return { ...(await loadDetail(tx, ctx, row.id)), replay: false };
     }),
   );
 }
+
+const customerIdTaken = () =>
+  conflict("idempotency_conflict", "This customer id was already used for someone else. Add the customer again.");
 
 async function customerRow(tx: Tx, ctx: Ctx, id: string, forUpdate: boolean) {
   const query = tx

@@ -1,7 +1,7 @@
 import { BUILT_IN_PAYMENT_METHODS, type Sale } from "@duka/contracts";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { queryRows, type Tx } from "../../db/client.js";
-import { saleLines } from "../../db/schema.js";
+import { type OfflineMarkRow, saleLines } from "../../db/schema.js";
 import type { Ctx } from "../../lib/context.js";
 import { fromMilli, parseMilli } from "../../lib/quantity.js";
 import { sees } from "../auth/policy.js";
@@ -15,6 +15,7 @@ interface SaleRow {
   occurred_at: string | Date;
   business_date: string;
   backdated: boolean;
+  offline: OfflineMarkRow | null;
   location_id: string;
   user_id: string;
   customer_id: string | null;
@@ -43,7 +44,7 @@ const iso = (d: string | Date) => new Date(d).toISOString();
 export async function loadSale(tx: Tx, ctx: Ctx, id: string): Promise<Sale | undefined> {
   const [s] = await queryRows<SaleRow>(
     tx,
-    sql`select s.id, s.number, s.occurred_at, s.business_date::text as business_date, s.backdated, s.location_id,
+    sql`select s.id, s.number, s.occurred_at, s.business_date::text as business_date, s.backdated, s.offline, s.location_id,
           s.user_id, s.customer_id, s.subtotal, s.discount, s.total, s.payment_method, s.amount_tendered, s.note,
           s.status, s.voided_at, s.void_reason, l.name as location_name, u.name as staff_name, c.name as customer_name,
           b.settings,
@@ -72,6 +73,7 @@ export async function loadSale(tx: Tx, ctx: Ctx, id: string): Promise<Sale | und
     occurredAt: iso(s.occurred_at),
     businessDate: s.business_date,
     backdated: s.backdated,
+    offline: s.offline ?? null,
     locationId: s.location_id,
     userId: s.user_id,
     customerId: s.customer_id,

@@ -15,6 +15,7 @@ interface Row {
   id: string;
   number: number;
   occurred_at: string | Date;
+  provisional: string | null;
   at_key: string;
   business_date: string;
   location_id: string;
@@ -52,6 +53,7 @@ export function listSales(db: Db, ctx: Ctx, query: Query): Promise<SaleList> {
       tx,
       sql`select s.id, s.number, s.occurred_at, s.occurred_at::text as at_key, s.business_date::text as business_date,
             s.location_id, s.user_id, s.customer_id, s.subtotal, s.discount, s.total, s.status, s.payment_method,
+            s.offline->>'provisional' as provisional,
             l.name as location_name, u.name as staff_name, c.name as customer_name,
             (select count(*)::int from sale_lines sl where sl.business_id = s.business_id and sl.sale_id = s.id) as line_count,
             (select coalesce(sum(p.amount), 0)::bigint from payments p
@@ -80,6 +82,7 @@ export function listSales(db: Db, ctx: Ctx, query: Query): Promise<SaleList> {
         status: r.status,
         refunded: Number(r.refunded),
         paymentMethod: r.payment_method,
+        provisional: r.provisional,
         lineCount: r.line_count,
         locationName: r.location_name,
         staffName: r.staff_name,

@@ -13,6 +13,7 @@ import { sees } from "../auth/policy.js";
 import { withDefaults } from "../business/business.service.js";
 import { checkCreditLimit, ledgerBalance } from "../customers/credit.service.js";
 import { insufficientStockError } from "../inventory/ledger.js";
+import { hashable, markOffline, type OfflineRules, offlineAudit, offlineSale, offlineSettings } from "./offline.js";
 import { type PricedSale, priceSale } from "./pricing.js";
 import { requestHash } from "./request-hash.js";
 import { checkCustomer, checkLocation, checkPaymentMethod, checkProducts, checkTendered } from "./sale-inputs.js";
@@ -36,11 +37,13 @@ const idConflict = () =>
  * (a sale on credit reads the customer's balance in between), and the answer built from the
  * priced data rather than read back.
  */
-export async function createSale(db: Db, ctx: Ctx, body: Body, meta: RequestMeta) {
-  const hash = requestHash(body);
-  const occurredAt = checkOccurredAt(ctx, body.occurredAt, meta.now);
+export async function createSale(db: Db, ctx: Ctx, body: Body, meta: RequestMeta & { acceptedBy?: string }) {
+  const hash = requestHash(hashable(body)); // offline hook 0
+  // offline hook 1: a sale recorded on a phone without network keeps the phone's time (offline.ts).
+  const offline = offlineSale(ctx, body, meta.now, meta.acceptedBy);
+  const occurredAt = offline?.occurredAt ?? checkOccurredAt(ctx, body.occurredAt, meta.now);
   try {
-    return await inBusiness(db, ctx.businessId, (tx) => writeSale(tx, ctx, body, { hash, occurredAt, meta }));
+    return await inBusiness(db, ctx.businessId, (tx) => writeSale(tx, ctx, body, { hash, occurredAt, meta, offline }));
   } catch (err) {
     if (!(err instanceof SaleIdTaken)) throw err;
     // A twin request committed first: answer from what is stored.
@@ -93,6 +96,7 @@ interface WriteOpts {
   hash: string;
   occurredAt: Date;
   meta: RequestMeta;
+  offline: OfflineRules | undefined;
 }
 
 /** The shop's rule on stock going below zero: the one place an offline sale's rule plugs in. */
@@ -112,7 +116,8 @@ async function writeSale(tx: Tx, ctx: Ctx, body: Body, opts: WriteOpts) {
     lock: onCredit,
   });
   if (found.earlier) return answerReplay(tx, ctx, body.id, opts.hash, found.earlier);
-  const settings = withDefaults(found.settings);
+  // offline hook 2: the phone's prices stand and stock may go below zero (offline.ts).
+  const settings = offlineSettings(withDefaults(found.settings), opts.offline);
   const label = checkPaymentMethod(settings, body.payment.method, customerId);
   const locationId = checkLocation(ctx, body.locationId, found.location);
   const products = checkProducts(productIds, found.products);
@@ -120,12 +125,18 @@ async function writeSale(tx: Tx, ctx: Ctx, body: Body, opts: WriteOpts) {
   const priced = priceSale(ctx, settings, products, body.lines, body.discount ?? 0);
   const tendered = body.payment.amountTendered ?? null;
   checkTendered(body.payment.method, tendered, priced.total);
+  let overLimit = false;
   if (onCredit && customer && priced.total > 0) {
     // The customer's row is locked by the read: this balance sees every committed entry.
-    checkCreditLimit(ctx, customer, await ledgerBalance(tx, ctx, customer.id), priced.total, {
-      allowOverLimit: body.allowOverLimit === true,
-      shopAllows: settings.allowCreditOverLimit === true,
-    });
+    const balance = await ledgerBalance(tx, ctx, customer.id);
+    overLimit = customer.creditLimit != null && balance + priced.total > customer.creditLimit;
+    // offline hook 3: past the limit, a sale the phone already made is flagged, not refused.
+    if (!opts.offline) {
+      checkCreditLimit(ctx, customer, balance, priced.total, {
+        allowOverLimit: body.allowOverLimit === true,
+        shopAllows: settings.allowCreditOverLimit === true,
+      });
+    }
   }
 
   const backdated = body.occurredAt !== undefined;
@@ -165,8 +176,11 @@ async function writeSale(tx: Tx, ctx: Ctx, body: Body, opts: WriteOpts) {
       short.quantityMilli,
     );
   }
+  // offline hook 3: what the owner should check, kept with the sale.
+  if (opts.offline) await markOffline(tx, ctx, body.id, opts.offline, { products, lines: priced.lines, overLimit });
   const sale: Sale = {
     ...row,
+    offline: opts.offline?.mark ?? null,
     number: written.number,
     occurredAt: opts.occurredAt.toISOString(),
     userId: ctx.userId,
@@ -207,6 +221,7 @@ function auditEntry(body: Body, priced: PricedSale, opts: WriteOpts) {
       method: body.payment.method,
       ...(backdated ? { occurredAt: opts.occurredAt.toISOString() } : {}),
       ...(priced.lines.some((l) => l.discount > 0) || priced.discount > 0 ? { discounted: true } : {}),
+      ...offlineAudit(opts.offline), // offline hook 4
     },
     ip: opts.meta.ip,
   };

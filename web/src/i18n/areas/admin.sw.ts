@@ -174,6 +174,7 @@ export const sw: Record<keyof typeof en, string> = {
   "admin.audit.sale.voided": "Mauzo yamefutwa",
   "admin.audit.sale.refunded": "Pesa zimerudishwa",
   "admin.audit.import.committed": "Data zililetwa kutoka faili",
+  "admin.audit.sync.discarded": "Kitu kilichofanywa nje ya mtandao kiliondolewa",
 
   "error.forbidden": "Jukumu lako haliruhusu hili. Muulize mmiliki.",
   "error.last_owner": "Huyu ndiye mmiliki wa mwisho aliye hai. Mfanye mtu mwingine mmiliki kwanza.",

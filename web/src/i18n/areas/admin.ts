@@ -171,6 +171,7 @@ export const en = {
   "admin.audit.sale.voided": "Sale cancelled",
   "admin.audit.sale.refunded": "Refund given",
   "admin.audit.import.committed": "Data brought in from a file",
+  "admin.audit.sync.discarded": "A write made offline was discarded",
 
   "error.forbidden": "Your role does not allow this. Ask the owner.",
   "error.last_owner": "This is the last active owner. Make someone else an owner first.",

@@ -30,6 +30,11 @@ export const fr: Record<keyof typeof en, string> = {
   "error.customer_archived": "Ce client est archivé. Choisissez-en un autre ou restaurez-le.",
   "error.credit_limit_exceeded":
     "Cela dépasse la limite de crédit du client ({creditLimit}) ; il doit déjà {balance}. Prenez d’abord un paiement ou demandez au propriétaire.",
+  "error.offline_in_future":
+    "L’heure de cette vente est en avance sur l’horloge du serveur. Vérifiez la date et l’heure du téléphone.",
+  "error.offline_too_old":
+    "Cette vente a été enregistrée il y a plus de 7 jours. Le propriétaire peut l’accepter dans la liste à vérifier.",
+  "error.not_tried": "Pas encore envoyé : il repartira tout seul.",
   "error.overpayment": "C’est plus que les {balance} dus par le client. Saisissez au plus ce montant.",
   "error.file_missing":
     "Ce fichier manque dans le stockage. Demandez au propriétaire de le restaurer depuis une sauvegarde.",

@@ -29,6 +29,10 @@ export const sw: Record<keyof typeof en, string> = {
   "error.customer_archived": "Mteja huyu amehifadhiwa kando. Chagua mteja mwingine au umrudishe.",
   "error.credit_limit_exceeded":
     "Hii inazidi kikomo cha mkopo cha mteja cha {creditLimit}; tayari anadaiwa {balance}. Pokea malipo kwanza, au muulize mmiliki.",
+  "error.offline_in_future": "Muda wa mauzo haya uko mbele ya saa ya seva. Angalia tarehe na saa kwenye simu.",
+  "error.offline_too_old":
+    "Mauzo haya yalirekodiwa zaidi ya siku 7 zilizopita. Mmiliki anaweza kuyakubali kwenye orodha ya yanayohitaji kuangaliwa.",
+  "error.not_tried": "Bado hayajatumwa: yatatumwa tena yenyewe.",
   "error.overpayment": "Hii ni zaidi ya {balance} anazodaiwa mteja. Weka kiasi kisichozidi hicho.",
   "error.file_missing": "Faili hili halipo kwenye hifadhi. Muombe mmiliki alirejeshe kutoka kwa nakala.",
   "error.invalid_storage_key": "Anwani ya faili hili si sahihi.",

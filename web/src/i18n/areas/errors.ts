@@ -31,6 +31,10 @@ export const en = {
   "error.customer_archived": "This customer is archived. Choose another customer or restore them.",
   "error.credit_limit_exceeded":
     "This is over the customer's credit limit of {creditLimit}; they already owe {balance}. Take a payment first, or ask the owner.",
+  "error.offline_in_future": "This sale's time is ahead of the server's clock. Check the date and time on the phone.",
+  "error.offline_too_old":
+    "This sale was recorded more than 7 days ago. The owner can accept it from the list that needs attention.",
+  "error.not_tried": "Not sent yet: it is sent again by itself.",
   "error.overpayment": "This is more than the {balance} the customer owes. Enter at most that amount.",
   "error.file_missing": "This file is missing from storage. Ask the owner to restore it from a backup.",
   "error.invalid_storage_key": "This file's address is not valid.",

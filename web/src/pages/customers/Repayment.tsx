@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { ApiError } from "../../api/client";
-import { type CustomerDetail, clientId, getBusiness, recordRepayment } from "../../api/customers";
+import { type CustomerDetail, clientId, recordRepayment } from "../../api/customers";
 import { Button } from "../../components/Button";
 import { Field } from "../../components/Field";
 import { Notice } from "../../components/Notice";
+import { useSettings } from "../../data/hooks";
 import { t, useLocale } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { formatterFor, moneyInput, parseMoney } from "../../lib/format";
@@ -40,9 +41,10 @@ export function Repayment({
   const fmt = formatterFor(me.business, locale);
   const currency = me.business.currency;
   const isOwner = me.user.role === "owner";
-  const [methods, setMethods] = useState<{ method: string; label?: string | undefined }[]>(
-    FALLBACK.map((method) => ({ method })),
-  );
+  // The usual three methods still work until the shop's own list is known.
+  const usable = useSettings()?.paymentMethods.filter((m) => !m.hidden && !NOT_MONEY.has(m.method)) ?? [];
+  const methods: { method: string; label?: string | undefined }[] =
+    usable.length > 0 ? usable : FALLBACK.map((method) => ({ method }));
   const [amount, setAmount] = useState("");
   const [method, setMethod] = useState("cash");
   const [note, setNote] = useState("");
@@ -51,27 +53,14 @@ export function Repayment({
   const [done, setDone] = useState<{ amount: number; balanceAfter: number } | null>(null);
   const paymentId = useRef(clientId());
 
-  useEffect(() => {
-    getBusiness().then(
-      (b) => {
-        const usable = b.settings.paymentMethods.filter((m) => !m.hidden && !NOT_MONEY.has(m.method));
-        if (usable.length > 0) {
-          setMethods(usable);
-          setMethod((m) => (usable.some((u) => u.method === m) ? m : (usable[0]?.method ?? m)));
-        }
-      },
-      () => {
-        // The usual three methods still work when the shop's own list cannot be fetched.
-      },
-    );
-  }, []);
+  const chosen = methods.some((m) => m.method === method) ? method : (methods[0]?.method ?? method);
 
   const pay = useAction(async (minor: number) => {
     try {
       const result = await recordRepayment(customer.id, {
         id: paymentId.current,
         amount: minor,
-        method,
+        method: chosen,
         note: note.trim() || null,
         ...(advance ? { asAdvance: true } : {}),
       });
@@ -157,7 +146,7 @@ export function Repayment({
         )}
         <div class="field">
           <label for="f-method">{t("customers.repay.method")}</label>
-          <select id="f-method" name="method" value={method} onChange={(e) => setMethod(e.currentTarget.value)}>
+          <select id="f-method" name="method" value={chosen} onChange={(e) => setMethod(e.currentTarget.value)}>
             {methods.map((m) => (
               <option key={m.method} value={m.method}>
                 {methodLabel(m.method, m.label)}

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { ApiError } from "../../api/client";
-import { type Dashboard as Data, fetchDashboard, fetchLocations, type Period } from "../../api/dashboard";
+import { type Dashboard as Data, fetchDashboard, type Period } from "../../api/dashboard";
 import { LocationSelect } from "../../components/LocationSelect";
 import { Notice } from "../../components/Notice";
 import { Spinner } from "../../components/Spinner";
+import { useLocationList } from "../../data/hooks";
 import { t, useLocale } from "../../i18n";
 import { formatterFor } from "../../lib/format";
 import { lazy } from "../../lib/lazy";
@@ -21,7 +22,7 @@ export default function Dashboard() {
   const owner = me.user.role === "owner";
   const [period, setPeriod] = useState<Period>("today");
   const [locationId, setLocationId] = useState("");
-  const [locations, setLocations] = useState<{ id: string; name: string }[]>([]);
+  const locations = useLocationList(owner).data?.items ?? [];
   const [data, setData] = useState<Data>();
   const [failed, setFailed] = useState(false);
 
@@ -38,13 +39,6 @@ export default function Dashboard() {
   }, [period, locationId]);
   useEffect(load, [load]);
   const live = useLiveChanges(load);
-  useEffect(() => {
-    if (owner)
-      fetchLocations().then(
-        (r) => setLocations(r.items),
-        () => undefined,
-      );
-  }, [owner]);
 
   const tick = (at: string) => (at.includes("T") ? at.slice(11, 16) : fmt.day(at, "date").replace(/,? \d{4}$/, ""));
   const peak = data?.salesOverTime.points.reduce((a, b) => (b.netSales > a.netSales ? b : a));

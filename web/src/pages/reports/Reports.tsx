@@ -2,13 +2,13 @@ import { useState } from "preact/hooks";
 import { dailyReport, monthlyReport, type ReportRow, reportPath } from "../../api/sales";
 import { Notice } from "../../components/Notice";
 import { Spinner } from "../../components/Spinner";
+import { useLoad } from "../../data/use-load";
 import { t, useLocale } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { formatterFor } from "../../lib/format";
 import { useMe } from "../../session";
 import { todayIn } from "../sell/dates";
 import { methodLabel } from "../sell/payment";
-import { useLoad } from "../sell/useLoad";
 import { BarChart } from "./Chart";
 import "./reports.css";
 
@@ -82,7 +82,7 @@ export default function Reports() {
       </div>
       <p class="print-only">{t("reports.range", { from: label(range.from), to: label(range.to) })}</p>
 
-      {report.busy && <Spinner label={t("app.loading")} />}
+      {report.loading && <Spinner label={t("app.loading")} />}
       {report.error !== undefined && (
         <Notice kind="error">
           {errorMessage(report.error)}{" "}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
-import { type LocationItem, listLocations } from "../../api/sales";
 import { LocationSelect } from "../../components/LocationSelect";
+import { useActiveLocations } from "../../data/hooks";
 import { t } from "../../i18n";
 import { useMe } from "../../session";
 import { localInputValue, zonedToInstant } from "./dates";
@@ -29,23 +29,15 @@ interface Props {
 export function OwnerOptions({ rules, locationId, onLocation, occurredAt, onOccurredAt }: Props) {
   const me = useMe();
   const timeZone = me.business.timeZone;
-  const [locations, setLocations] = useState<LocationItem[]>([]);
+  // Without the list the sale goes where it would have: the remembered or the first location.
+  const locations = useActiveLocations(rules.chooseLocation) ?? [];
   const [showWhen, setShowWhen] = useState(occurredAt !== "");
 
+  const known = locations.length > 0;
   useEffect(() => {
-    if (!rules.chooseLocation) return;
-    listLocations().then(
-      ({ items }) => {
-        const open = items.filter((l) => l.active);
-        setLocations(open);
-        // A remembered shop that has since closed is forgotten: the sale goes to the first one.
-        if (locationId && !open.some((l) => l.id === locationId)) onLocation("");
-      },
-      () => {
-        // Without the list the sale goes where it would have: the remembered or the first location.
-      },
-    );
-  }, [rules.chooseLocation]);
+    // A remembered shop that has since closed is forgotten: the sale goes to the first one.
+    if (known && locationId && !locations.some((l) => l.id === locationId)) onLocation("");
+  }, [known]);
 
   const when = earlierInstant(occurredAt, timeZone);
   if (!(rules.chooseLocation && locations.length > 1) && !rules.backdate) return null;

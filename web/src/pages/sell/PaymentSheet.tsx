@@ -4,6 +4,7 @@ import { createSale, getSale, type Sale } from "../../api/sales";
 import { Button } from "../../components/Button";
 import { CustomerPicker } from "../../components/CustomerPicker";
 import { Notice } from "../../components/Notice";
+import { useSettings } from "../../data/hooks";
 import { t, useLocale } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { formatterFor, moneyInput, parseMoney } from "../../lib/format";
@@ -11,7 +12,8 @@ import type { Store } from "../../lib/store";
 import { useMe } from "../../session";
 import { type Cart, cartAmounts, savedLocation, saveLocation } from "./cart";
 import { earlierInstant, OwnerOptions } from "./OwnerOptions";
-import { initialMethods, loadMethods, type Method, visibleMethods } from "./payment";
+import { keepOffline } from "./offline-sale";
+import { methodsOf, visibleMethods } from "./payment";
 import { useTillRules } from "./rules";
 import { saleRequest } from "./sale-request";
 
@@ -32,18 +34,17 @@ export function PaymentSheet({ store, cart, onBack, onRecorded, onLineError }: P
   const me = useMe();
   const fmt = formatterFor(me.business, useLocale());
   const currency = me.business.currency;
-  const [methods, setMethods] = useState<Method[]>(() => visibleMethods(initialMethods()));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [missingCustomer, setMissingCustomer] = useState(false);
   const [overLimit, setOverLimit] = useState<ApiError | null>(null);
   const rules = useTillRules();
+  const methods = visibleMethods(methodsOf(useSettings()));
   const [locationId, setLocationId] = useState(() => (rules.chooseLocation ? savedLocation(me.user.id) : ""));
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     heading.current?.focus();
-    void loadMethods().then((list) => setMethods(visibleMethods(list)));
   }, []);
 
   const method = cart.method || methods[0]?.method || "cash";
@@ -97,6 +98,11 @@ export function PaymentSheet({ store, cart, onBack, onRecorded, onLineError }: P
           setError(again);
           return;
         }
+      }
+      if (err instanceof ApiError && (err.status === 0 || err.status >= 500)) {
+        // Out of reach: the sale is kept on the phone and sent by itself later, exactly once.
+        recorded(await keepOffline(cart, body, me, ""));
+        return;
       }
       if (!uncertain(err)) update({ sent: false });
       const details = err instanceof ApiError ? (err.details as { productId?: string; available?: number }) : undefined;

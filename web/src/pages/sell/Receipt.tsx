@@ -12,7 +12,7 @@ import { methodLabel } from "./payment";
 import { SaleDocuments } from "./SaleDocuments";
 import "./sell.css";
 import "./receipt.css";
-import { useLoad } from "./useLoad";
+import { useLoad } from "../../data/use-load";
 
 type Paper = "58" | "80";
 const PAPER_KEY = "duka.receipt.paper";
@@ -40,7 +40,7 @@ export default function Receipt({ params }: ScreenProps) {
     receiptText(id).then(setText, () => setText(null));
   }, [id]);
 
-  if (sale.busy && !sale.data) return <Spinner label={t("app.loading")} />;
+  if (sale.loading && !sale.data) return <Spinner label={t("app.loading")} />;
   if (!sale.data) return <Notice kind="error">{errorMessage(sale.error)}</Notice>;
   const s = sale.data;
   const canShare = typeof navigator.share === "function";
@@ -71,6 +71,7 @@ export default function Receipt({ params }: ScreenProps) {
           <p class="receipt-business">{s.receipt.businessName}</p>
           <p>{s.receipt.locationName}</p>
           <p>{t("sell.receipt.number", { number: s.number })}</p>
+          {s.offline && <p>{t("offline.done.provisional", { number: s.offline.provisional })}</p>}
           <p>{fmt.date(s.occurredAt, "dateTime")}</p>
           <p>{t("sell.receipt.servedBy", { name: s.receipt.staffName })}</p>
           {s.receipt.customerName && <p>{t("sell.receipt.customerIs", { name: s.receipt.customerName })}</p>}

@@ -10,7 +10,7 @@ import { useMe } from "../../session";
 import { methodLabel } from "./payment";
 import { RefundForm, VoidForm } from "./SaleActions";
 import "./sell.css";
-import { useLoad } from "./useLoad";
+import { useLoad } from "../../data/use-load";
 
 /** One sale: who, when, what, how paid; the owner may void it or refund some lines. */
 export default function SaleDetail({ params }: ScreenProps) {
@@ -19,7 +19,7 @@ export default function SaleDetail({ params }: ScreenProps) {
   const id = params.id ?? "";
   const sale = useLoad(() => getSale(id), [id]);
   const [done, setDone] = useState("");
-  if (sale.busy && !sale.data) return <Spinner label={t("app.loading")} />;
+  if (sale.loading && !sale.data) return <Spinner label={t("app.loading")} />;
   if (!sale.data) return <Notice kind="error">{errorMessage(sale.error)}</Notice>;
   const s = sale.data;
   const changed = (next: Sale, message: string) => {
@@ -38,6 +38,13 @@ export default function SaleDetail({ params }: ScreenProps) {
         <span class={`badge badge-${s.status}`}>{t(`sales.status.${s.status}`)}</span>
       </div>
       {done && <Notice kind="success">{done}</Notice>}
+      {s.offline && (
+        <Notice kind="info">
+          <p>{t("offline.sale.flag", { number: s.offline.provisional })}</p>
+          {s.offline.overLimit && <p>{t("offline.sale.overLimit")}</p>}
+          {s.offline.priceChanged && <p>{t("offline.sale.priceChanged")}</p>}
+        </Notice>
+      )}
       <dl class="done-figures">
         <div>
           <dt>{t("sell.receipt.date")}</dt>

@@ -2,12 +2,12 @@ import { useRef, useState } from "preact/hooks";
 import { type Document, deleteDocument, documentUrl, listSaleDocuments, uploadSaleDocument } from "../../api/documents";
 import { Notice } from "../../components/Notice";
 import { Spinner } from "../../components/Spinner";
+import { useLoad } from "../../data/use-load";
 import { t, useLocale } from "../../i18n";
 import { downsizeForUpload } from "../../lib/downsize";
 import { errorMessage } from "../../lib/errors";
 import { formatterFor } from "../../lib/format";
 import { useMe } from "../../session";
-import { useLoad } from "./useLoad";
 
 type Step = { kind: "idle" } | { kind: "preparing" } | { kind: "uploading"; percent: number };
 type Message = { kind: "success" | "error"; text: string } | null;

@@ -1,8 +1,10 @@
 import { useEffect, useRef } from "preact/hooks";
 import type { Sale } from "../../api/sales";
 import { Notice } from "../../components/Notice";
+import { synced } from "../../data/outbox";
 import { t, useLocale } from "../../i18n";
 import { formatterFor } from "../../lib/format";
+import { useStore } from "../../lib/store";
 import { Link } from "../../router";
 import { useMe } from "../../session";
 import { methodLabel } from "./payment";
@@ -10,6 +12,9 @@ import { methodLabel } from "./payment";
 /** The server's answer, big and plain: the number, what was paid and the change to hand back. */
 export function SaleDone({ sale, warning, onNew }: { sale: Sale; warning?: string | undefined; onNew: () => void }) {
   const fmt = formatterFor(useMe().business, useLocale());
+  // A sale kept on the phone has its provisional number until the server gives it its own.
+  const number = useStore(synced)[sale.id] ?? sale.number;
+  const provisional = sale.offline?.provisional;
   const heading = useRef<HTMLHeadingElement>(null);
   // The server's figures, not the phone's: every discount it applied, on the lines and on the sale.
   const discounts = sale.discount + sale.lines.reduce((sum, l) => sum + l.discount, 0);
@@ -20,8 +25,10 @@ export function SaleDone({ sale, warning, onNew }: { sale: Sale; warning?: strin
     <section class="stack done" aria-labelledby="done-title">
       <div class="done-head" role="status">
         <h1 id="done-title" ref={heading} tabIndex={-1}>
-          {t("sell.done.title", { number: sale.number })}
+          {number > 0 ? t("sell.done.title", { number }) : t("offline.done.kept", { number: provisional ?? "" })}
         </h1>
+        {provisional && number > 0 && <p class="hint">{t("offline.done.provisional", { number: provisional })}</p>}
+        {number === 0 && <p class="hint">{t("offline.done.notSent")}</p>}
         <p class="hint">{fmt.date(sale.occurredAt, "dateTime")}</p>
       </div>
       {warning && <Notice kind="info">{warning}</Notice>}
@@ -68,9 +75,11 @@ export function SaleDone({ sale, warning, onNew }: { sale: Sale; warning?: strin
       <button type="button" class="btn btn-primary" onClick={onNew}>
         {t("sell.done.new")}
       </button>
-      <Link class="btn btn-secondary" href={`/sales/${sale.id}/receipt`}>
-        {t("sell.done.receipt")}
-      </Link>
+      {number > 0 && (
+        <Link class="btn btn-secondary" href={`/sales/${sale.id}/receipt`}>
+          {t("sell.done.receipt")}
+        </Link>
+      )}
     </section>
   );
 }

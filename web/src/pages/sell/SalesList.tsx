@@ -1,9 +1,10 @@
 import { useState } from "preact/hooks";
-import { listLocations, listSales, listUsers, type SaleFilters, type SaleSummary } from "../../api/sales";
+import { listSales, listUsers, type SaleFilters, type SaleSummary } from "../../api/sales";
 import { Button } from "../../components/Button";
 import { CustomerPicker, type PickedCustomer } from "../../components/CustomerPicker";
 import { Notice } from "../../components/Notice";
 import { Spinner } from "../../components/Spinner";
+import { useLocationList, useSettings } from "../../data/hooks";
 import { t, useLocale } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { formatterFor } from "../../lib/format";
@@ -11,9 +12,9 @@ import { useAction } from "../../lib/use-action";
 import { Link } from "../../router";
 import { useMe } from "../../session";
 import { todayIn } from "./dates";
-import { initialMethods, loadMethods, methodLabel } from "./payment";
+import { methodLabel, methodsOf } from "./payment";
 import "./sell.css";
-import { useLoad } from "./useLoad";
+import { useLoad } from "../../data/use-load";
 
 /** Sales, today's by default; the server shows staff their own only. Tap a row for its detail. */
 export default function SalesList() {
@@ -32,10 +33,7 @@ export default function SalesList() {
     setCursor(result.nextCursor);
     return result;
   }, [JSON.stringify(filters)]);
-  const locations = useLoad(
-    () => (me.permissions.includes("locations.read") ? listLocations() : Promise.resolve({ items: [] })),
-    [],
-  );
+  const locations = useLocationList(me.permissions.includes("locations.read"));
   const users = useLoad(() => (isOwner ? listUsers() : Promise.resolve({ items: [] })), []);
   const loadMore = useAction(async () => {
     if (!cursor) return;
@@ -45,9 +43,8 @@ export default function SalesList() {
   });
   const rows = [...(page.data?.items ?? []), ...more];
   const set = (patch: SaleFilters) => setDraft((d) => ({ ...d, ...patch }));
-  const methodList = useLoad(loadMethods, []);
   // Hidden methods too: old sales may have been paid that way.
-  const methods = (methodList.data ?? initialMethods()).map((m) => ({
+  const methods = methodsOf(useSettings()).map((m) => ({
     method: m.method,
     label: methodLabel(m.method, m.label),
   }));
@@ -135,7 +132,7 @@ export default function SalesList() {
         </form>
       </details>
 
-      {page.busy && <Spinner label={t("app.loading")} />}
+      {page.loading && <Spinner label={t("app.loading")} />}
       {page.error !== undefined && (
         <Notice kind="error">
           {errorMessage(page.error)}{" "}
@@ -144,7 +141,7 @@ export default function SalesList() {
           </button>
         </Notice>
       )}
-      {!page.busy && page.data && rows.length === 0 && <p class="hint">{t("sales.none")}</p>}
+      {!page.loading && page.data && rows.length === 0 && <p class="hint">{t("sales.none")}</p>}
       {rows.length > 0 && (
         <>
           <p class="hint" role="status">
@@ -167,6 +164,7 @@ export default function SalesList() {
                     {methodLabel(r.paymentMethod)}
                     {r.customerName ? ` · ${r.customerName}` : ""}
                     {isOwner ? ` · ${r.staffName}` : ""}
+                    {r.provisional ? ` · ${t("offline.sale.flag", { number: r.provisional })}` : ""}
                   </span>
                   <span class={`badge badge-${r.status}`}>{t(`sales.status.${r.status}`)}</span>
                 </Link>

@@ -1,8 +1,7 @@
 import type { BusinessResponse } from "@duka/contracts";
-import { useEffect, useState } from "preact/hooks";
 import type { Me } from "../../api/auth";
+import { useSettings } from "../../data/hooks";
 import { useMe } from "../../session";
-import { cachedSettings, loadSettings } from "./payment";
 
 type Settings = BusinessResponse["settings"];
 
@@ -41,9 +40,5 @@ export function tillRules(me: Me, settings: Settings | undefined): TillRules {
 
 export function useTillRules(): TillRules {
   const me = useMe();
-  const [settings, setSettings] = useState(cachedSettings);
-  useEffect(() => {
-    if (!settings) void loadSettings().then(setSettings);
-  }, []);
-  return tillRules(me, settings);
+  return tillRules(me, useSettings());
 }

@@ -2,12 +2,13 @@ import { useState } from "preact/hooks";
 import { type AuditItem, type AuditPage, fetchAudit } from "../../api/admin";
 import { Button } from "../../components/Button";
 import { Notice } from "../../components/Notice";
+import { useLoad } from "../../data/use-load";
 import { hasMessage, t, useLocale } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { formatterFor } from "../../lib/format";
 import { useAction } from "../../lib/use-action";
 import { useMe } from "../../session";
-import { LoadState, Screen, useLoad } from "./parts";
+import { LoadState, Screen } from "./parts";
 
 /** Our words for an action code; the code itself for one added after this screen was written. */
 export function actionName(action: string): string {

@@ -1,10 +1,11 @@
 import { type BackupStatus, EXPORT_URL, fetchBackupStatus } from "../../api/backups";
 import { documentUsage } from "../../api/documents";
 import { Notice } from "../../components/Notice";
+import { useLoad } from "../../data/use-load";
 import { t, useLocale } from "../../i18n";
 import { formatterFor } from "../../lib/format";
 import { useMe } from "../../session";
-import { LoadState, Screen, useLoad } from "./parts";
+import { LoadState, Screen } from "./parts";
 
 /** Is the shop's data safe? The last automatic backup, a warning when it is late, and a full export. */
 export default function Backups() {

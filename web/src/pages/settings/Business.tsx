@@ -1,13 +1,14 @@
 import { useState } from "preact/hooks";
-import { type BusinessResponse, fetchBusiness, updateBusiness } from "../../api/admin";
+import { type BusinessResponse, updateBusiness } from "../../api/admin";
 import { Button } from "../../components/Button";
 import { Field } from "../../components/Field";
 import { Notice } from "../../components/Notice";
+import { put, useData } from "../../data/cache";
 import { hasMessage, LANGUAGES, t } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { formValues, useAction } from "../../lib/use-action";
 import { session, useMe } from "../../session";
-import { LoadState, Screen, useLoad } from "./parts";
+import { LoadState, Screen } from "./parts";
 
 type Settings = BusinessResponse["settings"];
 type Method = Settings["paymentMethods"][number];
@@ -31,7 +32,7 @@ export default function Business() {
 }
 
 function BusinessLoader() {
-  const { data, error, reload } = useLoad(fetchBusiness);
+  const { data, error, reload } = useData("/business");
   if (!data) return <LoadState error={error} retry={reload} />;
   return <BusinessForm business={data} />;
 }
@@ -95,6 +96,7 @@ function BusinessForm({ business }: { business: BusinessResponse }) {
       status: "signedIn",
       me: { ...me, business: { ...me.business, id, name, currency, timeZone, locale, country } },
     });
+    put("/business", next);
     setSettings(next.settings);
     setSaved(true);
   });

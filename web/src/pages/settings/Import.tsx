@@ -11,13 +11,14 @@ import {
 } from "../../api/imports";
 import { Button } from "../../components/Button";
 import { Notice } from "../../components/Notice";
+import { useLoad } from "../../data/use-load";
 import { t, useLocale } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { formatterFor } from "../../lib/format";
 import { Link } from "../../router";
 import { useMe } from "../../session";
 import { PreviewView, UploadProgress } from "./ImportPreview";
-import { LoadState, Screen, useLoad } from "./parts";
+import { LoadState, Screen } from "./parts";
 import "./import.css";
 
 type Step =

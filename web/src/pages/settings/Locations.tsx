@@ -1,12 +1,13 @@
 import { useState } from "preact/hooks";
-import { createLocation, type LocationItem, listLocations, updateLocation } from "../../api/admin";
+import { createLocation, type LocationItem, updateLocation } from "../../api/admin";
 import { Button } from "../../components/Button";
 import { Field } from "../../components/Field";
 import { Notice } from "../../components/Notice";
+import { savedLocation, useLocationList } from "../../data/hooks";
 import { t } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { formValues, useAction } from "../../lib/use-action";
-import { Badge, LoadState, Screen, useLoad } from "./parts";
+import { Badge, LoadState, Screen } from "./parts";
 
 /** The shops and branches of the business: add, rename, close and reopen. */
 export default function Locations() {
@@ -18,10 +19,11 @@ export default function Locations() {
 }
 
 function LocationList() {
-  const { data, error, reload, setData } = useLoad(listLocations);
+  const { data: list, error, reload } = useLocationList();
   const [message, setMessage] = useState<string | null>(null);
-  if (!data) return <LoadState error={error} retry={reload} />;
-  const replace = (next: LocationItem) => setData(data.map((l) => (l.id === next.id ? next : l)));
+  if (!list) return <LoadState error={error} retry={reload} />;
+  const data = list.items;
+  const replace = (next: LocationItem) => savedLocation(next, data);
   return (
     <>
       {message && <Notice kind="success">{message}</Notice>}
@@ -34,7 +36,7 @@ function LocationList() {
       </ul>
       <AddPlace
         onAdded={(l) => {
-          setData([...data, l]);
+          savedLocation(l, data);
           setMessage(t("admin.locations.added", { name: l.name }));
         }}
       />

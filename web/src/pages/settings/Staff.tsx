@@ -1,11 +1,11 @@
-import { listLocations, listUsers } from "../../api/admin";
+import { listUsers } from "../../api/admin";
+import { useLocationList } from "../../data/hooks";
+import { useLoad } from "../../data/use-load";
 import { t } from "../../i18n";
 import { Link } from "../../router";
 import { useMe } from "../../session";
-import { Badge, Flash, LoadState, Screen, useLoad } from "./parts";
+import { Badge, Flash, LoadState, Screen } from "./parts";
 import { roleName } from "./staff-fields";
-
-const load = () => Promise.all([listUsers(), listLocations()]);
 
 /** Everyone who can sign in to the business, and the way to add someone. */
 export default function Staff() {
@@ -18,9 +18,11 @@ export default function Staff() {
 
 function StaffList() {
   const me = useMe();
-  const { data, error, reload } = useLoad(load);
-  if (!data) return <LoadState error={error} retry={reload} />;
-  const [users, locations] = data;
+  const people = useLoad(listUsers);
+  const places = useLocationList();
+  const users = people.data;
+  const locations = places.data?.items;
+  if (!users || !locations) return <LoadState error={people.error ?? places.error} retry={people.reload} />;
   const placeName = (id: string | null) =>
     id ? (locations.find((l) => l.id === id)?.name ?? t("admin.staff.anyLocation")) : t("admin.staff.anyLocation");
   return (

@@ -1,13 +1,14 @@
-import { createUser, listLocations } from "../../api/admin";
+import { createUser } from "../../api/admin";
 import { Button } from "../../components/Button";
 import { Field } from "../../components/Field";
 import { Notice } from "../../components/Notice";
 import { PasswordField } from "../../components/PasswordField";
+import { useLocationList } from "../../data/hooks";
 import { t } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { formValues, useAction } from "../../lib/use-action";
 import { navigate } from "../../router";
-import { flash, LoadState, Screen, useLoad } from "./parts";
+import { flash, LoadState, Screen } from "./parts";
 import { LocationField, RoleField } from "./staff-fields";
 
 /** Adds a person who can sign in: staff by default, since most people added are. */
@@ -25,7 +26,7 @@ export default function StaffNew() {
 }
 
 function NewPersonForm() {
-  const locations = useLoad(listLocations);
+  const locations = useLocationList();
   const action = useAction(async (v: Record<string, string>) => {
     const user = await createUser({
       name: v.name ?? "",
@@ -68,7 +69,7 @@ function NewPersonForm() {
         required
       />
       <RoleField value="staff" errors={errors.role} />
-      <LocationField locations={locations.data} value={null} errors={errors.locationId} />
+      <LocationField locations={locations.data.items} value={null} errors={errors.locationId} />
       {action.error !== null && <Notice kind="error">{errorMessage(action.error)}</Notice>}
       <Button type="submit" busy={action.busy} busyLabel={t("admin.staff.adding")}>
         {t("admin.staff.add")}

@@ -1,15 +1,17 @@
 import { useRef, useState } from "preact/hooks";
-import { listLocations, listUsers, resetPassword, type UserItem, updateUser } from "../../api/admin";
+import { listUsers, resetPassword, type UserItem, updateUser } from "../../api/admin";
 import { Button } from "../../components/Button";
 import { Field } from "../../components/Field";
 import { Notice } from "../../components/Notice";
 import { PasswordField } from "../../components/PasswordField";
+import { useLocationList } from "../../data/hooks";
+import { useLoad } from "../../data/use-load";
 import { t } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { formValues, useAction } from "../../lib/use-action";
 import { Link, type ScreenProps } from "../../router";
 import { useMe } from "../../session";
-import { Badge, Confirm, LoadState, Screen, useLoad } from "./parts";
+import { Badge, Confirm, LoadState, Screen } from "./parts";
 import { LocationField, RoleField } from "./staff-fields";
 
 /** One person: their name, role and location, a new password, and switching the account off or on. */
@@ -27,12 +29,14 @@ export default function StaffPerson({ params }: ScreenProps) {
 }
 
 function Person({ id }: { id: string }) {
-  const { data, error, reload, setData } = useLoad(() => Promise.all([listUsers(), listLocations()]));
-  if (!data) return <LoadState error={error} retry={reload} />;
-  const [users, locations] = data;
+  const people = useLoad(listUsers);
+  const places = useLocationList();
+  const users = people.data;
+  const locations = places.data?.items;
+  if (!users || !locations) return <LoadState error={people.error ?? places.error} retry={people.reload} />;
   const user = users.find((u) => u.id === id);
   if (!user) return <Notice kind="error">{t("admin.person.notFound")}</Notice>;
-  const replace = (next: UserItem) => setData([users.map((u) => (u.id === next.id ? next : u)), locations]);
+  const replace = (next: UserItem) => people.set(users.map((u) => (u.id === next.id ? next : u)));
   return (
     <>
       <p class="person-head">

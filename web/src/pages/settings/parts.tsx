@@ -11,31 +11,12 @@ import { Link } from "../../router";
 import { useMe } from "../../session";
 import "./admin.css";
 
-/** Loads a screen's data once: progress while it comes, the reason and a retry when it fails. */
-export function useLoad<T>(load: () => Promise<T>) {
-  const [data, setData] = useState<T | undefined>(undefined);
-  const [error, setError] = useState<unknown>(null);
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    load().then(
-      (value) => live && setData(value),
-      (err: unknown) => live && setError(err),
-    );
-    return () => {
-      live = false;
-    };
-  }, [tick]);
-  return { data, error, setData, reload: () => setTick((n) => n + 1) };
-}
-
 const isForbidden = (err: unknown) => err instanceof ApiError && err.status === 403;
 
 /** What a screen shows while its data loads or after it failed to; undefined once there is data. */
 export function LoadState({ error, retry }: { error: unknown; retry: () => void }) {
   if (isForbidden(error)) return <NotAllowed />;
-  if (error === null) return <Spinner label={t("app.loading")} />;
+  if (error === null || error === undefined) return <Spinner label={t("app.loading")} />;
   return (
     <div class="stack">
       <Notice kind="error">{errorMessage(error)}</Notice>

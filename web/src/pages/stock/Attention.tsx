@@ -1,7 +1,8 @@
 import { type StockAttention, stockAttention } from "../../api/stock";
+import { useLoad } from "../../data/use-load";
 import { t } from "../../i18n";
 import { Link } from "../../router";
-import { useFormat, useLoad } from "./shared";
+import { useFormat } from "./shared";
 
 type Item = StockAttention["notCounted"][number];
 

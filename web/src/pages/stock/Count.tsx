@@ -11,6 +11,7 @@ import {
 import { refreshLowStockBadge } from "../../api/stock-alerts";
 import { Button } from "../../components/Button";
 import { Notice } from "../../components/Notice";
+import { useLoad } from "../../data/use-load";
 import { t } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { parseQuantity } from "../../lib/format";
@@ -18,7 +19,7 @@ import { unitWord } from "../../lib/units";
 import { useAction } from "../../lib/use-action";
 import { Link, type ScreenProps } from "../../router";
 import { useMe } from "../../session";
-import { Loaded, useFormat, useLoad } from "./shared";
+import { Loaded, useFormat } from "./shared";
 import "./stock.css";
 
 interface Line {

@@ -3,12 +3,13 @@ import { listCounts, openCount } from "../../api/stock";
 import { Button } from "../../components/Button";
 import { Field } from "../../components/Field";
 import { Notice } from "../../components/Notice";
+import { useLoad } from "../../data/use-load";
 import { t } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { formValues, useAction } from "../../lib/use-action";
 import { Link, navigate } from "../../router";
 import { useMe } from "../../session";
-import { Loaded, LocationSelect, preferredLocation, useFormat, useLoad, useLocations } from "./shared";
+import { Loaded, LocationSelect, preferredLocation, useFormat, useLocations } from "./shared";
 import "./stock.css";
 
 /** Stocktakes: the ones in progress, and starting a new one at a location. */

@@ -1,9 +1,10 @@
 import { useState } from "preact/hooks";
 import { lowStock } from "../../api/stock";
+import { useLoad } from "../../data/use-load";
 import { t } from "../../i18n";
 import { Link, navigate } from "../../router";
 import { useMe } from "../../session";
-import { Loaded, LocationSelect, rememberLocation, StockBadge, useFormat, useLoad, useLocations } from "./shared";
+import { Loaded, LocationSelect, rememberLocation, StockBadge, useFormat, useLocations } from "./shared";
 import "./stock.css";
 
 /** Products at or below their threshold, by location, out of stock first; receiving is one tap away. */

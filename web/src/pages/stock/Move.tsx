@@ -5,6 +5,7 @@ import { refreshLowStockBadge } from "../../api/stock-alerts";
 import { Button } from "../../components/Button";
 import { Field } from "../../components/Field";
 import { Notice } from "../../components/Notice";
+import { useLoad } from "../../data/use-load";
 import { t } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { parseMoney, parseQuantity } from "../../lib/format";
@@ -12,7 +13,7 @@ import { unitWord } from "../../lib/units";
 import { formValues, useAction } from "../../lib/use-action";
 import { Link, type ScreenProps, usePath } from "../../router";
 import { useMe } from "../../session";
-import { Loaded, LocationSelect, preferredLocation, rememberLocation, useFormat, useLoad, word } from "./shared";
+import { Loaded, LocationSelect, preferredLocation, rememberLocation, useFormat, word } from "./shared";
 import "./stock.css";
 
 type Kind = "receive" | "adjust" | "transfer";

@@ -2,12 +2,13 @@ import { useState } from "preact/hooks";
 import { type ProductDetail as Detail, getProduct, listMovements } from "../../api/stock";
 import { Button } from "../../components/Button";
 import { Notice } from "../../components/Notice";
+import { useLoad } from "../../data/use-load";
 import { t } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { useAction } from "../../lib/use-action";
 import { Link, type ScreenProps } from "../../router";
 import { useMe } from "../../session";
-import { Loaded, StockBadge, useFormat, useLoad, word } from "./shared";
+import { Loaded, StockBadge, useFormat, word } from "./shared";
 import "./stock.css";
 
 /** One product: its stock everywhere, what can be done to it, and its ledger. */

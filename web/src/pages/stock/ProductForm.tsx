@@ -4,13 +4,14 @@ import { refreshLowStockBadge } from "../../api/stock-alerts";
 import { Button } from "../../components/Button";
 import { Field } from "../../components/Field";
 import { Notice } from "../../components/Notice";
+import { useLoad } from "../../data/use-load";
 import { t } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { moneyInput, parseMoney, parseQuantity } from "../../lib/format";
 import { formValues, useAction } from "../../lib/use-action";
 import { Link, navigate, type ScreenProps } from "../../router";
 import { useMe } from "../../session";
-import { Loaded, LocationSelect, preferredLocation, UNITS, useFormat, useLoad, useLocations, word } from "./shared";
+import { Loaded, LocationSelect, preferredLocation, UNITS, useFormat, useLocations, word } from "./shared";
 import "./stock.css";
 
 type Errors = Record<string, string[]>;

@@ -3,12 +3,13 @@ import { EXPORT_CSV_URL, listCategories, listProducts, type ProductItem } from "
 import { Button } from "../../components/Button";
 import { Notice } from "../../components/Notice";
 import { Spinner } from "../../components/Spinner";
+import { useLoad } from "../../data/use-load";
 import { type MessageKey, t } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { Link } from "../../router";
 import { useMe } from "../../session";
 import { Attention } from "./Attention";
-import { LocationSelect, rememberLocation, StockBadge, useFormat, useLoad, useLocations } from "./shared";
+import { LocationSelect, rememberLocation, StockBadge, useFormat, useLocations } from "./shared";
 import "./stock.css";
 
 type StateFilter = "" | "low" | "out" | "uncounted" | "archived";

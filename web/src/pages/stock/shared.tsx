@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
-import { useEffect, useState } from "preact/hooks";
-import { type LocationItem, listLocations } from "../../api/stock";
 import { Button } from "../../components/Button";
+import { useActiveLocations } from "../../data/hooks";
+import type { LoadState } from "../../data/use-load";
 import { unitWord } from "../../lib/units";
 
 export { LocationSelect } from "../../components/LocationSelect";
@@ -41,32 +41,8 @@ export function StockBadge({ state }: { state: string }) {
   return <span class={`stock-badge stock-${state}`}>{t(STATE_KEYS[state] ?? "stock.state.in")}</span>;
 }
 
-/** Loads something for a screen; `reload` runs it again. */
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
-  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    let live = true;
-    setState((s) => ({ ...s, loading: true, error: undefined }));
-    load().then(
-      (data) => live && setState({ data, loading: false }),
-      (error: unknown) => live && setState((s) => ({ ...s, error, loading: false })),
-    );
-    return () => {
-      live = false;
-    };
-  }, [...deps, tick]);
-  return { ...state, reload: () => setTick((n) => n + 1) };
-}
-
 /** The loading and failure states every screen shares; renders children once there is data. */
-export function Loaded<T>({
-  state,
-  children,
-}: {
-  state: ReturnType<typeof useLoad<T>>;
-  children: (data: T) => ComponentChildren;
-}) {
+export function Loaded<T>({ state, children }: { state: LoadState<T>; children: (data: T) => ComponentChildren }) {
   if (state.data !== undefined) return <>{children(state.data)}</>;
   if (state.error !== undefined) {
     return (
@@ -81,22 +57,8 @@ export function Loaded<T>({
   return <Spinner label={t("app.loading")} />;
 }
 
-let locationsCache: Promise<LocationItem[]> | undefined;
-/** The business's active locations, fetched once per visit to the stock screens. */
-export function useLocations(): LocationItem[] | undefined {
-  const [items, setItems] = useState<LocationItem[] | undefined>();
-  useEffect(() => {
-    locationsCache ??= listLocations().then(
-      (r) => r.items.filter((l) => l.active),
-      (err: unknown) => {
-        locationsCache = undefined;
-        throw err;
-      },
-    );
-    locationsCache.then(setItems, () => setItems([]));
-  }, []);
-  return items;
-}
+/** The business's open locations, for the stock screens' pickers. */
+export const useLocations = () => useActiveLocations();
 
 /** The location a screen starts on: the one last chosen on this phone, else the user's own, else the first. */
 let lastLocation: string | undefined;

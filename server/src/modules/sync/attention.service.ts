@@ -1,0 +1,99 @@
+import type { CreateSaleBody, SyncAttentionItem } from "@duka/contracts";
+import { and, desc, eq } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db } from "../../db/client.js";
+import { syncAttention, users } from "../../db/schema.js";
+import { inBusiness } from "../../db/tenancy.js";
+import type { Ctx, RequestMeta } from "../../lib/context.js";
+import { badRequest, notFound } from "../../lib/errors.js";
+import { audit } from "../audit/audit.service.js";
+import { createSale } from "../sales/sales.service.js";
+
+/** The writes refused on arrival that nobody has dealt with yet: staff see their own, the owner all. */
+export async function listAttention(db: Db, ctx: Ctx): Promise<SyncAttentionItem[]> {
+  return inBusiness(db, ctx.businessId, async (tx) => {
+    const mine = ctx.role === "owner" ? [] : [eq(syncAttention.userId, ctx.userId)];
+    const rows = await tx
+      .select({ a: syncAttention, staffName: users.name })
+      .from(syncAttention)
+      .innerJoin(users, and(eq(users.businessId, syncAttention.businessId), eq(users.id, syncAttention.userId)))
+      .where(and(eq(syncAttention.businessId, ctx.businessId), eq(syncAttention.status, "open"), ...mine))
+      .orderBy(desc(syncAttention.createdAt))
+      .limit(500);
+    return rows.map(({ a, staffName }) => ({
+      id: a.clientId,
+      kind: a.kind,
+      userId: a.userId,
+      staffName,
+      content: a.body,
+      code: a.code,
+      message: a.message,
+      createdAt: a.createdAt.toISOString(),
+    }));
+  });
+}
+
+async function openItem(db: Db, ctx: Ctx, id: string) {
+  return inBusiness(db, ctx.businessId, async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(syncAttention)
+      .where(
+        and(
+          eq(syncAttention.businessId, ctx.businessId),
+          eq(syncAttention.clientId, id),
+          eq(syncAttention.status, "open"),
+        ),
+      );
+    if (!row || (ctx.role !== "owner" && row.userId !== ctx.userId)) throw notFound("This write");
+    return row;
+  });
+}
+
+/** Gives up on a refused write, saying why; the audit log keeps its whole content. */
+export async function discardAttention(db: Db, ctx: Ctx, id: string, reason: string, meta: RequestMeta) {
+  const row = await openItem(db, ctx, id);
+  await inBusiness(db, ctx.businessId, async (tx) => {
+    await tx
+      .update(syncAttention)
+      .set({ status: "discarded", reason, resolvedBy: ctx.userId, resolvedAt: meta.now })
+      .where(and(eq(syncAttention.businessId, ctx.businessId), eq(syncAttention.clientId, id)));
+    await audit(tx, {
+      businessId: ctx.businessId,
+      userId: ctx.userId,
+      action: "sync.discarded",
+      entity: row.kind,
+      entityId: id,
+      details: { reason, code: row.code, message: row.message, content: row.body, madeBy: row.userId },
+      ip: meta.ip,
+      at: meta.now,
+    });
+  });
+}
+
+/**
+ * The owner accepts an offline sale older than staff may send: it is recorded as made by the staff
+ * member who made it, at the phone's time, marked as accepted by the owner.
+ */
+export async function acceptAttention(db: Db, ctx: Ctx, id: string, meta: RequestMeta) {
+  const row = await openItem(db, ctx, id);
+  const item = row.body as { kind: string; body: z.output<typeof CreateSaleBody> };
+  if (row.kind !== "sale" || row.code !== "offline_too_old") {
+    throw badRequest("Only a sale refused for its age can be accepted. Fix it and send it again, or discard it.");
+  }
+  const [author] = await inBusiness(db, ctx.businessId, (tx) =>
+    tx
+      .select({ name: users.name })
+      .from(users)
+      .where(and(eq(users.businessId, ctx.businessId), eq(users.id, row.userId))),
+  );
+  const asAuthor: Ctx = { ...ctx, userId: row.userId, userName: author?.name ?? ctx.userName };
+  const { sale } = await createSale(db, asAuthor, item.body, { ...meta, acceptedBy: ctx.userId });
+  await inBusiness(db, ctx.businessId, (tx) =>
+    tx
+      .update(syncAttention)
+      .set({ status: "resolved", resolvedBy: ctx.userId, resolvedAt: meta.now })
+      .where(and(eq(syncAttention.businessId, ctx.businessId), eq(syncAttention.clientId, id))),
+  );
+  return sale;
+}
