@@ -9,6 +9,9 @@ const root = path.resolve(import.meta.dirname, "..");
 
 export interface RunningServer {
   url: string;
+  child: ChildProcess;
+  /** The log lines that name an `event` (such as the daily backup's), parsed. */
+  events(): Record<string, unknown>[];
   stop(): Promise<void>;
 }
 
@@ -72,10 +75,17 @@ export async function startServer({
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
+  let partial = "";
+  const events: Record<string, unknown>[] = [];
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);
   };
-  child.stdout?.on("data", keep);
+  child.stdout?.on("data", (chunk: Buffer) => {
+    keep(chunk);
+    const lines = (partial + chunk.toString()).split("\n");
+    partial = lines.pop() ?? "";
+    for (const line of lines) if (line.includes('"event":')) events.push(JSON.parse(line));
+  });
   child.stderr?.on("data", keep);
 
   const url = `http://127.0.0.1:${port}`;
@@ -99,7 +109,7 @@ export async function startServer({
       (r) => r.ok,
       () => false,
     );
-    if (ready) return { url, stop };
+    if (ready) return { url, child, events: () => events, stop };
     await new Promise((r) => setTimeout(r, 200));
   }
   await stop();

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createDatabase, databaseSizeMb, dropDatabase, postgresVersion } from "./db.js";
+import { importFigures } from "./imports.js";
 import { lighthouse } from "./lighthouse.js";
 import { type LimitTarget, oneStatementLimit, pgliteLimit, targetsOf } from "./limit.js";
 import { type LiveResult, liveLatency } from "./live.js";
@@ -423,6 +424,7 @@ async function main() {
     result.web = webSizes();
     if (!args.has("--skip-lighthouse")) result.lighthouse = await lighthouseRuns(pgRun.shop, pgRun.url);
   }
+  if (!args.has("--skip-imports")) result.imports = await importFigures(add);
   if (!args.has("--skip-scale")) result.scale = await scale(pgRun.url, pgRun.shop);
 
   result.loadAverage = { before: loadBefore, after: loadAverage() };

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { Id, Instant, Money, Name, OptionalText, Page, PositiveQuantity, Quantity } from "./common.js";
+import { Id, Instant, Money, Name, OptionalText, Page, Quantity } from "./common.js";
 
-export const StockState = z.enum(["in", "low", "out"]);
+/** "uncounted": nobody has counted, received or imported it there yet, so its level is not known. */
+export const StockState = z.enum(["in", "low", "out", "uncounted"]);
 export type StockState = z.infer<typeof StockState>;
 
 /** A quantity that may not be negative: thresholds, counted stock. */
@@ -19,6 +20,8 @@ const Code = z
 export const ProductFields = {
   name: Name(),
   price: Money,
+  /** The price is typed at each sale; `price` is then 0. */
+  priceAtSale: z.boolean().optional(),
   cost: Money.nullable().optional(),
   sku: Code,
   barcode: Code,
@@ -27,11 +30,16 @@ export const ProductFields = {
   lowStockThreshold: NonNegativeQuantity.optional(),
 };
 
-export const InitialStock = z.object({ locationId: Id, quantity: PositiveQuantity });
+/** Stock counted when the product is added; 0 means "counted: none here", not "not counted yet". */
+export const InitialStock = z.object({ locationId: Id, quantity: NonNegativeQuantity });
+
+/** The locations that sell the product; every active location when omitted. */
+const CarriedAt = z.array(Id).max(100);
 
 export const ProductCreateBody = z.object({
   ...ProductFields,
   initialStock: z.array(InitialStock).max(100).optional(),
+  carriedAt: CarriedAt.optional(),
 });
 export type ProductCreateBody = z.input<typeof ProductCreateBody>;
 
@@ -44,6 +52,8 @@ export const ProductPatchBody = z.object({
   archived: z.boolean().optional(),
   /** Per-location overrides of the low-stock threshold; null removes the override. */
   locationThresholds: z.array(LocationThreshold).max(100).optional(),
+  /** Exactly the locations that carry the product from now on (its stock elsewhere is kept). */
+  carriedAt: CarriedAt.optional(),
 });
 export type ProductPatchBody = z.input<typeof ProductPatchBody>;
 
@@ -69,6 +79,7 @@ export const ProductItem = z.object({
   category: z.string().nullable(),
   unit: z.string(),
   price: z.number(),
+  priceAtSale: z.boolean(),
   /** Only for users who may read costs (`cost.read`); absent for the others. */
   cost: z.number().nullable().optional(),
   lowStockThreshold: z.number(),
@@ -90,6 +101,8 @@ export const ProductLocationStock = z.object({
   lowStockThreshold: z.number(),
   thresholdOverride: z.number().nullable(),
   stockState: StockState,
+  carried: z.boolean(),
+  counted: z.boolean(),
 });
 
 export const ProductMovement = z.object({

@@ -52,8 +52,10 @@ const MOVEMENT_KINDS = [
 const COUNT_STATUSES = ["open", "applied", "cancelled"] as const;
 const SALE_STATUSES = ["completed", "voided"] as const;
 const PAYMENT_KINDS = ["sale", "repayment", "refund"] as const;
-const LEDGER_KINDS = ["credit_sale", "repayment", "void", "refund", "advance"] as const;
+const LEDGER_KINDS = ["credit_sale", "repayment", "void", "refund", "advance", "opening"] as const;
 const DOCUMENT_KINDS = ["document", "receipt"] as const;
+const IMPORT_KINDS = ["products", "customers"] as const;
+const IMPORT_STATUSES = ["preview", "committed"] as const;
 
 /** The database, not only the code, refuses a value outside a text column's list. */
 function oneOf(name: string, column: PgColumn, values: readonly string[]) {
@@ -219,6 +221,8 @@ export const products = pgTable(
     category: text("category"),
     unit: text("unit").notNull().default("piece"),
     price: money("price").notNull(),
+    /** The price is typed at the till for each sale (market produce, services); `price` is then 0. */
+    priceAtSale: boolean("price_at_sale").notNull().default(false),
     cost: money("cost"),
     lowStockThreshold: qty("low_stock_threshold").notNull().default("0"),
     archived: boolean("archived").notNull().default(false),
@@ -245,6 +249,13 @@ export const stockLevels = pgTable(
     quantity: qty("quantity").notNull().default("0"),
     /** Per-location override of the product's threshold. */
     lowStockThreshold: qty("low_stock_threshold"),
+    /**
+     * When the stock here was first known: the first count, receipt or import. Null: not counted
+     * yet, so sales may take it below zero and it needs counting (docs/decisions/010-stock-not-counted.md).
+     */
+    countedAt: timestamp("counted_at", { withTimezone: true }),
+    /** The location sells this product: only carried pairs count in stock status and alerts. */
+    carried: boolean("carried").notNull().default(true),
     updatedAt: updatedAt(),
   },
   (t) => [
@@ -549,6 +560,39 @@ export const productSalesDaily = pgTable(
   ],
 );
 
+/**
+ * A file brought in (modules/imports): first a preview, kept for an hour with the rows as they will be
+ * saved, then the committed record of the import history. `headerKey` finds the mapping the owner
+ * used last time for a file with the same columns.
+ */
+export const imports = pgTable(
+  "imports",
+  {
+    id: id(),
+    businessId: businessId(),
+    kind: text("kind", { enum: IMPORT_KINDS }).notNull(),
+    format: text("format").notNull(),
+    filename: text("filename").notNull(),
+    status: text("status", { enum: IMPORT_STATUSES }).notNull().default("preview"),
+    headerKey: text("header_key").notNull(),
+    mapping: jsonb("mapping").$type<Record<string, string>>().notNull(),
+    counts: jsonb("counts").$type<{ new: number; update: number; unchanged: number; error: number }>().notNull(),
+    /** The validated rows and the preview's answer; dropped once committed or expired. */
+    payload: jsonb("payload"),
+    createdBy: uuid("created_by"),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    committedAt: timestamp("committed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("imports_business_idx").on(t.businessId, t.createdAt),
+    index("imports_business_header_idx").on(t.businessId, t.headerKey),
+    oneOf("imports_kind_ck", t.kind, IMPORT_KINDS),
+    oneOf("imports_status_ck", t.status, IMPORT_STATUSES),
+    byUser(t.businessId, t.createdBy),
+  ],
+);
+
 /** Whole-database backups; operational data, not any one business's. */
 export const backups = pgTable("backups", {
   id: id(),
@@ -583,4 +627,5 @@ export const businessTables = [
   "documents",
   "sales_daily",
   "product_sales_daily",
+  "imports",
 ] as const;

@@ -48,8 +48,8 @@ export async function readSaleInputs(
     sql`select b.settings,
           (select json_build_object('id', l.id, 'name', l.name, 'active', l.active) from locations l
             where l.business_id = ${b} and ${location} order by l.created_at, l.id limit 1) as location,
-          (select coalesce(json_agg(json_build_object('id', p.id, 'name', p.name, 'price', p.price, 'cost', p.cost,
-              'archived', p.archived)), '[]'::json)
+          (select coalesce(json_agg(json_build_object('id', p.id, 'name', p.name, 'price', p.price,
+              'priceAtSale', p.price_at_sale, 'cost', p.cost, 'archived', p.archived)), '[]'::json)
             from products p where p.business_id = ${b} and p.id in (${sql.join(
               [...new Set(q.productIds)].map((id) => sql`${id}::uuid`),
               sql`, `,
@@ -180,17 +180,18 @@ export async function insertSale(tx: Tx, ctx: Ctx, s: SaleRowInput) {
 
 /**
  * Takes each needed product's quantity off its level at the location, in product order. A level
- * goes below zero only where `allow` says so; a product with no level row there has none to take,
- * unless going below zero is allowed (then its row starts at minus the quantity).
+ * goes below zero only where `allow` says so, or where nobody has counted the stock yet
+ * (decision 010-stock-not-counted: the sale is recorded and the product stays on the "count me"
+ * list); counted stock is never oversold. A product with no level row there has not been counted
+ * either, so its row starts at minus the quantity.
  */
 function takeStock(businessId: string, locationId: string, at: string, allow: SQL): SQL {
   return sql`insert into stock_levels as sl (business_id, product_id, location_id, quantity, updated_at)
     select ${businessId}::uuid, m.product_id, ${locationId}::uuid, -m.quantity, ${at}::timestamptz from needed m
-    where ${allow} or exists (select 1 from stock_levels x where x.product_id = m.product_id and x.location_id = ${locationId}::uuid)
     order by m.product_id
     on conflict (product_id, location_id) do update
       set quantity = sl.quantity + excluded.quantity, updated_at = excluded.updated_at
-      where ${allow} or sl.quantity + excluded.quantity >= 0
+      where ${allow} or sl.counted_at is null or sl.quantity + excluded.quantity >= 0
     returning sl.product_id, sl.quantity`;
 }
 

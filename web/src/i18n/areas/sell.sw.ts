@@ -2,6 +2,7 @@ import type { en } from "./sell";
 
 export const sw: Record<keyof typeof en, string> = {
   "nav.sell": "Uza",
+  "nav.sales": "Mauzo",
 
   "sell.title": "Mauzo mapya",
   "sell.todaySales": "Mauzo ya leo",
@@ -32,6 +33,7 @@ export const sw: Record<keyof typeof en, string> = {
   "sell.qty.label": "Idadi ya {name} ({unit})",
   "sell.qty.invalid": "Andika idadi zaidi ya 0, yenye desimali zisizozidi 3.",
   "sell.line.each": "{price} kwa {unit}",
+  "sell.line.typePrice": "Bei ya {name} kwa {unit}",
   "sell.line.short": "zipo {quantity} {unit} tu",
   "sell.line.remove": "Ondoa",
   "sell.line.removeLabel": "Ondoa {name}",

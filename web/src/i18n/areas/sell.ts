@@ -1,6 +1,7 @@
 /** The till, the payment sheet, receipts, the sales list and a sale's page. */
 export const en = {
   "nav.sell": "Sell",
+  "nav.sales": "Sales",
 
   "sell.title": "New sale",
   "sell.todaySales": "Today’s sales",
@@ -31,6 +32,7 @@ export const en = {
   "sell.qty.label": "Quantity of {name} ({unit})",
   "sell.qty.invalid": "Type a quantity above 0, with at most 3 decimals.",
   "sell.line.each": "{price} per {unit}",
+  "sell.line.typePrice": "Price of {name} per {unit}",
   "sell.line.short": "only {quantity} {unit} in stock",
   "sell.line.remove": "Remove",
   "sell.line.removeLabel": "Remove {name}",
