@@ -170,6 +170,11 @@ async function seedEveryTable(query: Query, owner: Actor) {
     [biz],
   );
   await q(
+    `insert into imports (business_id, kind, format, filename, header_key, mapping, counts, expires_at)
+     values ($1, 'products', 'csv', 'p.csv', 'h', '{}', '{"new":0,"update":0,"unchanged":0,"error":0}', now() + interval '1 hour')`,
+    [biz],
+  );
+  await q(
     `insert into sales_daily (business_id, business_date, location_id, user_id, payment_method, sales_count, net)
      values ($1, current_date, $2, $3, 'cash', 1, 100)`,
     [biz, loc, user],
