@@ -10,6 +10,7 @@ import pg from "pg";
 import { guardStatement } from "./guard.js";
 import { acquireDataDirLock, type DataDirLock } from "./lock.js";
 import { runMigrations } from "./migrate.js";
+import { initDataDirApart } from "./pglite-init.js";
 import { APP_ROLE, ensureAppLogin, loginOf } from "./roles.js";
 import * as schema from "./schema.js";
 
@@ -101,6 +102,7 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
     lock = acquireDataDirLock(dataDir);
   }
   try {
+    if (dataDir) await initDataDirApart(path.join(dataDir, "pg"));
     const client = await PGlite.create({
       ...(dataDir ? { dataDir: path.join(dataDir, "pg") } : {}),
       ...(loadDataDir ? { loadDataDir } : {}),
