@@ -180,11 +180,6 @@ async function seedEveryTable(query: Query, owner: Actor) {
     [biz, loc, user],
   );
   await q(
-    `insert into imports (business_id, kind, format, filename, header_key, mapping, counts, expires_at)
-     values ($1, 'products', 'duka', 'p.csv', 'h', '{}', '{}', now() + interval '1 hour')`,
-    [biz],
-  );
-  await q(
     `insert into product_sales_daily (business_id, business_date, location_id, user_id, product_id, quantity, revenue)
      values ($1, current_date, $2, $3, $4, 1, 100)`,
     [biz, loc, user, product],
