@@ -28,3 +28,13 @@ export async function signUpOwner(page: Page, businessName = "Duka la Amina") {
   });
   expect(res.status(), await res.text()).toBe(201);
 }
+
+/** Adds a product through the API with `quantity` in stock at the first location (none: not counted). */
+export async function createProduct(page: Page, data: Record<string, unknown>, quantity?: number): Promise<string> {
+  const locations = (await (await page.request.get("/api/v1/locations")).json()) as { items: { id: string }[] };
+  const locationId = locations.items[0]?.id ?? "";
+  const initialStock = quantity === undefined ? undefined : [{ locationId, quantity }];
+  const res = await page.request.post("/api/v1/products", { data: { ...data, initialStock } });
+  expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}

@@ -110,7 +110,7 @@ describeBrowser("selling", () => {
     expect(await stockOf(page, sugar)).toBe(20);
 
     await page.getByRole("link", { name: "All sales" }).click();
-    await page.getByRole("link", { name: "Reports" }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reports" }).click();
     await heading(page, "Reports");
     await page.getByRole("table", { name: "By day" }).waitFor();
     const cards = page.locator(".report-cards");

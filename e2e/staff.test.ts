@@ -22,7 +22,7 @@ async function signIn(page: Page, login: string, password: string, landing: stri
 }
 
 async function openMore(page: Page) {
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "More" }).click();
+  await page.getByRole("banner").getByRole("link", { name: "More" }).click();
   await heading(page, "More");
 }
 

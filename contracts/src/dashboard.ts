@@ -62,6 +62,8 @@ export const DashboardResponse = z.object({
     inStock: z.number().int(),
     low: z.number().int(),
     out: z.number().int(),
+    /** Carried pairs nobody has counted there yet: neither in nor out. */
+    notCounted: z.number().int(),
     valueAtCost: z.number().int().optional(),
     valueAtPrice: z.number().int().optional(),
   }),

@@ -133,7 +133,25 @@ export const LowStockItem = z.object({
   locationName: z.string(),
   quantity: z.number(),
   threshold: z.number(),
-  stockState: StockState.exclude(["in"]),
+  stockState: StockState.extract(["low", "out"]),
 });
 export const LowStockList = z.object({ items: z.array(LowStockItem) });
+
+/** A product at a location whose stock needs the owner: not counted yet, or sold below zero. */
+export const AttentionItem = z.object({
+  productId: Id,
+  name: z.string(),
+  sku: z.string().nullable(),
+  unit: z.string(),
+  locationId: Id,
+  locationName: z.string(),
+  quantity: z.number(),
+});
+export const StockAttention = z.object({
+  /** Carried, and nobody has counted, received or imported it there yet: "count me". */
+  notCounted: z.array(AttentionItem),
+  /** The level is below zero (sold before counting, or with negative stock allowed). */
+  belowZero: z.array(AttentionItem),
+});
+export type StockAttention = z.infer<typeof StockAttention>;
 export const LowStockCount = z.object({ low: z.number().int(), out: z.number().int(), total: z.number().int() });

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { Id, Instant, Money, Name, OptionalText, Page, PositiveQuantity, Quantity } from "./common.js";
+import { Id, Instant, Money, Name, OptionalText, Page, Quantity } from "./common.js";
 
-export const StockState = z.enum(["in", "low", "out"]);
+/** "uncounted": nobody has counted, received or imported it there yet, so its level is not known. */
+export const StockState = z.enum(["in", "low", "out", "uncounted"]);
 export type StockState = z.infer<typeof StockState>;
 
 /** A quantity that may not be negative: thresholds, counted stock. */
@@ -29,11 +30,16 @@ export const ProductFields = {
   lowStockThreshold: NonNegativeQuantity.optional(),
 };
 
-export const InitialStock = z.object({ locationId: Id, quantity: PositiveQuantity });
+/** Stock counted when the product is added; 0 means "counted: none here", not "not counted yet". */
+export const InitialStock = z.object({ locationId: Id, quantity: NonNegativeQuantity });
+
+/** The locations that sell the product; every active location when omitted. */
+const CarriedAt = z.array(Id).max(100);
 
 export const ProductCreateBody = z.object({
   ...ProductFields,
   initialStock: z.array(InitialStock).max(100).optional(),
+  carriedAt: CarriedAt.optional(),
 });
 export type ProductCreateBody = z.input<typeof ProductCreateBody>;
 
@@ -46,6 +52,8 @@ export const ProductPatchBody = z.object({
   archived: z.boolean().optional(),
   /** Per-location overrides of the low-stock threshold; null removes the override. */
   locationThresholds: z.array(LocationThreshold).max(100).optional(),
+  /** Exactly the locations that carry the product from now on (its stock elsewhere is kept). */
+  carriedAt: CarriedAt.optional(),
 });
 export type ProductPatchBody = z.input<typeof ProductPatchBody>;
 
@@ -93,6 +101,8 @@ export const ProductLocationStock = z.object({
   lowStockThreshold: z.number(),
   thresholdOverride: z.number().nullable(),
   stockState: StockState,
+  carried: z.boolean(),
+  counted: z.boolean(),
 });
 
 export const ProductMovement = z.object({

@@ -1,46 +1,65 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
+import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { signUp, useTestApp } from "../test/api.js";
 import { expectSummariesMatchSales } from "../test/invariants.js";
+import { asOwner } from "../test/owner.js";
 import { makeProduct, saleBody } from "../test/sales.js";
 import { APP_ROLE, type Database, migrationsFolder, queryRows } from "./client.js";
-import { runMigrations } from "./migrate.js";
 import * as schema from "./schema.js";
 
-/** Runs the pending migrations again, as the tables' owner, on the test's own database. */
+const SUMMARIES = "0003_sales_summaries";
+/** The migrations replayed: the summaries' and the one after it, which the summaries' era wrote. */
+const REPLAYED_UP_TO = "0004_constraints";
+
+interface Journal {
+  entries: { tag: string; when: number }[];
+}
+const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta/_journal.json"), "utf8")) as Journal;
+const whenOf = (tag: string) => journal.entries.find((e) => e.tag === tag)?.when ?? Number.NaN;
+const replayed = journal.entries.filter((e) => e.when >= whenOf(SUMMARIES) && e.when <= whenOf(REPLAYED_UP_TO));
+
+/** The migrations folder as it was up to `REPLAYED_UP_TO`: later migrations stay applied, untouched. */
+function folderUpToReplayed(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "duka-migrations-"));
+  fs.mkdirSync(path.join(dir, "meta"));
+  const kept = journal.entries.filter((e) => e.when <= whenOf(REPLAYED_UP_TO));
+  for (const e of kept) fs.copyFileSync(path.join(migrationsFolder, `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
+  fs.writeFileSync(path.join(dir, "meta/_journal.json"), JSON.stringify({ ...journal, entries: kept }));
+  return dir;
+}
+
+/** Runs the replayed migrations again, as the tables' owner, on the test's own database. */
 async function migrateAgain(database: Database) {
-  if (database.driver === "pglite") {
-    await database.db.execute(sql`reset role`);
+  const folder = folderUpToReplayed();
+  if (database.pglite) {
+    await database.pglite.exec("reset role");
     try {
-      await runMigrations(database.db, "pglite");
+      await migratePglite(drizzlePglite({ client: database.pglite }), { migrationsFolder: folder });
     } finally {
-      await database.db.execute(sql.raw(`set role ${APP_ROLE}`));
+      await database.pglite.exec(`set role ${APP_ROLE}`);
     }
     return;
   }
-  const owner = new pg.Client({ connectionString: database.url });
+  const owner = new pg.Client({ connectionString: database.ownerUrl });
   await owner.connect();
   try {
-    await runMigrations(drizzle({ client: owner, schema }), "postgres");
+    await migrateNodePg(drizzle({ client: owner, schema }), { migrationsFolder: folder });
   } finally {
     await owner.end();
   }
 }
 
-const SUMMARIES = "0003_sales_summaries";
-const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta/_journal.json"), "utf8")) as {
-  entries: { tag: string; when: number }[];
-};
-const whenOf = (tag: string) => journal.entries.find((e) => e.tag === tag)?.when ?? Number.NaN;
-
-/** The constraints that migrations after `tag` add, as [table, constraint]. */
-function constraintsAddedAfter(tag: string): [string, string][] {
-  return journal.entries
-    .filter((e) => e.when > whenOf(tag))
+/** The constraints that the replayed migrations add, as [table, constraint]. */
+function constraintsAddedByReplayed(): [string, string][] {
+  return replayed
     .flatMap((e) => [
       ...fs
         .readFileSync(path.join(migrationsFolder, `${e.tag}.sql`), "utf8")
@@ -69,18 +88,32 @@ describe("migrations", () => {
 
     // Back to the schema before the summaries: their tables gone, the constraints added since then
     // gone, and those migrations not yet applied.
-    await t.database.db.transaction(async (tx) => {
-      await tx.execute(sql`set local role none`);
+    await asOwner(t.database, async (tx) => {
       await tx.execute(sql`drop table sales_daily, product_sales_daily`);
-      for (const [table, constraint] of constraintsAddedAfter(SUMMARIES)) {
+      for (const [table, constraint] of constraintsAddedByReplayed()) {
         await tx.execute(sql.raw(`alter table if exists "${table}" drop constraint if exists "${constraint}"`));
       }
-      await tx.execute(sql`delete from drizzle.__drizzle_migrations where created_at >= ${whenOf(SUMMARIES)}`);
     });
+    // The later migrations' records are put back after the replay: they stay applied, untouched.
+    const later = await asOwner(t.database, (tx) =>
+      queryRows<{ hash: string; created_at: string }>(
+        tx,
+        sql`select hash, created_at::text from drizzle.__drizzle_migrations where created_at > ${whenOf(REPLAYED_UP_TO)}`,
+      ),
+    );
+    await asOwner(t.database, (tx) =>
+      tx.execute(sql`delete from drizzle.__drizzle_migrations where created_at >= ${whenOf(SUMMARIES)}`),
+    );
     await migrateAgain(t.database);
+    await asOwner(t.database, async (tx) => {
+      for (const m of later) {
+        await tx.execute(
+          sql`insert into drizzle.__drizzle_migrations (hash, created_at) values (${m.hash}, ${m.created_at}::bigint)`,
+        );
+      }
+    });
 
-    const [row] = await t.database.db.transaction(async (tx) => {
-      await tx.execute(sql`set local role none`);
+    const [row] = await asOwner(t.database, async (tx) => {
       return queryRows<{ sales: number; voids: number; net: string }>(
         tx,
         sql`select sum(sales_count)::int as sales, sum(voids_count)::int as voids, sum(net)::text as net from sales_daily`,

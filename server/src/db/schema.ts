@@ -249,6 +249,13 @@ export const stockLevels = pgTable(
     quantity: qty("quantity").notNull().default("0"),
     /** Per-location override of the product's threshold. */
     lowStockThreshold: qty("low_stock_threshold"),
+    /**
+     * When the stock here was first known: the first count, receipt or import. Null: not counted
+     * yet, so sales may take it below zero and it needs counting (docs/decisions/010-stock-not-counted.md).
+     */
+    countedAt: timestamp("counted_at", { withTimezone: true }),
+    /** The location sells this product: only carried pairs count in stock status and alerts. */
+    carried: boolean("carried").notNull().default(true),
     updatedAt: updatedAt(),
   },
   (t) => [
@@ -337,8 +344,11 @@ export const stockCountLines = pgTable(
 export const sales = pgTable(
   "sales",
   {
-    /** Made by the client, so a retried request finds the sale it already made. */
-    id: uuid("id").primaryKey(),
+    /**
+     * Made by the client, so a retried request finds the sale it already made. Unique within the
+     * business (sales_business_id_uq is the key): another business's id is no concern of this one.
+     */
+    id: uuid("id").notNull(),
     businessId: businessId(),
     /**
      * The receipt number, gapless per business. Taken last in the recording transaction, just before
@@ -402,7 +412,7 @@ export const saleLines = pgTable(
     refundedQuantity: qty("refunded_quantity").notNull().default("0"),
   },
   (t) => [
-    primaryKey({ columns: [t.saleId, t.lineNo] }),
+    primaryKey({ columns: [t.businessId, t.saleId, t.lineNo] }),
     index("sale_lines_product_idx").on(t.businessId, t.productId),
     foreignKey({ columns: [t.businessId, t.saleId], foreignColumns: [sales.businessId, sales.id] }).onDelete("cascade"),
     foreignKey({ columns: [t.businessId, t.productId], foreignColumns: [products.businessId, products.id] }),

@@ -7,6 +7,7 @@ import type {
   ProductListQuery,
   ProductPage,
   ProductPatchBody,
+  StockAttention,
   StockCountDetail,
   StockCountLinesBody,
   StockCountList,
@@ -47,6 +48,9 @@ export const moveStock = (body: StockMovementBody) =>
   api.post<z.infer<typeof StockMovementResult>>("/stock-movements", body);
 export const listMovements = (productId: string, cursor?: string) =>
   api.get<z.infer<typeof StockMovementPage>>(`/stock-movements${query({ productId, cursor, limit: 20 })}`);
+
+export type { StockAttention };
+export const stockAttention = () => api.get<StockAttention>("/stock/attention");
 
 export const lowStock = (locationId?: string) =>
   api.get<z.infer<typeof LowStockList>>(`/alerts/low-stock${query({ locationId })}`);

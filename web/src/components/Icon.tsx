@@ -6,6 +6,7 @@ const PATHS = {
   stock: "M3 8l9-5 9 5-9 5-9-5zM3 8v8l9 5 9-5V8M12 13v8",
   customers: "M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM2 21c0-4 3-6 7-6s7 2 7 6M16 3.5a4 4 0 0 1 0 7.5M22 21c0-3-1.5-5-4-5.7",
   dashboard: "M4 20V10M10 20V4M16 20v-7M22 20H2",
+  receipt: "M6 3h12v18l-3-2-3 2-3-2-3 2V3zM9 8h6M9 12h6M9 16h3",
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -6,7 +6,7 @@ import { useStore } from "../lib/store";
 import { Link, matchRoute, usePath } from "../router";
 import { useMe } from "../session";
 import { NotFound } from "./NotFound";
-import { activeNav, type NavBadge, visibleNav } from "./nav";
+import { activeNav, MORE_ITEM, type NavBadge, visibleNav } from "./nav";
 import { ROUTES } from "./routes";
 
 /** The signed-in frame: the business name on top, the screen, and the bottom bar under the thumb. */
@@ -14,7 +14,7 @@ export function AppShell() {
   const me = useMe();
   const path = usePath();
   const items = visibleNav(me.permissions);
-  const active = activeNav(items, path);
+  const active = activeNav([...items, MORE_ITEM], path);
   const match = matchRoute(ROUTES, path);
   const Screen = match?.route ?? NotFound;
   const badges = items.flatMap((item) => (item.badge ? [item.badge] : []));
@@ -36,6 +36,10 @@ export function AppShell() {
       </a>
       <header class="topbar">
         <span class="topbar-title">{me.business.name}</span>
+        <Link class="topbar-more" href={MORE_ITEM.path} aria-current={active === MORE_ITEM ? "page" : undefined}>
+          <Icon name={MORE_ITEM.icon} />
+          <span>{t(MORE_ITEM.labelKey)}</span>
+        </Link>
       </header>
       <main id="main" class="content" tabIndex={-1}>
         <Screen params={match?.params ?? {}} />

@@ -19,10 +19,15 @@ export interface NavItem {
   badge?: NavBadge;
 }
 
-/** The bottom navigation, left to right. Each area adds its entry here and its screen in routes.ts. */
+/**
+ * The bottom navigation, left to right. Each area adds its entry here and its screen in routes.ts.
+ * Home is a dashboard (for staff: their own sales, never the till again); "More" sits in the top
+ * bar so that Reports and the sales list fit under the owner's thumb.
+ */
 export const NAV_ITEMS: NavItem[] = [
   { path: "/sell", labelKey: "nav.sell", icon: "sell", permission: "sales.create" },
-  { path: "/", labelKey: "nav.home", icon: "home", permission: "session" },
+  { path: "/", labelKey: "nav.home", icon: "home", permission: "dashboard.read" },
+  { path: "/sales", labelKey: "nav.sales", icon: "receipt", permission: "sales.read" },
   {
     path: "/stock",
     labelKey: "nav.stock",
@@ -31,8 +36,11 @@ export const NAV_ITEMS: NavItem[] = [
     badge: { store: lowStockBadge, refresh: refreshLowStockBadge, labelKey: "nav.stock.badge" },
   },
   { path: "/customers", labelKey: "nav.customers", icon: "customers", permission: "customers.read" },
-  { path: "/more", labelKey: "nav.more", icon: "more", permission: "session" },
+  { path: "/reports", labelKey: "nav.reports", icon: "dashboard", permission: "reports.read" },
 ];
+
+/** The settings menu, reached from the top bar by everyone. */
+export const MORE_ITEM: NavItem = { path: "/more", labelKey: "nav.more", icon: "more", permission: "session" };
 
 export const visibleNav = (permissions: readonly string[]) =>
   NAV_ITEMS.filter((item) => permissions.includes(item.permission));

@@ -2,9 +2,10 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Tx } from "../../db/client.js";
 
 /**
- * Products in stock, low and out over the chosen locations (a product's total against its own
- * threshold, as the product list judges it), and what the stock on hand is worth at cost and at price.
- * Negative levels count as nothing on hand; products without a known cost add nothing at cost.
+ * In stock, low, out and not counted over the chosen locations, one per product a location carries
+ * (so the figures and the low-stock list count the same things), and what the stock on hand is
+ * worth at cost and at price. Negative levels count as nothing on hand; products without a known
+ * cost add nothing at cost.
  */
 export async function stockSummary(tx: Tx, businessId: string, locationIds: string[] | null) {
   const at = locationIds
@@ -17,22 +18,20 @@ export async function stockSummary(tx: Tx, businessId: string, locationIds: stri
     in_stock: number;
     low: number;
     out: number;
+    not_counted: number;
     at_cost: string | number;
     at_price: string | number;
   }>(
     tx,
-    // Only products with level rows can have stock; every other active product is out (counted, not listed).
-    sql`with lv as (
-          select s.product_id, sum(s.quantity) as qty from stock_levels s
-          where s.business_id = ${businessId}::uuid ${at} group by s.product_id
-        ), j as (
-          select p.price, p.cost, p.low_stock_threshold as threshold, lv.qty
-          from lv join products p on p.business_id = ${businessId}::uuid and p.id = lv.product_id
-          where not p.archived)
-        select count(*) filter (where qty > threshold and qty > 0)::int as in_stock,
-          count(*) filter (where qty > 0 and qty <= threshold)::int as low,
-          ((select count(*) from products where business_id = ${businessId}::uuid and not archived)
-            - count(*) filter (where qty > 0))::int as out,
+    sql`with j as (
+          select s.quantity as qty, s.carried, s.counted_at is not null as counted, p.price, p.cost,
+            coalesce(s.low_stock_threshold, p.low_stock_threshold) as threshold
+          from stock_levels s join products p on p.business_id = s.business_id and p.id = s.product_id
+          where s.business_id = ${businessId}::uuid and not p.archived ${at})
+        select count(*) filter (where carried and counted and qty > threshold and qty > 0)::int as in_stock,
+          count(*) filter (where carried and counted and qty > 0 and qty <= threshold)::int as low,
+          count(*) filter (where carried and counted and qty <= 0)::int as out,
+          count(*) filter (where carried and not counted)::int as not_counted,
           coalesce(round(sum(greatest(qty, 0) * cost)), 0)::bigint as at_cost,
           coalesce(round(sum(greatest(qty, 0) * price)), 0)::bigint as at_price
         from j`,
@@ -41,6 +40,7 @@ export async function stockSummary(tx: Tx, businessId: string, locationIds: stri
     inStock: row?.in_stock ?? 0,
     low: row?.low ?? 0,
     out: row?.out ?? 0,
+    notCounted: row?.not_counted ?? 0,
     valueAtCost: Number(row?.at_cost ?? 0),
     valueAtPrice: Number(row?.at_price ?? 0),
   };

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../db/client.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx } from "../../lib/context.js";
@@ -17,14 +17,11 @@ interface LowRow {
 }
 
 /**
- * Every active product at every location the user sees, with no level row counting as 0: a product
- * never received at a location is out of stock there. Low means at or below the threshold in force
- * (the location's override, else the product's); out means at or below zero.
- *
- * A shop with a big catalogue has many products never stocked at a branch, so the pairs are not
- * enumerated to be counted or listed: pairs with a level row are few and read directly; pairs
- * without one are all out, counted by arithmetic and listed in name order from the products' name
- * index, stopping at the limit.
+ * Stock status is judged per product and location, over the pairs the location carries (a level
+ * row with `carried`): a branch added today carries nothing until the owner says so, and stock
+ * nobody has counted there yet is "not counted", never "out". Low means at or below the threshold
+ * in force (the location's override, else the product's); out means counted and at or below zero.
+ * Only level rows are read, so a big catalogue with many branches costs what it stocks.
  */
 
 const locationList = (ids: string[]) =>
@@ -33,31 +30,22 @@ const locationList = (ids: string[]) =>
     sql`, `,
   );
 
-const PAIR_COLUMNS = sql`p.id as product_id, p.name, p.sku, p.unit, l.id as location_id, l.name as location_name`;
+const PAIR_COLUMNS = sql`p.id as product_id, p.name, p.sku, p.unit, l.id as location_id, l.name as location_name,
+  s.quantity, coalesce(s.low_stock_threshold, p.low_stock_threshold) as threshold`;
 
-/** Pairs at or below zero, stocked or never stocked, in name order. */
-function outPairs(ctx: Ctx, locationIds: string[], limit: number) {
-  return sql`select ${PAIR_COLUMNS}, coalesce(s.quantity, 0) as quantity,
-      coalesce(s.low_stock_threshold, p.low_stock_threshold) as threshold
-    from products p
-    cross join locations l
-    left join stock_levels s on s.business_id = p.business_id and s.product_id = p.id and s.location_id = l.id
-    where p.business_id = ${ctx.businessId} and not p.archived
-      and l.business_id = ${ctx.businessId} and l.id in (${locationList(locationIds)})
-      and coalesce(s.quantity, 0) <= 0
-    order by lower(p.name), p.id, l.name
-    limit ${limit}`;
-}
-
-/** Pairs above zero and at or below their threshold: only stocked pairs can be. */
-function lowPairs(ctx: Ctx, locationIds: string[]) {
-  return sql`select ${PAIR_COLUMNS}, s.quantity, coalesce(s.low_stock_threshold, p.low_stock_threshold) as threshold
+/** Level rows of active products at these locations, joined to their product and location. */
+function pairs(ctx: Ctx, locationIds: string[], where: SQL) {
+  return sql`select ${PAIR_COLUMNS}
     from stock_levels s
     join products p on p.business_id = s.business_id and p.id = s.product_id
     join locations l on l.business_id = s.business_id and l.id = s.location_id
     where s.business_id = ${ctx.businessId} and not p.archived and s.location_id in (${locationList(locationIds)})
-      and s.quantity > 0 and s.quantity <= coalesce(s.low_stock_threshold, p.low_stock_threshold)`;
+      and ${where}`;
 }
+
+/** Carried, counted, and at or below the threshold in force (out at or below zero). */
+const LOW = sql`s.carried and s.counted_at is not null
+  and s.quantity <= greatest(coalesce(s.low_stock_threshold, p.low_stock_threshold), 0)`;
 
 /** The low and out product-location pairs, out first; `limit` keeps a summary (the dashboard's five) cheap. */
 export async function lowStock(db: Db, ctx: Ctx, locationId?: string, limit = 1000) {
@@ -67,10 +55,10 @@ export async function lowStock(db: Db, ctx: Ctx, locationId?: string, limit = 10
     const ids = locations.map((l) => l.id);
     const rows = await queryRows<LowRow>(
       tx,
-      sql`with pairs as ((${outPairs(ctx, ids, limit)}) union all (${lowPairs(ctx, ids)}))
-          select product_id, name, sku, unit, location_id, location_name, quantity::text as quantity,
+      sql`select product_id, name, sku, unit, location_id, location_name, quantity::text as quantity,
             threshold::text as threshold
-          from pairs order by (quantity <= 0) desc, lower(name), product_id, location_name limit ${limit}`,
+          from (${pairs(ctx, ids, LOW)}) x
+          order by (quantity <= 0) desc, lower(name), product_id, location_name limit ${limit}`,
     );
     return {
       items: rows.map((r) => {
@@ -97,18 +85,42 @@ export async function lowStockCount(db: Db, ctx: Ctx, locationId?: string) {
     const locations = await visibleLocations(tx, ctx, locationId);
     if (locations.length === 0) return { low: 0, out: 0, total: 0 };
     const ids = locations.map((l) => l.id);
-    // Out: every pair, less those with something on hand (pairs without a level row have nothing).
     const [row] = await queryRows<{ low: number; out: number }>(
       tx,
-      sql`select (select count(*) from (${lowPairs(ctx, ids)}) low)::int as low,
-            ((select count(*) from products p where p.business_id = ${ctx.businessId} and not p.archived) * ${ids.length}
-              - (select count(*) from stock_levels s
-                 join products p on p.business_id = s.business_id and p.id = s.product_id
-                 where s.business_id = ${ctx.businessId} and not p.archived
-                   and s.location_id in (${locationList(ids)}) and s.quantity > 0))::int as out`,
+      sql`select count(*) filter (where quantity > 0)::int as low, count(*) filter (where quantity <= 0)::int as out
+          from (${pairs(ctx, ids, LOW)}) x`,
     );
     const low = row?.low ?? 0;
     const out = row?.out ?? 0;
     return { low, out, total: low + out };
+  });
+}
+
+/** What the owner should look at: stock not counted yet (the "count me" list) and stock below zero. */
+export async function stockAttention(db: Db, ctx: Ctx, locationId?: string, limit = 500) {
+  return inBusiness(db, ctx.businessId, async (tx) => {
+    const locations = await visibleLocations(tx, ctx, locationId);
+    if (locations.length === 0) return { notCounted: [], belowZero: [] };
+    const ids = locations.map((l) => l.id);
+    const list = async (where: SQL) =>
+      (
+        await queryRows<LowRow>(
+          tx,
+          sql`select product_id, name, sku, unit, location_id, location_name, quantity::text as quantity
+              from (${pairs(ctx, ids, where)}) x order by lower(name), product_id, location_name limit ${limit}`,
+        )
+      ).map((r) => ({
+        productId: r.product_id,
+        name: r.name,
+        sku: r.sku,
+        unit: r.unit,
+        locationId: r.location_id,
+        locationName: r.location_name,
+        quantity: fromMilli(parseMilli(r.quantity)),
+      }));
+    return {
+      notCounted: await list(sql`s.carried and s.counted_at is null`),
+      belowZero: await list(sql`s.quantity < 0`),
+    };
   });
 }

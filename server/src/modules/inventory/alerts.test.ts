@@ -17,9 +17,10 @@ describe("low-stock alerts", () => {
 
   it("lists products at or below their threshold per location, out of stock first", async () => {
     const make = async (name: string, threshold: number, atMain: number, atBranch: number) => {
+      // Zero is typed in, so counted: out there, not "not counted yet".
       const initialStock = [
-        ...(atMain ? [{ locationId: main, quantity: atMain }] : []),
-        ...(atBranch ? [{ locationId: branch, quantity: atBranch }] : []),
+        { locationId: main, quantity: atMain },
+        { locationId: branch, quantity: atBranch },
       ];
       return (await owner.post("/products", { name, price: 1, lowStockThreshold: threshold, initialStock })).json()
         .id as string;

@@ -8,7 +8,7 @@ import type { Ctx } from "../../lib/context.js";
 import { AppError, conflict, notFound } from "../../lib/errors.js";
 import { fromMilli, milliToNumeric, parseMilli, toMilli } from "../../lib/quantity.js";
 import { audit } from "../audit/audit.service.js";
-import { moveStock } from "./ledger.js";
+import { markCounted, moveStock } from "./ledger.js";
 import { assertLocationAllowed, requireLocations } from "./locations.js";
 
 type Lines = z.output<typeof StockCountLinesBody>["lines"];
@@ -135,6 +135,14 @@ export async function applyCount(db: Db, ctx: Ctx, id: string, now: Date) {
         { allowNegative: true, now },
       );
     }
+    // Every counted line is known from now on, including those that matched the record exactly.
+    await markCounted(
+      tx,
+      ctx,
+      count.locationId,
+      lines.map((l) => l.product_id),
+      now,
+    );
     await audit(tx, {
       businessId: ctx.businessId,
       userId: ctx.userId,

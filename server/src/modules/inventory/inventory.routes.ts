@@ -3,6 +3,7 @@ import {
   LowStockCount,
   LowStockList,
   LowStockQuery,
+  StockAttention,
   StockCountCreateBody,
   StockCountDetail,
   StockCountLinesBody,
@@ -16,7 +17,7 @@ import {
 import { z } from "zod";
 import { type App, ctxOf } from "../../lib/http.js";
 import { presentAll } from "../auth/policy.js";
-import { lowStock, lowStockCount } from "./alerts.service.js";
+import { lowStock, lowStockCount, stockAttention } from "./alerts.service.js";
 import { applyCount, cancelCount, getCount, listCounts, openCount, saveLines } from "./counts.service.js";
 import { listMovements, recordMovement } from "./movements.service.js";
 
@@ -103,6 +104,16 @@ export default async function inventoryRoutes(app: App) {
     "/alerts/low-stock",
     { config: { access: "stock.read" }, schema: { tags, querystring: LowStockQuery, response: { 200: LowStockList } } },
     async (request) => lowStock(db, ctxOf(request), request.query.locationId),
+  );
+
+  app.get(
+    "/stock/attention",
+    {
+      // The owner's "count me" and below-zero lists: correcting stock is theirs (stock.adjust).
+      config: { access: "stock.adjust" },
+      schema: { tags, querystring: LowStockQuery, response: { 200: StockAttention } },
+    },
+    async (request) => stockAttention(db, ctxOf(request), request.query.locationId),
   );
 
   app.get(

@@ -1,5 +1,5 @@
 import type { MovementKind } from "@duka/contracts";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { queryRows, type Tx } from "../../db/client.js";
 import { businesses } from "../../db/schema.js";
 import type { Ctx } from "../../lib/context.js";
@@ -22,8 +22,12 @@ export interface MoveStockInput {
 }
 
 export interface MoveStockOptions {
-  /** Allow the level to go below zero; when omitted, the business's `allowNegativeStock` setting decides. */
-  allowNegative?: boolean;
+  /**
+   * Allow the level to go below zero: `true` anywhere, `"uncounted"` only where the stock has not
+   * been counted yet (counted stock keeps the no-oversell guarantee). When omitted, the business's
+   * `allowNegativeStock` setting decides.
+   */
+  allowNegative?: boolean | "uncounted";
   /** When the movement happened (the app clock); the database's clock when omitted. */
   now?: Date;
   /**
@@ -40,6 +44,9 @@ export interface MoveStockResult {
   /** Was above the low-stock threshold before this movement and is at or below it after. */
   crossedLowStock: boolean;
 }
+
+/** The movements that make the stock at a location known: from then on it is counted. */
+const COUNTING: ReadonlySet<MovementKind> = new Set(["receive", "count", "import", "transfer_in"]);
 
 /** Stock may still come back after a product is archived: a voided or refunded sale returns it. */
 const ARCHIVED_ALLOWED: ReadonlySet<MovementKind> = new Set(["void", "refund"]);
@@ -79,16 +86,25 @@ export async function moveStock(
   const deltaText = milliToNumeric(delta);
 
   // Adding stock (or taking it where negative levels are allowed) creates the level row if needed;
-  // taking stock only updates an existing row, and only when enough is there. An absent row has 0.
-  // The ledger row is written by the same statement, from the level it left, or not at all.
+  // taking stock only updates an existing row, and only when enough is there (or, for "uncounted",
+  // when nobody has counted it yet: an absent row is uncounted with 0). The ledger row is written by
+  // the same statement, from the level it left, or not at all.
+  const counts = COUNTING.has(input.kind);
+  const upsert = (guard: SQL) =>
+    sql`insert into stock_levels (business_id, product_id, location_id, quantity, counted_at, updated_at)
+        values (${ctx.businessId}, ${productId}, ${locationId}, ${deltaText}::numeric,
+          ${counts ? sql`coalesce(${at}::timestamptz, now())` : sql`null`}, coalesce(${at}::timestamptz, now()))
+        on conflict (product_id, location_id) do update
+          set quantity = stock_levels.quantity + excluded.quantity, updated_at = excluded.updated_at,
+            counted_at = coalesce(stock_levels.counted_at, excluded.counted_at)
+          ${guard}
+        returning quantity, low_stock_threshold`;
   const change =
-    delta > 0 || allowNegative
-      ? sql`insert into stock_levels (business_id, product_id, location_id, quantity, updated_at)
-            values (${ctx.businessId}, ${productId}, ${locationId}, ${deltaText}::numeric, coalesce(${at}::timestamptz, now()))
-            on conflict (product_id, location_id) do update
-              set quantity = stock_levels.quantity + excluded.quantity, updated_at = excluded.updated_at
-            returning quantity, low_stock_threshold`
-      : sql`update stock_levels set quantity = quantity + ${deltaText}::numeric,
+    delta > 0 || allowNegative === true
+      ? upsert(sql``)
+      : allowNegative === "uncounted"
+        ? upsert(sql`where stock_levels.counted_at is null or stock_levels.quantity + excluded.quantity >= 0`)
+        : sql`update stock_levels set quantity = quantity + ${deltaText}::numeric,
               updated_at = coalesce(${at}::timestamptz, now())
             where business_id = ${ctx.businessId} and product_id = ${productId} and location_id = ${locationId}
               and quantity + ${deltaText}::numeric >= 0
@@ -146,12 +162,40 @@ async function insufficientStock(tx: Tx, ctx: Ctx, input: MoveStockInput, produc
     sql`select quantity::text as quantity from stock_levels
         where business_id = ${ctx.businessId} and product_id = ${input.productId} and location_id = ${input.locationId}`,
   );
-  const available = fromMilli(parseMilli(row?.quantity ?? "0"));
-  const wanted = fromMilli(-input.quantityMilli);
+  return insufficientStockError(
+    { productId: input.productId, productName, locationId: input.locationId },
+    parseMilli(row?.quantity ?? "0"),
+    -input.quantityMilli,
+  );
+}
+
+/** 409 for taking more than the level holds; `availableMilli` is the level, `wantedMilli` what was asked. */
+export function insufficientStockError(
+  at: { productId: string; productName: string; locationId: string },
+  availableMilli: number,
+  wantedMilli: number,
+) {
+  const available = fromMilli(availableMilli);
+  const wanted = fromMilli(wantedMilli);
   return new AppError(
     "insufficient_stock",
     409,
-    `Not enough ${productName} in stock: ${available} available, ${wanted} needed.`,
-    { productId: input.productId, productName, locationId: input.locationId, available },
+    `Not enough ${at.productName} in stock: ${available} available, ${wanted} needed.`,
+    { productId: at.productId, productName: at.productName, locationId: at.locationId, available },
+  );
+}
+
+/**
+ * Marks stock counted without moving it: a count that found exactly what was on record (0 included)
+ * still makes the level known. Creates the level row (carried) when there is none.
+ */
+export async function markCounted(tx: Tx, ctx: Ctx, locationId: string, productIds: string[], now: Date) {
+  if (productIds.length === 0) return;
+  await tx.execute(
+    sql`insert into stock_levels (business_id, product_id, location_id, counted_at, updated_at)
+        select ${ctx.businessId}, id, ${locationId}, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
+        from unnest(${`{${productIds.join(",")}}`}::uuid[]) as id
+        on conflict (product_id, location_id) do update
+          set counted_at = coalesce(stock_levels.counted_at, excluded.counted_at)`,
   );
 }

@@ -26,8 +26,9 @@ describe("product list: search, filters, cursor pages", () => {
       await tx.execute(sql`insert into products (business_id, name, sku, price, category, low_stock_threshold)
         select ${businessId}, 'Item ' || lpad(g::text, 3, '0'), 'SKU-' || g, 100 + g, case when g % 2 = 0 then 'Even' else 'Odd' end, 3
         from generate_series(1, 230) g`);
-      await tx.execute(sql`insert into stock_levels (business_id, product_id, location_id, quantity)
-        select business_id, id, ${main}, (right(name, 3)::int % 7) from products where business_id = ${businessId}`);
+      // Imported, so counted.
+      await tx.execute(sql`insert into stock_levels (business_id, product_id, location_id, quantity, counted_at)
+        select business_id, id, ${main}, (right(name, 3)::int % 7), now() from products where business_id = ${businessId}`);
       await tx.execute(sql`insert into stock_movements (business_id, product_id, location_id, kind, quantity, level_after)
         select business_id, product_id, location_id, 'import', quantity, quantity from stock_levels
         where business_id = ${businessId} and quantity <> 0`);

@@ -26,6 +26,7 @@ interface Row {
   product_threshold: string;
   stock: string;
   threshold: string;
+  uncounted: boolean | null;
   updated_at: string | Date;
   sort_key: string;
 }
@@ -79,6 +80,10 @@ export async function listProducts(db: Db, ctx: Ctx, query: Query) {
     if (query.category) filters.push(sql`p.category = ${query.category}`);
     const order = ORDER[query.sort];
     const outer: SQL[] = [sql`true`];
+    // At one location, only what it carries; a state is judged on counted stock only.
+    if (one) outer.push(sql`x.carried`);
+    if (query.stock === "uncounted") outer.push(sql`x.uncounted`);
+    else if (query.stock) outer.push(sql`not x.uncounted`);
     if (query.stock === "out") outer.push(sql`x.stock <= 0`);
     if (query.stock === "low") outer.push(sql`x.stock > 0 and x.stock <= x.threshold`);
     if (query.stock === "in") outer.push(sql`x.stock > x.threshold and x.stock > 0`);
@@ -92,10 +97,13 @@ export async function listProducts(db: Db, ctx: Ctx, query: Query) {
       tx,
       sql`select x.*, ${order.key}::text as sort_key from (
             select p.id, p.name, p.sku, p.barcode, p.category, p.unit, p.price, p.price_at_sale, p.cost, p.archived,
-              p.updated_at, p.low_stock_threshold::text as product_threshold, s.stock, s.threshold
+              p.updated_at, p.low_stock_threshold::text as product_threshold, s.stock, s.threshold, s.uncounted,
+              s.carried
             from products p
             cross join lateral (
               select coalesce(sum(sl.quantity), 0) as stock,
+                coalesce(bool_and(sl.counted_at is null) filter (where sl.carried), false) as uncounted,
+                coalesce(bool_or(sl.carried), false) as carried,
                 ${one ? sql`coalesce(max(sl.low_stock_threshold), p.low_stock_threshold)` : sql`p.low_stock_threshold`} as threshold
               from stock_levels sl
               where sl.business_id = p.business_id and sl.product_id = p.id and sl.location_id in (${locs})
@@ -130,7 +138,7 @@ function toItem(r: Row) {
     lowStockThreshold: fromMilli(parseMilli(r.product_threshold)),
     archived: r.archived,
     stock: fromMilli(stock),
-    stockState: stockStateOf(stock, parseMilli(String(r.threshold))),
+    stockState: stockStateOf(stock, parseMilli(String(r.threshold)), !r.uncounted),
     updatedAt: new Date(r.updated_at).toISOString(),
   };
 }

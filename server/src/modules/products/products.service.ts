@@ -9,9 +9,10 @@ import { isUniqueViolation } from "../../lib/db-errors.js";
 import { conflict, notFound } from "../../lib/errors.js";
 import { fromMilli, milliToNumeric, parseMilli, toMilli } from "../../lib/quantity.js";
 import { audit } from "../audit/audit.service.js";
-import { moveStock } from "../inventory/ledger.js";
+import { markCounted, moveStock } from "../inventory/ledger.js";
 import { requireLocations, visibleLocations } from "../inventory/locations.js";
 import { movementRows } from "../inventory/movements.service.js";
+import { defaultCarried, setCarried } from "./carried.js";
 import { stockStateOf } from "./stock-state.js";
 
 type Create = z.output<typeof ProductCreateBody>;
@@ -65,7 +66,11 @@ export async function createProduct(db: Db, ctx: Ctx, input: Create, now: Date) 
         ctx,
         initial.map((s) => s.locationId),
       );
-      for (const s of initial) {
+      const carried = input.carriedAt ?? (await defaultCarried(tx, ctx));
+      await setCarried(tx, ctx, row.id, [...new Set([...carried, ...initial.map((s) => s.locationId)])], false);
+      // Zero typed in is a count too ("none here"), as opposed to leaving the stock blank: not counted yet.
+      for (const s of initial.filter((i) => i.quantity === 0)) await markCounted(tx, ctx, s.locationId, [row.id], now);
+      for (const s of initial.filter((i) => i.quantity !== 0)) {
         await moveStock(
           tx,
           ctx,
@@ -95,7 +100,7 @@ export async function createProduct(db: Db, ctx: Ctx, input: Create, now: Date) 
 export async function updateProduct(db: Db, ctx: Ctx, id: string, input: Patch, now: Date) {
   await withUniqueCodes(input, () =>
     inBusiness(db, ctx.businessId, async (tx) => {
-      const { locationThresholds, lowStockThreshold, category, ...fields } = input;
+      const { locationThresholds, lowStockThreshold, category, carriedAt, ...fields } = input;
       const [row] = await tx
         .update(products)
         .set({
@@ -108,6 +113,7 @@ export async function updateProduct(db: Db, ctx: Ctx, id: string, input: Patch, 
         .returning({ id: products.id });
       if (!row) throw notFound("Product");
       if (locationThresholds?.length) await setLocationThresholds(tx, ctx, id, locationThresholds);
+      if (carriedAt) await setCarried(tx, ctx, id, carriedAt, true);
       const changed = Object.keys(input);
       await audit(tx, {
         businessId: ctx.businessId,
@@ -161,6 +167,8 @@ interface LevelRow {
   location_id: string;
   quantity: string | null;
   override: string | null;
+  carried: boolean;
+  counted: boolean;
 }
 
 /** The product with its stock at every location the user sees and its latest ledger rows. */
@@ -174,7 +182,8 @@ export async function getProduct(db: Db, ctx: Ctx, id: string) {
     const locations = await visibleLocations(tx, ctx);
     const levels = await queryRows<LevelRow>(
       tx,
-      sql`select location_id, quantity::text as quantity, low_stock_threshold::text as override
+      sql`select location_id, quantity::text as quantity, low_stock_threshold::text as override, carried,
+            counted_at is not null as counted
           from stock_levels where business_id = ${ctx.businessId} and product_id = ${id}`,
     );
     const byLocation = new Map(levels.map((l) => [l.location_id, l]));
@@ -184,13 +193,16 @@ export async function getProduct(db: Db, ctx: Ctx, id: string) {
       const qty = parseMilli(level?.quantity ?? "0");
       const override = level?.override ? parseMilli(level.override) : null;
       const limit = override ?? productThreshold;
+      const counted = level?.counted ?? false;
       return {
         locationId: l.id,
         locationName: l.name,
         quantity: fromMilli(qty),
         lowStockThreshold: fromMilli(limit),
         thresholdOverride: override === null ? null : fromMilli(override),
-        stockState: stockStateOf(qty, limit),
+        stockState: stockStateOf(qty, limit, counted),
+        carried: level?.carried ?? false,
+        counted,
       };
     });
     const total = perLocation.reduce((sum, l) => sum + toMilli(l.quantity), 0);
@@ -211,7 +223,11 @@ export async function getProduct(db: Db, ctx: Ctx, id: string) {
       lowStockThreshold: fromMilli(productThreshold),
       archived: p.archived,
       stock: fromMilli(total),
-      stockState: stockStateOf(total, productThreshold),
+      stockState: stockStateOf(
+        total,
+        productThreshold,
+        !perLocation.some((l) => l.carried) || perLocation.some((l) => l.carried && l.counted),
+      ),
       updatedAt: p.updatedAt.toISOString(),
       createdAt: p.createdAt.toISOString(),
       locations: perLocation,

@@ -32,7 +32,14 @@ describe("products", () => {
     expect(p).toMatchObject({ name: "Sugar 1kg", price: 16_000, cost: 14_000, stock: 12.5, stockState: "in" });
     expect(p.locations).toEqual([
       expect.objectContaining({ locationId: main, quantity: 12.5, stockState: "in" }),
-      expect.objectContaining({ locationId: branch, quantity: 0, stockState: "out" }),
+      // Carried at every location by default; nobody has counted the branch's yet.
+      expect.objectContaining({
+        locationId: branch,
+        quantity: 0,
+        stockState: "uncounted",
+        carried: true,
+        counted: false,
+      }),
     ]);
     expect(p.recentMovements).toEqual([expect.objectContaining({ kind: "receive", quantity: 12.5, levelAfter: 12.5 })]);
     await expectLedgerMatchesLevels(t.database);
@@ -68,7 +75,7 @@ describe("products", () => {
     [{ name: "X", price: 1, lowStockThreshold: 0.0001 }, "lowStockThreshold"],
     [{ name: "X", price: 1, initialStock: [{ locationId: "nope", quantity: 1 }] }, "initialStock.0.locationId"],
     [
-      { name: "X", price: 1, initialStock: [{ locationId: "00000000-0000-4000-8000-000000000000", quantity: 0 }] },
+      { name: "X", price: 1, initialStock: [{ locationId: "00000000-0000-4000-8000-000000000000", quantity: -1 }] },
       "initialStock.0.quantity",
     ],
   ])("refuses bad input %j with 400", async (body, field) => {

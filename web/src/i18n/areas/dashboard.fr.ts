@@ -27,7 +27,7 @@ export const fr: Record<keyof typeof en, string> = {
   "dashboard.lowStock.out": "Épuisé à {location}",
   "dashboard.lowStock.low": "{quantity} restants à {location}",
   "dashboard.stock": "Stock",
-  "dashboard.stock.summary": "{in} en stock, {low} bas, {out} épuisés",
+  "dashboard.stock.summary": "{in} en stock, {low} bas, {out} épuisés, {notCounted} pas comptés",
   "dashboard.stock.value": "Valeur {cost} au coût, {price} au prix",
   "dashboard.owed": "Qui doit",
   "dashboard.owed.summary": "{count, plural, one {# client doit} other {# clients doivent}} {total}",

@@ -27,7 +27,7 @@ export const sw: Record<keyof typeof en, string> = {
   "dashboard.lowStock.out": "Zimekwisha {location}",
   "dashboard.lowStock.low": "Zimebaki {quantity} {location}",
   "dashboard.stock": "Stoo",
-  "dashboard.stock.summary": "{in} zipo, {low} chache, {out} zimekwisha",
+  "dashboard.stock.summary": "{in} zipo, {low} chache, {out} zimekwisha, {notCounted} hazijahesabiwa",
   "dashboard.stock.value": "Thamani {cost} kwa gharama, {price} kwa bei",
   "dashboard.owed": "Wanaodaiwa",
   "dashboard.owed.summary": "{count, plural, one {Mteja # anadaiwa} other {Wateja # wanadaiwa}} {total}",

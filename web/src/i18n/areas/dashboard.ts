@@ -26,7 +26,7 @@ export const en = {
   "dashboard.lowStock.out": "Out at {location}",
   "dashboard.lowStock.low": "{quantity} left at {location}",
   "dashboard.stock": "Stock",
-  "dashboard.stock.summary": "{in} in stock, {low} low, {out} out",
+  "dashboard.stock.summary": "{in} in stock, {low} low, {out} out, {notCounted} not counted",
   "dashboard.stock.value": "Worth {cost} at cost, {price} at price",
   "dashboard.owed": "Who owes",
   "dashboard.owed.summary": "{count, plural, one {# customer owes} other {# customers owe}} {total}",

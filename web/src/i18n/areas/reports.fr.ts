@@ -1,6 +1,7 @@
 import type { en } from "./reports";
 
 export const fr: Record<keyof typeof en, string> = {
+  "nav.reports": "Rapports",
   "reports.title": "Rapports",
   "reports.kind": "Quel rapport",
   "reports.daily": "Par jour",

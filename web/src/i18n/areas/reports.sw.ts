@@ -1,6 +1,7 @@
 import type { en } from "./reports";
 
 export const sw: Record<keyof typeof en, string> = {
+  "nav.reports": "Ripoti",
   "reports.title": "Ripoti",
   "reports.kind": "Ripoti ipi",
   "reports.daily": "Kwa siku",

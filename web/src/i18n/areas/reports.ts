@@ -1,5 +1,6 @@
 /** The reports page: daily and monthly figures, breakdowns, chart, CSV and print. */
 export const en = {
+  "nav.reports": "Reports",
   "reports.title": "Reports",
   "reports.kind": "Which report",
   "reports.daily": "Daily",

@@ -2,6 +2,7 @@ import type { en } from "./sell";
 
 export const fr: Record<keyof typeof en, string> = {
   "nav.sell": "Vendre",
+  "nav.sales": "Ventes",
 
   "sell.title": "Nouvelle vente",
   "sell.todaySales": "Ventes du jour",

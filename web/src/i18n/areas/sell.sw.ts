@@ -2,6 +2,7 @@ import type { en } from "./sell";
 
 export const sw: Record<keyof typeof en, string> = {
   "nav.sell": "Uza",
+  "nav.sales": "Mauzo",
 
   "sell.title": "Mauzo mapya",
   "sell.todaySales": "Mauzo ya leo",

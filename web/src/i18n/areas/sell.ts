@@ -1,6 +1,7 @@
 /** The till, the payment sheet, receipts, the sales list and a sale's page. */
 export const en = {
   "nav.sell": "Sell",
+  "nav.sales": "Sales",
 
   "sell.title": "New sale",
   "sell.todaySales": "Today’s sales",

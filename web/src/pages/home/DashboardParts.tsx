@@ -99,6 +99,7 @@ export function Lists({ data, fmt, owner }: { data: Dashboard; fmt: Fmt; owner: 
             in: fmt.number(data.stock.inStock),
             low: fmt.number(data.stock.low),
             out: fmt.number(data.stock.out),
+            notCounted: fmt.number(data.stock.notCounted),
           })}
           {data.stock.valueAtCost !== undefined && data.stock.valueAtPrice !== undefined
             ? ` · ${t("dashboard.stock.value", {

@@ -27,17 +27,19 @@ export default function Reports() {
   const report = useLoad(async () => {
     if (kind === "daily") {
       const r = await dailyReport(daily.from, daily.to);
-      return { rows: r.days.map((d) => ({ ...d, key: d.date })) as Row[], totals: r.totals };
+      return { kind, rows: r.days.map((d) => ({ ...d, key: d.date })) as Row[], totals: r.totals };
     }
     const r = await monthlyReport(monthly.from, monthly.to);
-    return { rows: r.months.map((m) => ({ ...m, key: m.month })) as Row[], totals: r.totals };
+    return { kind, rows: r.months.map((m) => ({ ...m, key: m.month })) as Row[], totals: r.totals };
   }, [kind, range.from, range.to]);
+  // The rows on screen may still be the other kind's while the new ones load: label them by their own kind.
+  const shown = report.data?.kind === kind ? report.data : undefined;
 
   const label = (key: string) => (kind === "daily" ? fmt.day(key) : fmt.day(`${key}-01`, "month"));
   const short = (key: string) => (kind === "daily" ? String(Number(key.slice(8))) : key.slice(5));
   const setRange = (patch: Partial<typeof range>) =>
     kind === "daily" ? setDaily({ ...daily, ...patch }) : setMonthly({ ...monthly, ...patch });
-  const totals = report.data?.totals;
+  const totals = shown?.totals;
 
   return (
     <div class="stack reports">
@@ -90,7 +92,7 @@ export default function Reports() {
         </Notice>
       )}
 
-      {report.data && totals && (
+      {shown && totals && (
         <>
           <dl class="report-cards">
             <div>
@@ -112,7 +114,7 @@ export default function Reports() {
           </dl>
           <BarChart
             label={t("reports.chart", { from: label(range.from), to: label(range.to) })}
-            points={report.data.rows.map((r) => ({ key: r.key, short: short(r.key), value: r.netSales }))}
+            points={shown.rows.map((r) => ({ key: r.key, short: short(r.key), value: r.netSales }))}
           />
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than the phone scrolls, and keyboards must reach it */}
           <section class="table-scroll" tabIndex={0} aria-labelledby="report-caption">
@@ -131,7 +133,7 @@ export default function Reports() {
                 </tr>
               </thead>
               <tbody>
-                {report.data.rows.map((r) => (
+                {shown.rows.map((r) => (
                   <FigureRow key={r.key} head={label(r.key)} row={r} fmt={fmt} />
                 ))}
               </tbody>

@@ -104,7 +104,11 @@ function View({ product: p }: { product: Detail }) {
               </span>
               <span class="row-side">
                 <span class="row-qty">{fmt.qty(l.quantity, p.unit)}</span>
-                <StockBadge state={l.stockState} />
+                {l.carried ? (
+                  <StockBadge state={l.stockState} />
+                ) : (
+                  <span class="hint">{t("stock.detail.notSold")}</span>
+                )}
               </span>
             </li>
           ))}

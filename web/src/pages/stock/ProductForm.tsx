@@ -40,7 +40,7 @@ function Form({ product, onSaved }: { product: ProductDetail | null; onSaved: ()
   const example = fmt.number(1250.5, 2);
   const initialLocation = locationId || preferredLocation(locations, me.user.locationId);
 
-  const save = useAction(async (v: Record<string, string>) => {
+  const save = useAction(async (v: Record<string, string>, carriedAt?: string[]) => {
     setSaved("");
     const errors: Errors = {};
     const money = (name: string, required: boolean) => {
@@ -76,13 +76,15 @@ function Form({ product, onSaved }: { product: ProductDetail | null; onSaved: ()
     setLocal(errors);
     if (Object.keys(errors).length > 0) return;
     if (product) {
-      await updateProduct(product.id, fields);
+      await updateProduct(product.id, { ...fields, carriedAt });
       setSaved(t("stock.form.saved"));
       onSaved();
     } else {
       const created = await createProduct({
         ...fields,
-        initialStock: initial ? [{ locationId: initialLocation, quantity: initial }] : undefined,
+        carriedAt,
+        // Empty: not counted yet. Zero typed in: counted, none here.
+        initialStock: initial !== undefined ? [{ locationId: initialLocation, quantity: initial }] : undefined,
       });
       void refreshLowStockBadge();
       navigate(`/stock/${created.id}`, true);
@@ -102,7 +104,12 @@ function Form({ product, onSaved }: { product: ProductDetail | null; onSaved: ()
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          void save.run(formValues(e.currentTarget));
+          const form = e.currentTarget;
+          const boxes = [...form.querySelectorAll<HTMLInputElement>("input[name=carriedAt]")];
+          void save.run(
+            formValues(form),
+            boxes.length ? boxes.filter((b) => b.checked).map((b) => b.value) : undefined,
+          );
         }}
       >
         <Field name="name" label={t("stock.field.name")} errors={errors.name} defaultValue={product?.name} required />
@@ -157,6 +164,23 @@ function Form({ product, onSaved }: { product: ProductDetail | null; onSaved: ()
               />
             )}
           </>
+        )}
+        {locations.length > 1 && (
+          <fieldset class="stack">
+            <legend>{t("stock.field.carried")}</legend>
+            <p class="hint">{t("stock.field.carried.hint")}</p>
+            {locations.map((l) => (
+              <label key={l.id} class="choice">
+                <input
+                  type="checkbox"
+                  name="carriedAt"
+                  value={l.id}
+                  defaultChecked={product ? product.locations.some((p) => p.locationId === l.id && p.carried) : true}
+                />
+                <span>{l.name}</span>
+              </label>
+            ))}
+          </fieldset>
         )}
         <Field
           name="lowStockThreshold"

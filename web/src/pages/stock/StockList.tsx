@@ -7,14 +7,16 @@ import { type MessageKey, t } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { Link } from "../../router";
 import { useMe } from "../../session";
+import { Attention } from "./Attention";
 import { LocationSelect, rememberLocation, StockBadge, useFormat, useLoad, useLocations } from "./shared";
 import "./stock.css";
 
-type StateFilter = "" | "low" | "out" | "archived";
+type StateFilter = "" | "low" | "out" | "uncounted" | "archived";
 const FILTERS: [StateFilter, MessageKey][] = [
   ["", "stock.filter.all"],
   ["low", "stock.filter.low"],
   ["out", "stock.filter.out"],
+  ["uncounted", "stock.filter.uncounted"],
 ];
 
 /** The filters survive a visit to a product and back. */
@@ -48,7 +50,7 @@ export default function StockList() {
       q: filters.q || undefined,
       category: filters.category || undefined,
       locationId: filters.locationId || undefined,
-      stock: filters.state === "low" || filters.state === "out" ? filters.state : undefined,
+      stock: filters.state === "archived" || filters.state === "" ? undefined : filters.state,
       archived: filters.state === "archived" ? "true" : undefined,
       cursor,
       limit: 30,
@@ -94,6 +96,7 @@ export default function StockList() {
           </a>
         )}
       </nav>
+      {me.permissions.includes("stock.adjust") && <Attention />}
       <div class="stack filters">
         <div class="field">
           <label for="f-q">{t("stock.search")}</label>

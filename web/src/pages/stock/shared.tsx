@@ -29,7 +29,12 @@ export function useFormat() {
   return { ...fmt, qty: (value: number, unit: string) => `${fmt.number(value)} ${unitWord(unit, value)}` };
 }
 
-const STATE_KEYS: Record<string, MessageKey> = { in: "stock.state.in", low: "stock.state.low", out: "stock.state.out" };
+const STATE_KEYS: Record<string, MessageKey> = {
+  in: "stock.state.in",
+  low: "stock.state.low",
+  out: "stock.state.out",
+  uncounted: "stock.state.uncounted",
+};
 
 /** The stock state in words and colour: colour alone would not do. */
 export function StockBadge({ state }: { state: string }) {
