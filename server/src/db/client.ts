@@ -10,8 +10,8 @@ import pg from "pg";
 import { guardStatement } from "./guard.js";
 import { acquireDataDirLock, type DataDirLock } from "./lock.js";
 import { runMigrations } from "./migrate.js";
-import { APP_ROLE, ensureAppLogin, loginOf } from "./roles.js";
 import { initDataDirApart } from "./pglite-init.js";
+import { APP_ROLE, ensureAppLogin, loginOf } from "./roles.js";
 import * as schema from "./schema.js";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;

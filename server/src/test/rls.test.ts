@@ -180,9 +180,4 @@ async function seedEveryTable(query: Query, owner: Actor) {
      values ($1, current_date, $2, $3, $4, 1, 100)`,
     [biz, loc, user, product],
   );
-  await q(
-    `insert into imports (business_id, kind, format, filename, header_key, mapping, counts, created_by, expires_at)
-     values ($1, 'products', 'duka', 'f.csv', 'k', '{}', '{"new":0,"update":0,"unchanged":0,"error":0}', $2, now())`,
-    [biz, user],
-  );
 }

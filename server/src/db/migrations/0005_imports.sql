@@ -1,5 +1,4 @@
--- Written to run again safely (the migrations test replays everything after 0003).
-CREATE TABLE IF NOT EXISTS "imports" (
+CREATE TABLE "imports" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"business_id" uuid NOT NULL,
 	"kind" text NOT NULL,
@@ -18,17 +17,15 @@ CREATE TABLE IF NOT EXISTS "imports" (
 	CONSTRAINT "imports_status_ck" CHECK ("imports"."status" in ('preview', 'committed'))
 );
 --> statement-breakpoint
-ALTER TABLE "customer_ledger" DROP CONSTRAINT IF EXISTS "customer_ledger_kind_ck";--> statement-breakpoint
-ALTER TABLE "products" ADD COLUMN IF NOT EXISTS "price_at_sale" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "customer_ledger" DROP CONSTRAINT "customer_ledger_kind_ck";--> statement-breakpoint
+ALTER TABLE "products" ADD COLUMN "price_at_sale" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "imports" ADD CONSTRAINT "imports_business_id_businesses_id_fk" FOREIGN KEY ("business_id") REFERENCES "public"."businesses"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "imports" ADD CONSTRAINT "imports_business_id_created_by_users_business_id_id_fk" FOREIGN KEY ("business_id","created_by") REFERENCES "public"."users"("business_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX IF NOT EXISTS "imports_business_idx" ON "imports" USING btree ("business_id","created_at");--> statement-breakpoint
-CREATE INDEX IF NOT EXISTS "imports_business_header_idx" ON "imports" USING btree ("business_id","header_key");--> statement-breakpoint
+CREATE INDEX "imports_business_idx" ON "imports" USING btree ("business_id","created_at");--> statement-breakpoint
+CREATE INDEX "imports_business_header_idx" ON "imports" USING btree ("business_id","header_key");--> statement-breakpoint
 ALTER TABLE "customer_ledger" ADD CONSTRAINT "customer_ledger_kind_ck" CHECK ("customer_ledger"."kind" in ('credit_sale', 'repayment', 'void', 'refund', 'advance', 'opening'));--> statement-breakpoint
 ALTER TABLE imports ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE imports FORCE ROW LEVEL SECURITY;
---> statement-breakpoint
-DROP POLICY IF EXISTS tenant ON imports;
 --> statement-breakpoint
 CREATE POLICY tenant ON imports USING (business_id = app_business_id()) WITH CHECK (business_id = app_business_id());
