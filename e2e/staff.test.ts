@@ -40,6 +40,7 @@ describeBrowser("staff and account settings", () => {
     await page.getByLabel("Email, phone or username").fill(owner);
     await page.getByLabel("Password", { exact: true }).fill(OWNER_PASSWORD);
     await page.getByRole("button", { name: "Create business" }).click();
+    await page.getByRole("button", { name: "I have written it down" }).click();
     await heading(page, "Hello, Amina Wanjiru");
 
     await openMore(page);
@@ -102,7 +103,7 @@ describeBrowser("staff and account settings", () => {
     await page.getByLabel("Email, phone or username").fill(staff);
     await page.getByLabel("Password for them", { exact: true }).fill(STAFF_PASSWORD);
     await page.getByRole("button", { name: "Add a person" }).click();
-    await page.getByText("Email, phone or username is already used.").waitFor();
+    await page.getByText("Email, phone or username is already used in this shop.").waitFor();
     await checkA11y(page);
 
     await page.getByRole("link", { name: "Back to Staff" }).click();

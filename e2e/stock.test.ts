@@ -18,6 +18,7 @@ async function signUp(page: Page) {
   await page.getByLabel("Email, phone or username").fill(`baraka-${randomBytes(4).toString("hex")}`);
   await page.getByLabel("Password", { exact: true }).fill("green-kettle-harbour-7");
   await page.getByRole("button", { name: "Create business" }).click();
+  await page.getByRole("button", { name: "I have written it down" }).click();
   await heading(page, "Hello, Baraka Otieno");
 }
 

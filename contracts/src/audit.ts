@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, Instant } from "./common.js";
+import { Id, Instant, SerialCursor } from "./common.js";
 
 /** Everything the activity log records; each has its label in every language (`admin.audit.<action>`). */
 export const AUDIT_ACTIONS = [
@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = [
   "user.reactivated",
   "user.password_reset",
   "user.password_changed",
+  "user.password_recovered",
+  "user.recovery_code_renewed",
   "location.created",
   "location.updated",
   "location.deactivated",
@@ -48,10 +50,7 @@ export const AuditItem = z.object({
 export type AuditItem = z.infer<typeof AuditItem>;
 
 export const AuditQuery = z.object({
-  cursor: z
-    .string()
-    .regex(/^\d{1,18}$/, "must be a cursor from a previous page")
-    .optional(),
+  cursor: SerialCursor.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, Name, Role } from "./common.js";
+import { Id, Locale, Name, Role } from "./common.js";
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
@@ -61,7 +61,7 @@ export const SignupBody = z.object({
   currency: Currency,
   timeZone: TimeZone,
   country: Country.optional(),
-  locale: z.string().trim().min(2).max(20).optional(),
+  locale: Locale.optional(),
   locationName: Name(),
   locationAddress: z.string().trim().max(300).optional(),
   ownerName: Name(),
@@ -70,8 +70,17 @@ export const SignupBody = z.object({
 });
 export type SignupBody = z.input<typeof SignupBody>;
 
+/** The short code of a shop (shown on the owner's staff page), typed once on a staff member's phone. */
+export const ShopCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9]{6}$/, "must be the 6 letters and digits shown on the owner's staff page")
+  .transform((s) => s.toUpperCase());
+
 export const LoginBody = z.object({
   login: Login,
+  /** Staff logins are unique within their shop: the phone sends the shop it remembers. */
+  shopCode: ShopCode.optional(),
   password: z
     .string({ message: "is required" })
     .min(1, "is required")
@@ -93,6 +102,8 @@ export const MeBusiness = z.object({
   timeZone: z.string(),
   locale: z.string(),
   country: z.string().nullable(),
+  /** Kept on the device after a sign-in, so staff need not type it. */
+  shopCode: z.string(),
 });
 export const MeResponse = z.object({
   user: MeUser,
@@ -100,3 +111,36 @@ export const MeResponse = z.object({
   permissions: z.array(z.string()),
 });
 export type MeResponse = z.infer<typeof MeResponse>;
+
+/** At sign-up the owner gets a recovery code to write down: the way back in without email. */
+export const SignupResponse = MeResponse.extend({ recoveryCode: z.string() });
+export type SignupResponse = z.infer<typeof SignupResponse>;
+
+/** Spaces and dashes are the reader's own; letters in any case. */
+export const RecoveryCode = z
+  .string({ message: "is required" })
+  .max(64)
+  .transform((s) => s.replace(/[\s-]/g, "").toUpperCase())
+  .pipe(z.string().regex(/^[A-Z0-9]{16}$/, "must be the 16 letters and digits written down at sign-up"));
+
+export const RecoverBody = z.object({ login: Login, recoveryCode: RecoveryCode, newPassword: Password });
+export type RecoverBody = z.input<typeof RecoverBody>;
+/** Using the code spends it: here is the next one to write down. */
+export const RecoveryCodeResponse = z.object({ recoveryCode: z.string() });
+export type RecoveryCodeResponse = z.infer<typeof RecoveryCodeResponse>;
+/** A signed-in owner makes a new code (the old one stops working), proving the password first. */
+export const NewRecoveryCodeBody = z.object({
+  currentPassword: z.string({ message: "is required" }).min(1, "is required").max(512),
+});
+
+export const RecoveryOptions = z.object({ email: z.boolean() });
+export const ForgotBody = z.object({ login: Login });
+export const ResetBody = z.object({
+  token: z
+    .string()
+    .min(20)
+    .max(200)
+    .regex(/^[\w.-]+$/, "is not a reset link's code"),
+  newPassword: Password,
+});
+export type ResetBody = z.input<typeof ResetBody>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Country, TimeZone } from "./auth.js";
-import { Id, Name } from "./common.js";
+import { Id, Locale, Name } from "./common.js";
 
 export const PaymentMethod = z.object({
   method: z
@@ -52,7 +52,7 @@ export type BusinessResponse = z.infer<typeof BusinessResponse>;
 export const UpdateBusinessBody = z.object({
   name: Name().optional(),
   timeZone: TimeZone.optional(),
-  locale: z.string().trim().min(2).max(20).optional(),
+  locale: Locale.optional(),
   country: Country.nullable().optional(),
   /** Only the settings given change; a paymentMethods list replaces the old one. */
   settings: BusinessSettings.partial().optional(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, IsoDate, Money, Name, OptionalText, Page } from "./common.js";
+import { Id, IsoDate, KeyCursor, Money, Name, OptionalText, Page } from "./common.js";
 import { SaleLine } from "./sales.js";
 
 /**
@@ -66,7 +66,7 @@ export const CustomerListQuery = z.object({
   owing: BoolParam.optional(),
   /** false (default): active customers; true: archived only; "all": both. */
   archived: z.enum(["true", "false", "all"]).default("false"),
-  cursor: z.string().max(400).optional(),
+  cursor: KeyCursor("text", "id").optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });
 
@@ -100,7 +100,7 @@ export const CustomerDetail = CustomerStaffView.extend(OwnerOnly.partial().shape
 export type CustomerDetail = z.infer<typeof CustomerDetail>;
 
 export const CursorQuery = z.object({
-  cursor: z.string().max(400).optional(),
+  cursor: KeyCursor("instant", "id").optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, Instant } from "./common.js";
+import { Id, Instant, KeyCursor } from "./common.js";
 
 /** The file types a document may be, decided from its first bytes, never from its name. */
 export const DocumentContentType = z.enum(["image/jpeg", "image/png", "image/webp", "image/heic", "application/pdf"]);
@@ -20,7 +20,7 @@ export type DocumentAttachment = z.input<typeof DocumentAttachment>;
 
 export const DocumentListQuery = DocumentAttachment.extend({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: KeyCursor("instant", "id").optional(),
 });
 
 export const Document = z.object({
@@ -40,5 +40,10 @@ export type Document = z.infer<typeof Document>;
 export const DocumentPage = z.object({ items: z.array(Document), nextCursor: z.string().nullable() });
 export type DocumentPage = z.infer<typeof DocumentPage>;
 
-export const DocumentUsage = z.object({ count: z.number().int(), totalBytes: z.number().int() });
+/** quotaBytes: the most the business may keep (uploads past it are refused; receipts still count). */
+export const DocumentUsage = z.object({
+  count: z.number().int(),
+  totalBytes: z.number().int(),
+  quotaBytes: z.number().int(),
+});
 export type DocumentUsage = z.infer<typeof DocumentUsage>;

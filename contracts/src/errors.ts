@@ -18,7 +18,14 @@ export const ERROR_CODES = {
   unsupported_media_type: 415,
   unsupported_file_type: 415,
   too_many_attempts: 429,
+  too_many_signups: 429,
+  too_many_streams: 429,
+  shop_code_required: 400,
+  wrong_recovery_code: 400,
+  reset_link_invalid: 400,
+  email_reset_unavailable: 404,
   internal: 500,
+  database_unavailable: 503,
   // People and places
   login_taken: 409,
   wrong_password: 400,
@@ -72,6 +79,7 @@ export const ERROR_CODES = {
   file_missing: 404,
   invalid_storage_key: 400,
   decrypt_failed: 500,
+  storage_quota_exceeded: 409,
   backup_not_found: 404,
   backup_invalid: 422,
   database_not_empty: 409,
@@ -116,6 +124,12 @@ export type FieldErrors = Record<string, FieldIssue[]>;
 export interface ErrorDetails {
   invalid_input: { fields?: FieldErrors };
   too_many_attempts: { retryAfter: number };
+  too_many_signups: { retryAfter: number };
+  too_many_streams: { retryAfter: number };
+  /** Tries left before a lock, on a wrong password or recovery code. */
+  invalid_credentials: { triesLeft?: number };
+  wrong_password: { triesLeft?: number };
+  wrong_recovery_code: { triesLeft?: number };
   insufficient_stock: { productId: string; productName: string; locationId: string; available: number };
   price_change_not_allowed: { lineNo: number; productId: string; price: number };
   discount_too_large: { maxDiscountPercent: number };

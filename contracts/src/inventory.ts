@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, Instant, IsoDate, Money, OptionalText, Page, PositiveQuantity, Quantity } from "./common.js";
+import { Id, Instant, IsoDate, Money, OptionalText, Page, PositiveQuantity, Quantity, SerialCursor } from "./common.js";
 import { NonNegativeQuantity, StockState } from "./products.js";
 
 export const ADJUST_REASONS = [
@@ -84,7 +84,7 @@ export const StockMovementQuery = z.object({
   locationId: Id.optional(),
   from: DateOrInstant.optional(),
   to: DateOrInstant.optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: SerialCursor.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const StockMovementPage = Page(StockMovement);

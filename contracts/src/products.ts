@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, Instant, Money, Name, OptionalText, Page, Quantity } from "./common.js";
+import { Id, Instant, KeyCursor, Money, Name, OptionalText, Page, Quantity } from "./common.js";
 
 /** "uncounted": nobody has counted, received or imported it there yet, so its level is not known. */
 export const StockState = z.enum(["in", "low", "out", "uncounted"]);
@@ -66,7 +66,7 @@ export const ProductListQuery = z.object({
   stock: StockState.optional(),
   sort: z.enum(["name", "stock", "updated"]).default("name"),
   archived: BoolParam.default(false),
-  cursor: z.string().max(500).optional(),
+  cursor: KeyCursor("text", "text", "id").optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ProductListQuery = z.input<typeof ProductListQuery>;

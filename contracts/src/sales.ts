@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, Instant, IsoDate, Money, OptionalText, Page, PositiveQuantity } from "./common.js";
+import { Id, Instant, IsoDate, KeyCursor, Money, OptionalText, Page, PositiveQuantity } from "./common.js";
 
 /** The methods every business has; settings.paymentMethods may rename or hide them, or add its own. */
 export const BUILT_IN_PAYMENT_METHODS = ["cash", "mobile_money", "card", "bank_transfer", "credit"] as const;
@@ -96,7 +96,7 @@ export const SaleListQuery = z.object({
   customerId: Id.optional(),
   paymentMethod: MethodCode.optional(),
   status: SaleStatus.optional(),
-  cursor: z.string().max(400).optional(),
+  cursor: KeyCursor("instant", "id").optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

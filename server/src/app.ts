@@ -12,11 +12,14 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
-import type { Config } from "./config.js";
+import type { DestinationStream } from "pino";
+import { type Config, trustProxyOption } from "./config.js";
 import type { Database } from "./db/client.js";
 import { installErrorHandler } from "./lib/error-handler.js";
 import type { App } from "./lib/http.js";
+import { installInputGuard } from "./lib/input-guard.js";
 import { Lifecycle } from "./lib/lifecycle.js";
+import { loggerOptions } from "./lib/logging.js";
 import { type KeyRing, type Storage, sealStorage } from "./lib/storage/index.js";
 import { type Clock, systemClock } from "./lib/time.js";
 import auditRoutes from "./modules/audit/audit.routes.js";
@@ -45,6 +48,8 @@ export interface BuildOptions {
   keyRing: KeyRing;
   clock?: Clock;
   logger?: FastifyServerOptions["logger"];
+  /** Where the (redacted) log goes instead of stdout: tests read it. */
+  logStream?: DestinationStream;
   lifecycle?: Lifecycle;
 }
 
@@ -70,8 +75,8 @@ const apiModules: ((app: App) => Promise<void>)[] = [
 export async function buildApp(opts: BuildOptions) {
   const { config, database } = opts;
   const app = Fastify({
-    logger: opts.logger ?? { level: config.LOG_LEVEL },
-    trustProxy: config.TRUST_PROXY,
+    logger: opts.logger ?? loggerOptions(config.LOG_LEVEL, opts.logStream),
+    trustProxy: trustProxyOption(config.TRUST_PROXY),
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
       return typeof given === "string" && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
@@ -91,6 +96,10 @@ export async function buildApp(opts: BuildOptions) {
   });
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    // Plain HTTP stays possible on a shop's own network; a browser that came over HTTPS keeps to it.
+    if (request.protocol === "https") reply.header("strict-transport-security", "max-age=31536000");
+    // Answers carry a shop's figures and people: no browser or proxy cache keeps them.
+    if (request.url.startsWith("/api/") && !reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
     // Draining: the client's next request opens a new connection, which the load balancer sends elsewhere.
     if (app.deps.lifecycle.draining) reply.header("connection", "close");
   });
@@ -114,7 +123,7 @@ export async function buildApp(opts: BuildOptions) {
         frameAncestors: ["'none'"],
       },
     },
-    // Shops reach the server over plain HTTP on their own network too; HSTS belongs to the TLS proxy.
+    // Sent per request above, only over HTTPS: shops reach the server over plain HTTP on their own network too.
     strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
   });
@@ -128,6 +137,7 @@ export async function buildApp(opts: BuildOptions) {
   });
   await app.register(guard);
   installErrorHandler(app);
+  installInputGuard(app);
 
   await app.register(healthRoutes);
   await app.register(

@@ -24,9 +24,24 @@ describe("config", () => {
   });
 
   it("reads flags and numbers from text", () => {
-    const c = loadConfig({ TRUST_PROXY: "true", SESSION_IDLE_MINUTES: "30", DATABASE_URL: "postgres://u@h:5432/d" });
-    expect(c.TRUST_PROXY).toBe(true);
+    const c = loadConfig({ TRUST_PROXY: "1", SESSION_IDLE_MINUTES: "30", DATABASE_URL: "postgres://u@h:5432/d" });
+    expect(c.TRUST_PROXY).toBe(1);
     expect(c.SESSION_IDLE_MINUTES).toBe(30);
+  });
+
+  it("trusts no proxy by default, a hop count or a list of proxies, and refuses to believe any", () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "10.0.0.0/8, 192.168.1.4,fd00::/8" }).TRUST_PROXY).toEqual([
+      "10.0.0.0/8",
+      "192.168.1.4",
+      "fd00::/8",
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: "true" })).toThrow(
+      /TRUST_PROXY must not be true.*1 behind one load balancer/,
+    );
+    expect(() => loadConfig({ TRUST_PROXY: "10.0.0.0/33" })).toThrow(/TRUST_PROXY must be false, a number/);
+    expect(() => loadConfig({ TRUST_PROXY: "proxy.local" })).toThrow(/TRUST_PROXY/);
   });
 
   it("stores files locally with a 10 MB document limit by default", () => {

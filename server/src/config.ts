@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -8,6 +9,41 @@ const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".
 const flag = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((v) => v === "true" || v === "1" || v === "yes");
+
+/** An address or CIDR block such as 10.0.0.0/8 or fd00::/8. */
+function isAddressOrBlock(v: string): boolean {
+  const [address = "", bits, extra] = v.split("/");
+  const family = isIP(address);
+  if (!family || extra !== undefined) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+/**
+ * Which X-Forwarded-* headers to believe: none (`false`), the last N hops, or those added by the
+ * listed proxies. `true` (believe any) would let a client pick its own address, so it is refused.
+ */
+const trustProxy = z.string().transform((v, ctx): false | number | string[] => {
+  const value = v.trim().toLowerCase();
+  if (["false", "0", "no"].includes(value)) return false;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const list = value.split(",").map((s) => s.trim());
+  if (list.every(isAddressOrBlock)) return list;
+  ctx.addIssue({
+    code: "custom",
+    message: ["true", "yes"].includes(value)
+      ? "must not be true: that would believe any X-Forwarded-For a client sends. Set the number of proxies in front of Duka (1 behind one load balancer) or their addresses, such as 10.0.0.0/8"
+      : "must be false, a number of proxy hops (1 behind one load balancer) or a comma-separated list of proxy addresses or CIDR blocks",
+  });
+  return z.NEVER;
+});
+
+/**
+ * Fastify's own hop count trusts nothing (it cannot vet the peer), so a count becomes "the last N
+ * hops": right only where nothing but the proxies can reach the server, as behind an AWS ALB.
+ */
+export function trustProxyOption(value: false | number | string[]) {
+  return typeof value === "number" ? (_address: string, hop: number) => hop < value : value;
+}
 
 const postgresUrl = z
   .string()
@@ -33,7 +69,7 @@ const schema = z.object({
   DB_POOL_MAX: z.coerce.number({ message: "must be a number" }).int().min(1).max(200).default(10),
   DATA_DIR: z.string().min(1).default("./data"),
   WEB_DIST: z.string().min(1).default(path.resolve(serverRoot, "../web/dist")),
-  TRUST_PROXY: flag.default(false),
+  TRUST_PROXY: trustProxy.default(false),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -52,6 +88,10 @@ const schema = z.object({
   SHUTDOWN_DELAY_SECONDS: z.coerce.number().int().min(0).max(600).default(3),
   /** How often an open live-update stream gets a keep-alive (mobile proxies drop silent ones) and its session is re-checked. */
   EVENTS_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
+  /** Live-update streams one sign-in may hold open on a server process (one per tab). */
+  EVENTS_STREAMS_PER_SESSION: z.coerce.number().int().min(1).max(1000).default(10),
+  /** New businesses one client address may create in 15 minutes. */
+  SIGNUPS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(10),
   /** Where files (documents, receipts, backups) go: a folder under DATA_DIR, or an S3 bucket. */
   STORAGE: z.enum(["local", "s3"]).default("local"),
   S3_BUCKET: z.string().min(3).optional(),
@@ -77,6 +117,20 @@ const schema = z.object({
     .min(1)
     .max(1024 * 1024 * 1024)
     .default(10 * 1024 * 1024),
+  /** The most file storage one business may fill with uploads (photos, PDFs); receipts count too. */
+  DOCUMENT_QUOTA_BYTES: z.coerce
+    .number({ message: "must be a number of bytes" })
+    .int()
+    .min(1)
+    .max(2 ** 50)
+    .default(1024 * 1024 * 1024),
+  /** Email for owners' password-reset links: smtp(s)://user:password@host:port, the sender, and the app's public address. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, "must look like smtp://user:password@mail.example.com:587")
+    .optional(),
+  SMTP_FROM: z.string().min(3).default("Duka <no-reply@localhost>"),
+  APP_URL: z.url({ message: "must be the address people open Duka at, such as https://duka.example.com" }).optional(),
   /** Automatic daily backups (docs/operations.md); off only where something else backs up. */
   BACKUPS_ENABLED: flag.default(true),
   BACKUP_HOUR: z.coerce
@@ -93,6 +147,9 @@ const schema = z.object({
 const checked = schema.superRefine((c, ctx) => {
   if (c.STORAGE === "s3" && !c.S3_BUCKET) {
     ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "is required when STORAGE=s3" });
+  }
+  if (c.SMTP_URL && !c.APP_URL) {
+    ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "is required with SMTP_URL: reset links point there" });
   }
   if (c.DATABASE_OWNER_URL && !c.DATABASE_URL) {
     ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "is required when DATABASE_OWNER_URL is set" });

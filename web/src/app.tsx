@@ -9,7 +9,9 @@ import { loadSession, session } from "./session";
 import { AppShell } from "./shell/AppShell";
 
 const SignUp = lazy(() => import("./pages/auth/SignUp"));
-const AUTH_PATHS = ["/signin", "/signup"];
+const Forgot = lazy(() => import("./pages/auth/Forgot"));
+const Reset = lazy(() => import("./pages/auth/Reset"));
+const AUTH_PATHS = ["/signin", "/signup", "/forgot", "/reset"];
 /** Staff are sent to the till once per app start; after that Home stays reachable. */
 let landed = false;
 
@@ -41,7 +43,10 @@ export function App() {
         </main>
       );
     case "signedOut":
-      return path === "/signup" ? <SignUp /> : <SignIn justSignedOut={current.justSignedOut} />;
+      if (path === "/signup") return <SignUp />;
+      if (path === "/forgot") return <Forgot />;
+      if (path === "/reset") return <Reset />;
+      return <SignIn justSignedOut={current.justSignedOut} />;
     case "signedIn":
       return AUTH_PATHS.includes(path) ? <Spinner label={t("app.loading")} /> : <AppShell />;
   }

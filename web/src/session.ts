@@ -1,6 +1,7 @@
 import { fetchMe, logOut, type Me } from "./api/auth";
 import { ApiError, setUnauthorizedHandler } from "./api/client";
 import { preferredLocale, setLocale } from "./i18n";
+import { rememberShopCode } from "./lib/shop-code";
 import { createStore, useStore } from "./lib/store";
 
 /** Who is using the app. The server's cookie remembers the session; the shell just asks /me. */
@@ -19,6 +20,7 @@ setUnauthorizedHandler(() => {
 });
 
 export async function signedIn(me: Me): Promise<void> {
+  rememberShopCode(me.business.shopCode);
   await setLocale(preferredLocale(me.business.locale));
   session.set({ status: "signedIn", me });
 }

@@ -85,9 +85,14 @@ export const businesses = pgTable(
     locale: text("locale").notNull().default("en"),
     settings: jsonb("settings").$type<BusinessSettings>().notNull().default({}),
     nextSaleNumber: integer("next_sale_number").notNull().default(1),
+    /** Short code staff type once on a new phone, so their login need only be unique in this shop. */
+    code: text("code").notNull().default(sql`duka_shop_code()`),
     createdAt: createdAt(),
   },
-  (t) => [check("businesses_currency_ck", sql`${t.currency} ~ '^[A-Z]{3}$'`)],
+  (t) => [
+    check("businesses_currency_ck", sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    uniqueIndex("businesses_code_uq").on(t.code),
+  ],
 );
 
 export const locations = pgTable(
@@ -113,16 +118,20 @@ export const users = pgTable(
     businessId: businessId(),
     name: text("name").notNull(),
     role: text("role", { enum: ["owner", "staff"] }).notNull(),
-    /** Email, phone or username, stored lower-cased; unique across Duka so sign-in needs no shop code. */
+    /** Email, phone or username, stored lower-cased; an owner's is unique across Duka, staff's within the shop. */
     login: text("login").notNull(),
     passwordHash: text("password_hash").notNull(),
+    /** SHA-256 of the owner's recovery code (high-entropy, so no slow hash is needed). */
+    recoveryHash: text("recovery_hash"),
     active: boolean("active").notNull().default(true),
     locationId: uuid("location_id"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex("users_login_uq").on(t.login),
+    uniqueIndex("users_business_login_uq").on(t.businessId, t.login),
+    uniqueIndex("users_owner_login_uq").on(t.login).where(sql`${t.role} = 'owner'`),
+    index("users_login_idx").on(t.login),
     unique("users_business_id_uq").on(t.businessId, t.id),
     index("users_business_idx").on(t.businessId),
     check("users_role_ck", sql`${t.role} in ('owner','staff')`),
@@ -148,6 +157,24 @@ export const sessions = pgTable(
   (t) => [
     uniqueIndex("sessions_token_hash_uq").on(t.tokenHash),
     index("sessions_user_idx").on(t.userId),
+    foreignKey({ columns: [t.businessId, t.userId], foreignColumns: [users.businessId, users.id] }).onDelete("cascade"),
+  ],
+);
+
+/** Password-reset links sent by email; the token itself is only in the email. */
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    id: id(),
+    businessId: businessId(),
+    userId: uuid("user_id").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("password_resets_token_hash_uq").on(t.tokenHash),
     foreignKey({ columns: [t.businessId, t.userId], foreignColumns: [users.businessId, users.id] }).onDelete("cascade"),
   ],
 );
@@ -613,6 +640,7 @@ export const businessTables = [
   "locations",
   "users",
   "sessions",
+  "password_resets",
   "audit_log",
   "customers",
   "products",

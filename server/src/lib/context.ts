@@ -8,7 +8,14 @@ export interface Ctx {
   /** The locations this user may act at; null means every location of the business. */
   locationIds: string[] | null;
   sessionId: string;
-  business: { name: string; currency: string; timeZone: string; locale: string; country: string | null };
+  business: {
+    name: string;
+    currency: string;
+    timeZone: string;
+    locale: string;
+    country: string | null;
+    shopCode: string;
+  };
   userName: string;
 }
 

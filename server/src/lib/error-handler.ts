@@ -1,6 +1,7 @@
 import type { ErrorCode, FieldErrors } from "@duka/contracts";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import { isDatabaseUnavailable } from "./db-errors.js";
 import { AppError } from "./errors.js";
 import { fieldIssue, fromSentences } from "./field-issues.js";
 
@@ -46,6 +47,19 @@ export function installErrorHandler(app: FastifyInstance) {
       if (status && status >= 400 && status < 500) {
         const code = FASTIFY_CODES[(err as FastifyError).code] ?? (status === 404 ? "not_found" : "bad_request");
         return reply.status(status).send({ error: { code, message: err.message } });
+      }
+      if (isDatabaseUnavailable(err)) {
+        // The database is away (stopped, restarting, cut off): say so, so clients retry with the same ids.
+        request.log.error({ err }, "database unavailable");
+        return reply
+          .status(503)
+          .header("retry-after", "5")
+          .send({
+            error: {
+              code: "database_unavailable",
+              message: "The database is not answering right now. Nothing was saved; please try again in a moment.",
+            },
+          });
       }
       request.log.error({ err }, "unhandled error");
     }

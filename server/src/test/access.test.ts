@@ -127,6 +127,26 @@ describe("access matrix over every /api route", () => {
     expect(all.map((r) => `${r.method} ${r.url}`)).toContain("PATCH /api/v1/users/:id");
   });
 
+  it("opens to anonymous callers only sign-up, sign-in, recovery and the health of the API", () => {
+    const open = routes()
+      .filter((r) => r.access === "public")
+      .map((r) => `${r.method} ${r.url}`)
+      .sort();
+    expect(open).toEqual(
+      [
+        "GET /api/v1/auth/recovery-options",
+        "GET /api/v1/docs",
+        "POST /api/v1/auth/forgot",
+        "POST /api/v1/auth/login",
+        "POST /api/v1/auth/recover",
+        "POST /api/v1/auth/reset",
+        "POST /api/v1/auth/signup",
+      ].sort(),
+    );
+    // Making a new recovery code needs the owner, not any session.
+    expect(routes().find((r) => r.url === "/api/v1/me/recovery-code")?.access).toBe("users.manage");
+  });
+
   it("answers 401 to anonymous callers on every non-public route", async () => {
     for (const r of routes().filter((r) => r.access !== "public")) {
       const res = await send(t.app, r.method as "GET", withId(r.url, SOME_ID), r.method === "GET" ? undefined : {});

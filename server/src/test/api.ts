@@ -44,7 +44,14 @@ export async function createTestApp(
 ): Promise<TestContext & { close(): Promise<void> }> {
   const database = await createTestDatabase();
   const clock = new TestClock();
-  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", WEB_DIST: "/nonexistent", ...env });
+  // Tests sign many businesses up from one address; the sign-up limit has its own test.
+  const config = loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    WEB_DIST: "/nonexistent",
+    SIGNUPS_PER_ADDRESS: "100000",
+    ...env,
+  });
   const { storage, keyRing, filesDir } = testStorage();
   const app = await buildApp({ config, database, storage, keyRing, clock: clock.now, logger: false });
   await app.ready();

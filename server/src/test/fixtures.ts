@@ -82,6 +82,7 @@ export function ctxOf(actor: Actor): Ctx {
       timeZone: business.timeZone,
       locale: business.locale,
       country: business.country,
+      shopCode: business.shopCode,
     },
   };
 }

@@ -120,6 +120,10 @@ async function seedEveryTable(query: Query, owner: Actor) {
   const user = owner.me.user.id;
   const q = async (text: string, params: unknown[]) => (await query(text, params))[0] as Record<string, string>;
   const { id: loc } = await q("select id from locations where business_id = $1 limit 1", [biz]);
+  await q(
+    "insert into password_resets (business_id, user_id, token_hash, expires_at) values ($1, $2, md5(random()::text), now())",
+    [biz, user],
+  );
   const { id: customer } = await q("insert into customers (business_id, name) values ($1, 'C') returning id", [biz]);
   const { id: product } = await q(
     "insert into products (business_id, name, price) values ($1, 'P', 100) returning id",

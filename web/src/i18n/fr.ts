@@ -61,6 +61,49 @@ const fr: Messages = {
   "error.network": "Pas de connexion au serveur. Vérifiez internet et réessayez.",
   "error.invalid_credentials": "Identifiant ou mot de passe incorrect.",
   "error.too_many_attempts": "Trop d’échecs de connexion. Attendez quelques minutes et réessayez.",
+  "error.too_many_signups":
+    "Trop d’entreprises ont été créées depuis cette connexion à l’instant. Réessayez dans quelques minutes.",
+  "error.too_many_streams":
+    "Les mises à jour en direct sont ouvertes dans trop d’onglets. Fermez-en quelques-uns et rechargez celui-ci.",
+  "error.email_reset_unavailable":
+    "La réinitialisation par e-mail n’est pas configurée sur ce serveur. Utilisez votre code de récupération.",
+  "error.shop_code_required":
+    "Saisissez le code de votre boutique ci-dessous. Le propriétaire le voit sur la page Personnel.",
+  "auth.shopCode": "Code de la boutique",
+  "auth.shopCode.hint": "6 lettres et chiffres, sur la page Personnel du propriétaire. Ce téléphone s’en souviendra.",
+  "auth.shopCode.remembered": "Code de la boutique sur ce téléphone : {code}",
+  "auth.shopCode.change": "Changer de boutique",
+  "auth.triesLeft": "Encore {n} essais.",
+  "auth.oneTryLeft": "Encore 1 essai.",
+  "auth.lastTry": "Le prochain essai erroné sera refusé pendant un moment.",
+  "auth.askOwner": "Si vous êtes employé, demandez au propriétaire de réinitialiser votre mot de passe.",
+  "auth.recovery.title": "Notez votre code de récupération",
+  "auth.recovery.intro":
+    "Si vous oubliez votre mot de passe, ce code vous permet d’en choisir un nouveau. Gardez-le sur papier, loin de ce téléphone. Il n’est affiché qu’une fois.",
+  "auth.recovery.label": "Code de récupération",
+  "auth.recovery.print": "Imprimer",
+  "auth.recovery.copy": "Copier",
+  "auth.recovery.copied": "Copié.",
+  "auth.recovery.done": "Je l’ai noté",
+  "auth.forgot.link": "Mot de passe oublié ?",
+  "auth.forgot.title": "Mot de passe oublié",
+  "auth.forgot.intro":
+    "Propriétaires : saisissez votre identifiant, le code de récupération noté à l’inscription et un nouveau mot de passe. Personnel : demandez au propriétaire de réinitialiser votre mot de passe.",
+  "auth.forgot.newPassword": "Nouveau mot de passe",
+  "auth.forgot.submit": "Enregistrer le nouveau mot de passe",
+  "auth.forgot.busy": "Enregistrement…",
+  "auth.forgot.done":
+    "Votre mot de passe est changé et tous les téléphones ont été déconnectés. Voici votre nouveau code de récupération : l’ancien ne fonctionne plus.",
+  "auth.forgot.toSignIn": "Retour à la connexion",
+  "auth.forgot.email.title": "Ou recevez un lien par e-mail",
+  "auth.forgot.email.submit": "M’envoyer un lien",
+  "auth.forgot.email.sent":
+    "S’il s’agit de l’adresse e-mail d’un propriétaire, un lien est en route. Il est valable une heure.",
+  "auth.reset.title": "Choisissez un nouveau mot de passe",
+  "auth.reset.intro": "Depuis le lien reçu par e-mail.",
+  "error.wrong_recovery_code":
+    "Cet identifiant et ce code de récupération ne correspondent pas. Vérifiez le code sur votre papier.",
+  "error.reset_link_invalid": "Ce lien a expiré ou a déjà servi. Demandez-en un nouveau.",
   "error.login_taken": "Cet identifiant est déjà utilisé. Choisissez un autre e-mail, numéro ou identifiant.",
   "error.unauthorized": "Votre session a pris fin. Veuillez vous reconnecter.",
   "error.invalid_input": "Vérifiez les champs indiqués ci-dessous.",

@@ -1,15 +1,17 @@
 /**
- * Duka's encryption at rest (format 1). Each object has its own random data key; the data key is
+ * Duka's encryption at rest (format 2). Each object has its own random data key; the data key is
  * wrapped by a master key. Layout:
  *
  *   header  "DUKA" | version u8 | key id (8) | wrap IV (12) | wrapped data key (32) | wrap tag (16)
  *           | frame IV (12) | frame size u32
  *   frames  ciphertext (frame size bytes, the last one shorter or empty) + GCM tag (16), repeated
  *
- * The data-key wrap authenticates the whole header (key id, frame IV and frame size in its AAD).
+ * The data-key wrap authenticates the whole header (key id, frame IV and frame size in its AAD) and,
+ * from format 2, the object's storage key (`documents/<business>/<document>`): a file copied over
+ * another's place no longer opens. Format 1 files (no storage key) still open until
+ * `npm run rewrap-keys` upgrades them; rewrapping rewrites the header only (see rewrapHeader).
  * Each frame's nonce is the frame IV xor its counter, and its AAD holds the counter and a "final"
  * flag, so reordered, dropped, truncated or appended frames all fail, as does any flipped bit.
- * Re-wrapping for a new master key rewrites the header only (see rewrapHeader).
  */
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { Transform, type TransformCallback } from "node:stream";
@@ -17,7 +19,8 @@ import { AppError } from "../errors.js";
 import { KEY_BYTES, KEY_ID_BYTES, type KeyRing, type MasterKey } from "./keyring.js";
 
 const MAGIC = Buffer.from("DUKA");
-const VERSION = 1;
+const VERSION = 2;
+const LEGACY_VERSION = 1;
 const IV = 12;
 const TAG = 16;
 export const FRAME_SIZE = 64 * 1024;
@@ -33,29 +36,45 @@ const O_FRAME_IV = O_WRAP_TAG + TAG;
 const O_FRAME_SIZE = O_FRAME_IV + IV;
 export const HEADER_BYTES = O_FRAME_SIZE + 4;
 
-export const decryptFailed = (why: string) =>
-  new AppError("decrypt_failed", 500, `A stored file could not be decrypted: ${why}`);
+/**
+ * The client sees only that the file cannot be read; `reason` (which may name a master key id) goes
+ * to the server log with the error.
+ */
+export const decryptFailed = (reason: string) =>
+  Object.assign(
+    new AppError(
+      "decrypt_failed",
+      500,
+      "A stored file could not be read. Nothing was changed; the shop's administrator can find the cause in the server log.",
+    ),
+    { reason },
+  );
 
-/** What the data-key wrap authenticates: every header field except the wrap itself. */
-function wrapAad(header: Buffer): Buffer {
-  return Buffer.concat([header.subarray(0, O_WRAP_IV), header.subarray(O_FRAME_IV, HEADER_BYTES)]);
+/** What the data-key wrap authenticates: every header field except the wrap itself, and the place. */
+function wrapAad(header: Buffer, storageKey: string): Buffer {
+  const fields = [header.subarray(0, O_WRAP_IV), header.subarray(O_FRAME_IV, HEADER_BYTES)];
+  if (header[O_VERSION] !== LEGACY_VERSION) fields.push(Buffer.from(storageKey, "utf8"));
+  return Buffer.concat(fields);
 }
 
-function sealDataKey(header: Buffer, master: MasterKey, dataKey: Buffer) {
+function sealDataKey(header: Buffer, master: MasterKey, dataKey: Buffer, storageKey: string, version = VERSION) {
   master.id.copy(header, O_KEY_ID);
+  header[O_VERSION] = version;
   const iv = randomBytes(IV);
-  const cipher = createCipheriv("aes-256-gcm", master.key, iv).setAAD(wrapAad(header));
+  const cipher = createCipheriv("aes-256-gcm", master.key, iv).setAAD(wrapAad(header, storageKey));
   const wrapped = Buffer.concat([cipher.update(dataKey), cipher.final()]);
   iv.copy(header, O_WRAP_IV);
   wrapped.copy(header, O_WRAPPED);
   cipher.getAuthTag().copy(header, O_WRAP_TAG);
 }
 
-function openDataKey(header: Buffer, ring: KeyRing): Buffer {
+function openDataKey(header: Buffer, ring: KeyRing, storageKey: string): Buffer {
   if (header.length < HEADER_BYTES || !header.subarray(0, 4).equals(MAGIC)) {
     throw decryptFailed("it is not a Duka encrypted file.");
   }
-  if (header[O_VERSION] !== VERSION) throw decryptFailed(`format version ${header[O_VERSION]} is not known.`);
+  if (header[O_VERSION] !== VERSION && header[O_VERSION] !== LEGACY_VERSION) {
+    throw decryptFailed(`format version ${header[O_VERSION]} is not known.`);
+  }
   const id = header.subarray(O_KEY_ID, O_WRAP_IV);
   const master = ring.find(id);
   if (!master) {
@@ -63,20 +82,23 @@ function openDataKey(header: Buffer, ring: KeyRing): Buffer {
   }
   try {
     const decipher = createDecipheriv("aes-256-gcm", master.key, header.subarray(O_WRAP_IV, O_WRAPPED));
-    decipher.setAAD(wrapAad(header.subarray(0, HEADER_BYTES)));
+    decipher.setAAD(wrapAad(header.subarray(0, HEADER_BYTES), storageKey));
     decipher.setAuthTag(header.subarray(O_WRAP_TAG, O_FRAME_IV));
     return Buffer.concat([decipher.update(header.subarray(O_WRAPPED, O_WRAP_TAG)), decipher.final()]);
   } catch {
-    throw decryptFailed("its header was changed or the master key is wrong.");
+    throw decryptFailed(
+      `${storageKey}: its header was changed, it was moved from another place, or the master key is wrong.`,
+    );
   }
 }
 
-/** The header re-sealed with the ring's current key, or null when it already uses it. */
-export function rewrapHeader(header: Buffer, ring: KeyRing): Buffer | null {
-  const dataKey = openDataKey(header, ring);
-  if (header.subarray(O_KEY_ID, O_WRAP_IV).equals(ring.current.id)) return null;
+/** The header re-sealed with the ring's current key in the current format, or null when it already is. */
+export function rewrapHeader(header: Buffer, ring: KeyRing, storageKey: string): Buffer | null {
+  const dataKey = openDataKey(header, ring, storageKey);
+  const current = header.subarray(O_KEY_ID, O_WRAP_IV).equals(ring.current.id) && header[O_VERSION] === VERSION;
+  if (current) return null;
   const next = Buffer.from(header.subarray(0, HEADER_BYTES));
-  sealDataKey(next, ring.current, dataKey);
+  sealDataKey(next, ring.current, dataKey, storageKey);
   return next;
 }
 
@@ -115,14 +137,15 @@ export class Encryptor extends Transform {
   private readonly queue = new ByteQueue();
   private counter = 0;
 
-  constructor(ring: KeyRing) {
+  /** storageKey: where the object is written; only a read of that same key opens it. */
+  constructor(ring: KeyRing, storageKey: string, version = VERSION) {
     super();
     const header = Buffer.alloc(HEADER_BYTES);
     MAGIC.copy(header, 0);
-    header[O_VERSION] = VERSION;
     this.frameIv.copy(header, O_FRAME_IV);
     header.writeUInt32BE(FRAME_SIZE, O_FRAME_SIZE);
-    sealDataKey(header, ring.current, this.dataKey);
+    // Only tests pass a version: to write format 1 files and prove they are upgraded.
+    sealDataKey(header, ring.current, this.dataKey, storageKey, version);
     this.push(header);
   }
 
@@ -159,7 +182,10 @@ export class Decryptor extends Transform {
   private frameBytes = 0;
   private counter = 0;
 
-  constructor(private readonly ring: KeyRing) {
+  constructor(
+    private readonly ring: KeyRing,
+    private readonly storageKey: string,
+  ) {
     super();
     this.ready = new Promise<void>((resolve, reject) => {
       this.settle = (err) => (err ? reject(err) : resolve());
@@ -170,7 +196,7 @@ export class Decryptor extends Transform {
 
   private readHeader() {
     const header = this.queue.take(HEADER_BYTES);
-    this.dataKey = openDataKey(header, this.ring);
+    this.dataKey = openDataKey(header, this.ring, this.storageKey);
     this.frameIv = Buffer.from(header.subarray(O_FRAME_IV, O_FRAME_SIZE));
     const size = header.readUInt32BE(O_FRAME_SIZE);
     if (size < 1 || size > MAX_FRAME) throw decryptFailed("its header is damaged.");

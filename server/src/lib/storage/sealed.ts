@@ -10,7 +10,7 @@ import type { Storage } from "./storage.js";
 export interface SealedStorage extends Storage {
   readonly raw: Storage;
   readonly ring: KeyRing;
-  /** Re-wraps one object's data key with the current master key; false when it already used it. */
+  /** Re-wraps one object's data key with the current master key and format; false when it already used them. */
   rewrap(key: string): Promise<boolean>;
 }
 
@@ -23,7 +23,7 @@ export function sealStorage(raw: Storage, ring: KeyRing): SealedStorage {
 
     put(key, body, meta) {
       const source = Buffer.isBuffer(body) ? Readable.from([body]) : body;
-      const sealed = new Encryptor(ring);
+      const sealed = new Encryptor(ring, key);
       // Errors reach the driver through `sealed`, which then writes nothing. The driver may attach
       // its listeners only after some awaits, so an early failure must not count as unhandled.
       sealed.on("error", quiet);
@@ -34,7 +34,7 @@ export function sealStorage(raw: Storage, ring: KeyRing): SealedStorage {
 
     async get(key) {
       const source = await raw.get(key);
-      const plain = new Decryptor(ring);
+      const plain = new Decryptor(ring, key);
       source.on("error", (err) => plain.destroy(err));
       plain.on("close", () => source.destroy());
       // Until the header is checked nobody listens yet: its error is reported by `ready` instead.
@@ -56,7 +56,7 @@ export function sealStorage(raw: Storage, ring: KeyRing): SealedStorage {
       const source = (await raw.get(key))[Symbol.asyncIterator]();
       try {
         const head = await readAtLeast(source, HEADER_BYTES);
-        const next = rewrapHeader(head, ring);
+        const next = rewrapHeader(head, ring, key);
         if (!next) return false;
         // The frames are copied unchanged behind the new header; drivers replace objects atomically.
         await raw.put(key, Readable.from(rest(next, head.subarray(HEADER_BYTES), source)));

@@ -1,9 +1,10 @@
-import { LoginBody, MeResponse, Ok, SignupBody } from "@duka/contracts";
+import { LoginBody, MeResponse, Ok, SignupBody, SignupResponse } from "@duka/contracts";
 import type { Ctx } from "../../lib/context.js";
 import { type App, ctxOf, requestMeta } from "../../lib/http.js";
 import { login, signup } from "./auth.service.js";
 import { clearSessionCookie, setSessionCookie } from "./cookies.js";
 import { ROLE_PERMISSIONS } from "./permissions.js";
+import recoveryRoutes from "./recovery.routes.js";
 import { resolveSession, revokeSession } from "./sessions.service.js";
 
 export function meOf(ctx: Ctx) {
@@ -35,12 +36,12 @@ export default async function authRoutes(app: App) {
     "/auth/signup",
     {
       config: { access: "public" },
-      schema: { tags: ["auth"], body: SignupBody, response: { 201: MeResponse } },
+      schema: { tags: ["auth"], body: SignupBody, response: { 201: SignupResponse } },
     },
     async (request, reply) => {
-      const session = await signup(db, request.body, requestMeta(request), policy);
+      const session = await signup(db, request.body, requestMeta(request), policy, config.SIGNUPS_PER_ADDRESS);
       setSessionCookie(request, reply, session.token, session.expiresAt);
-      return reply.status(201).send(await signedIn(session.token));
+      return reply.status(201).send({ ...(await signedIn(session.token)), recoveryCode: session.recoveryCode });
     },
   );
 
@@ -63,6 +64,8 @@ export default async function authRoutes(app: App) {
       return { ok: true as const };
     },
   );
+
+  await recoveryRoutes(app);
 
   app.get(
     "/me",

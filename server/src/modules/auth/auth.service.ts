@@ -9,21 +9,43 @@ import type { RequestMeta } from "../../lib/context.js";
 import { isUniqueViolation } from "../../lib/db-errors.js";
 import { AppError, conflict } from "../../lib/errors.js";
 import { audit } from "../audit/audit.service.js";
-import { assertNotLocked, loginKeys, recordFailure, recordSuccess } from "./lockout.js";
+import { forgetOldAttempts, loginKeys, reserveAttempt, wrongPassword } from "./lockout.js";
 import { assertStrongPassword, hashPassword, verifyPassword } from "./passwords.js";
+import { hashRecoveryCode, newRecoveryCode } from "./recovery.service.js";
 import { createSession, type SessionPolicy } from "./sessions.service.js";
 
 type Signup = z.output<typeof SignupBody>;
 type Login = z.output<typeof LoginBody>;
 
+/** A staff login is unique within its shop only, so a refusal tells nothing about other shops. */
 export const loginTaken = () =>
-  conflict("login_taken", "This login is already used. Choose another email, phone number or username.", {
-    fields: { login: ["is already used"] },
+  conflict("login_taken", "Someone in this shop already uses this login. Choose another.", {
+    fields: { login: ["is already used in this shop"] },
   });
 
-export async function signup(db: Db, input: Signup, meta: RequestMeta, policy: SessionPolicy) {
+/** An owner signs in with no shop code, so an owner's login is unique across Duka. */
+export const ownerLoginTaken = () =>
+  conflict(
+    "login_taken",
+    "This login already belongs to a shop owner. Sign in instead, or choose another email or phone number.",
+    { fields: { login: ["is already used"] } },
+  );
+
+export async function signup(db: Db, input: Signup, meta: RequestMeta, policy: SessionPolicy, perAddress: number) {
   assertStrongPassword(input.password, input.login);
+  // Every sign-up counts, made or not: one address cannot mint businesses by the hundred.
+  await reserveAttempt(db, { always: [`signup:${meta.ip}`] }, meta.now, perAddress).catch((err: unknown) => {
+    throw err instanceof AppError && err.status === 429
+      ? new AppError(
+          "too_many_signups",
+          429,
+          "Too many businesses were created from this connection just now. Try again in a few minutes.",
+          err.details,
+        )
+      : err;
+  });
   const passwordHash = await hashPassword(input.password);
+  const recoveryCode = newRecoveryCode();
   const businessId = randomUUID();
   try {
     return await inBusiness(db, businessId, async (tx) => {
@@ -48,6 +70,7 @@ export async function signup(db: Db, input: Signup, meta: RequestMeta, policy: S
           role: "owner",
           login: input.login,
           passwordHash,
+          recoveryHash: hashRecoveryCode(recoveryCode),
           createdAt: meta.now,
           updatedAt: meta.now,
         })
@@ -55,25 +78,51 @@ export async function signup(db: Db, input: Signup, meta: RequestMeta, policy: S
       if (!location || !owner) throw new Error("signup insert returned nothing");
       await audit(tx, { businessId, userId: owner.id, action: "business.created", ip: meta.ip, at: meta.now });
       const session = await createSession(tx, { businessId, userId: owner.id, policy, ...meta });
-      return { ...session, businessId, userId: owner.id };
+      return { ...session, businessId, userId: owner.id, recoveryCode };
     });
   } catch (err) {
-    if (isUniqueViolation(err, "users_login_uq")) throw loginTaken();
+    if (isUniqueViolation(err, "users_owner_login_uq")) throw ownerLoginTaken();
     throw err;
   }
 }
 
-export async function login(db: Db, input: Login, meta: RequestMeta, policy: SessionPolicy) {
-  const keys = loginKeys(input.login, meta.ip);
-  await assertNotLocked(db, keys, meta.now);
-  const user = await db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.login', ${input.login}, true)`);
-    const [row] = await tx.select().from(users).where(eq(users.login, input.login));
-    return row;
+/**
+ * The account a sign-in names. Owners' logins are unique across Duka, staff's within their shop:
+ * with the shop code the phone remembers, that shop's account comes first; otherwise an owner, or
+ * the only staff member anywhere with that login. Several and no code: the phone must ask for it.
+ */
+async function findAccount(db: Db, login: string, shopCode: string | undefined) {
+  const rows = await db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('app.login', ${login}, true), set_config('app.shop_code', ${shopCode ?? ""}, true)`,
+    );
+    return tx
+      .select({ user: users, shopCode: businesses.code })
+      .from(users)
+      .leftJoin(businesses, eq(businesses.id, users.businessId))
+      .where(eq(users.login, login));
   });
+  const found =
+    (shopCode ? rows.find((r) => r.shopCode === shopCode) : undefined) ??
+    rows.find((r) => r.user.role === "owner") ??
+    (rows.length === 1 ? rows[0] : undefined);
+  if (!found && rows.length > 1 && !shopCode) {
+    throw new AppError(
+      "shop_code_required",
+      400,
+      "Type your shop's code: the owner sees it on the Staff page. This phone will remember it.",
+      { fields: { shopCode: ["is required"] } },
+    );
+  }
+  return found?.user;
+}
+
+export async function login(db: Db, input: Login, meta: RequestMeta, policy: SessionPolicy) {
+  const attempt = await reserveAttempt(db, loginKeys(input.login, meta.ip), meta.now);
+  const user = await findAccount(db, input.login, input.shopCode);
   const ok = await verifyPassword(user?.passwordHash, input.password);
   if (!user || !ok || !user.active) {
-    await recordFailure(db, keys, meta.now);
+    await forgetOldAttempts(db, meta.now);
     if (user) {
       await inBusiness(db, user.businessId, (tx) =>
         audit(tx, {
@@ -86,13 +135,19 @@ export async function login(db: Db, input: Login, meta: RequestMeta, policy: Ses
         }),
       );
     }
-    throw new AppError(
-      "invalid_credentials",
-      401,
-      user && ok ? "This account has been switched off. Ask the owner." : "Wrong login or password.",
+    if (user && ok)
+      throw new AppError("invalid_credentials", 401, "This account has been switched off. Ask the owner.");
+    throw wrongPassword(
+      {
+        code: "invalid_credentials",
+        status: 401,
+        message: "Wrong login or password.",
+        hint: "If you are staff, ask the owner to reset your password.",
+      },
+      attempt,
     );
   }
-  await recordSuccess(db, keys, meta.now);
+  await attempt.succeeded();
   return inBusiness(db, user.businessId, async (tx) => {
     await audit(tx, { businessId: user.businessId, userId: user.id, action: "auth.login", ip: meta.ip, at: meta.now });
     const session = await createSession(tx, { businessId: user.businessId, userId: user.id, policy, ...meta });

@@ -4,7 +4,7 @@ import { Actor, PASSWORD, send, sessionCookie, signUp, uniqueLogin, useTestApp }
 const MINUTE = 60_000;
 
 describe("sign-up, sessions, cookies and CSRF", () => {
-  const t = useTestApp({ TRUST_PROXY: "true" });
+  const t = useTestApp({ TRUST_PROXY: "127.0.0.1" });
 
   const signupBody = (over: Record<string, unknown> = {}) => ({
     businessName: "Duka Ya Juma",
@@ -52,6 +52,13 @@ describe("sign-up, sessions, cookies and CSRF", () => {
       "x-forwarded-proto": "https",
     });
     expect(me.statusCode).toBe(200);
+  });
+
+  it("marks every API answer, success or failure, not to be stored by any cache", async () => {
+    const owner = await signUp(t.app);
+    for (const res of [await owner.get("/me"), await owner.get("/products"), await send(t.app, "GET", "/me")]) {
+      expect(res.headers["cache-control"]).toBe("no-store");
+    }
   });
 
   it("issues a new token at each sign-in and revokes it at logout", async () => {

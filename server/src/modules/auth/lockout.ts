@@ -1,94 +1,118 @@
-import { and, eq, gt, inArray, lt, or, sql } from "drizzle-orm";
-import type { Db } from "../../db/client.js";
+import type { ErrorCode } from "@duka/contracts";
+import { and, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { type Db, queryRows } from "../../db/client.js";
 import { loginAttempts } from "../../db/schema.js";
 import { AppError } from "../../lib/errors.js";
 
-/** Failed attempts allowed per account and per client address in the window; then 429 until it slides. */
+/** Failed attempts allowed per counter in the window; then 429 until it slides. */
 export const LOGIN_LIMIT = 10;
 export const LOGIN_WINDOW_MS = 15 * 60_000;
 /** How long an address where an account signed in stays "known" to it. */
 export const KNOWN_ADDRESS_MS = 30 * 24 * 60 * 60_000;
+/** From this many tries left, a refusal says how many remain. */
+export const WARN_TRIES_LEFT = 2;
 
 /**
- * The counters a sign-in attempt is charged to, and the mark a success leaves. Failures count per
- * account (guessing one password from many addresses) and per address (one address guessing many
- * accounts). A stranger could keep an account's counter full, so the account's lock does not apply
- * at an address where that account has signed in before: the owner's own phone or shop connection.
+ * The counters one attempt is charged to and checked against. `always` apply to every attempt;
+ * `known.otherwise` only where the `known.key` mark is absent, that is at an address where the
+ * account has not signed in lately (docs/decisions/010-sign-in-limits.md).
+ */
+export interface LockKeys {
+  always: string[];
+  known?: { key: string; otherwise: string[] };
+}
+
+/**
+ * Sign-in counters: per account and address (so a known address is not a free guessing ground),
+ * per account from unknown addresses (one password guessed from many addresses), and per address
+ * for accounts not known there (one address spraying many accounts). A known account's right
+ * password is never refused because of other accounts' failures at the same address.
  */
 export function loginKeys(login: string, ip: string): LockKeys {
-  const account = `login:${login}`;
-  return { counted: [account, `ip:${ip}`], known: { key: `known:${login}@${ip}`, spares: account } };
+  return {
+    always: [`pair:${login}@${ip}`],
+    known: { key: `known:${login}@${ip}`, otherwise: [`login:${login}`, `ip:${ip}`] },
+  };
 }
 
-export interface LockKeys {
-  /** Each failure is charged to every one of these. */
-  counted: string[];
-  /** Where present and recent, this mark lifts the lock of the counter it spares. */
-  known?: { key: string; spares: string };
+/** An attempt that has been counted before its password was checked. */
+export interface Attempt {
+  /** Tries left before a lock, counting this one as failed. */
+  triesLeft: number;
+  /** Clears this attempt from the counters and remembers the address as known to the account. */
+  succeeded(): Promise<void>;
+}
+
+const tooMany = (retryAfter: number) =>
+  new AppError(
+    "too_many_attempts",
+    429,
+    `Too many failed attempts. Try again in ${Math.ceil(retryAfter / 60)} minutes. If you are staff, the owner can reset your password.`,
+    { retryAfter },
+  );
+
+/**
+ * Counts the attempt first, then lets the caller check the password: in one statement, under a lock
+ * per counter, refuse with 429 when a counter that applies is full, otherwise charge it. So parallel
+ * guesses cannot all pass the check before any of them is counted; at most `limit` passwords are
+ * ever verified per counter and window.
+ */
+export async function reserveAttempt(db: Db, keys: LockKeys, now: Date, limit = LOGIN_LIMIT): Promise<Attempt> {
+  const { known } = keys;
+  const list = (items: string[]) => sql`array(select jsonb_array_elements_text(${JSON.stringify(items)}::jsonb))`;
+  const [row] = await queryRows<{ free_at: string | Date | null; most: number; ids: (string | number)[] | null }>(
+    db,
+    sql`select * from duka_reserve_attempt(${list(keys.always)}, ${known?.key ?? null}, ${list(known?.otherwise ?? [])},
+          ${now.toISOString()}::timestamptz, ${`${LOGIN_WINDOW_MS} milliseconds`}::interval,
+          ${`${KNOWN_ADDRESS_MS} milliseconds`}::interval, ${limit}::int)`,
+  );
+  if (!row) throw new Error("duka_reserve_attempt returned nothing");
+  if (row.free_at) {
+    throw tooMany(Math.max(1, Math.ceil((new Date(row.free_at).getTime() - now.getTime()) / 1000)));
+  }
+  const ids = (row.ids ?? []).map(Number);
+  return {
+    triesLeft: limit - row.most - 1,
+    succeeded: () =>
+      db.transaction(async (tx) => {
+        await tx.delete(loginAttempts).where(inArray(loginAttempts.id, ids));
+        if (!known) return;
+        await tx.delete(loginAttempts).where(eq(loginAttempts.key, known.key));
+        await tx.insert(loginAttempts).values({ key: known.key, at: now });
+      }),
+  };
 }
 
 /**
- * Refuses with 429 and a Retry-After when a key that applies has had LOGIN_LIMIT failures in the
- * window. The wait ends when the oldest of those failures leaves the window, so it is never longer
- * than the window.
+ * Forgets what has aged out so the table stays small. Rows another attempt holds are skipped, so
+ * this never waits on, or deadlocks with, an attempt in flight.
  */
-export async function assertNotLocked(db: Db, keys: LockKeys, now: Date): Promise<void> {
-  const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
-  const rows = await db
-    .select({
-      key: loginAttempts.key,
-      n: sql<number>`count(*)::int`,
-      // The LOGIN_LIMIT-th newest failure: when it leaves the window the key drops under the limit.
-      pivot: sql<string>`(array_agg(${loginAttempts.at} order by ${loginAttempts.at} desc))[${LOGIN_LIMIT}]`,
-    })
-    .from(loginAttempts)
-    .where(
-      or(
-        and(inArray(loginAttempts.key, keys.counted), gt(loginAttempts.at, since)),
-        keys.known
-          ? and(eq(loginAttempts.key, keys.known.key), gt(loginAttempts.at, new Date(now.getTime() - KNOWN_ADDRESS_MS)))
-          : undefined,
-      ),
-    )
-    .groupBy(loginAttempts.key);
-  const { known } = keys;
-  const spared = known && rows.some((r) => r.key === known.key) ? known.spares : undefined;
-  const blocked = rows.filter((r) => keys.counted.includes(r.key) && r.key !== spared && r.n >= LOGIN_LIMIT);
-  if (blocked.length === 0) return;
-  const freeAt = Math.max(...blocked.map((r) => new Date(r.pivot).getTime() + LOGIN_WINDOW_MS));
-  const retryAfter = Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
-  throw new AppError(
-    "too_many_attempts",
-    429,
-    `Too many failed attempts. Try again in ${Math.ceil(retryAfter / 60)} minutes.`,
-    { retryAfter },
+export async function forgetOldAttempts(db: Db, now: Date): Promise<void> {
+  const stale = or(
+    and(lt(loginAttempts.at, new Date(now.getTime() - LOGIN_WINDOW_MS)), sql`${loginAttempts.key} not like 'known:%'`),
+    lt(loginAttempts.at, new Date(now.getTime() - KNOWN_ADDRESS_MS)),
+  );
+  await db.execute(
+    sql`delete from ${loginAttempts} where ${loginAttempts.id} in (
+          select ${loginAttempts.id} from ${loginAttempts} where ${stale} limit 1000 for update skip locked)`,
   );
 }
 
-/** Charges a failure to each counter, and forgets what has aged out so the table stays small. */
-export async function recordFailure(db: Db, keys: LockKeys, now: Date): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx
-      .delete(loginAttempts)
-      .where(
-        or(
-          and(
-            lt(loginAttempts.at, new Date(now.getTime() - LOGIN_WINDOW_MS)),
-            sql`${loginAttempts.key} not like 'known:%'`,
-          ),
-          lt(loginAttempts.at, new Date(now.getTime() - KNOWN_ADDRESS_MS)),
-        ),
-      );
-    await tx.insert(loginAttempts).values(keys.counted.map((key) => ({ key, at: now })));
-  });
-}
-
-/** Marks the address as one where this account signs in; failures are not cleared (each address keeps its own). */
-export async function recordSuccess(db: Db, keys: LockKeys, now: Date): Promise<void> {
-  const { known } = keys;
-  if (!known) return;
-  await db.transaction(async (tx) => {
-    await tx.delete(loginAttempts).where(eq(loginAttempts.key, known.key));
-    await tx.insert(loginAttempts).values({ key: known.key, at: now });
+/** The refusal of a wrong password, warning when a lock is near (and what to do about it). */
+export function wrongPassword(
+  error: { code: ErrorCode; status: number; message: string; hint?: string; fields?: object },
+  attempt: Attempt,
+) {
+  const { triesLeft } = attempt;
+  const warning =
+    triesLeft > WARN_TRIES_LEFT
+      ? ""
+      : triesLeft <= 0
+        ? " The next try will be refused for a while."
+        : ` ${triesLeft === 1 ? "1 try" : `${triesLeft} tries`} left.`;
+  const message = `${error.message}${warning}${warning && error.hint ? ` ${error.hint}` : ""}`;
+  return new AppError(error.code, error.status, message, {
+    triesLeft,
+    ...(error.fields ? { fields: error.fields } : {}),
   });
 }

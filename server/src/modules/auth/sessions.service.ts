@@ -11,8 +11,12 @@ export interface SessionPolicy {
   maxHours: number;
 }
 
-/** Refreshing last_seen at most this often keeps idle expiry honest without a write per request. */
-const TOUCH_EVERY_MS = 60_000;
+/**
+ * last_seen is refreshed at most this often, to spare a write per request. It may therefore lag the
+ * last request by up to this much, so it is kept a small part of the idle limit: a session used at
+ * least every (idle limit − this) never ends, one left alone ends after the idle limit.
+ */
+export const touchEveryMs = (policy: SessionPolicy) => Math.min(60_000, (policy.idleMinutes * 60_000) / 10);
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -51,6 +55,7 @@ interface ResolvedRow {
   time_zone: string;
   locale: string;
   country: string | null;
+  business_code: string;
 }
 
 /** The signed-in user behind a session token, or null when it is unknown, revoked or expired. */
@@ -58,9 +63,9 @@ export async function resolveSession(db: Db, token: string, now: Date, policy: S
   if (token.length < 20 || token.length > 100) return null;
   const [row] = await queryRows<ResolvedRow>(db, sql`select * from duka_resolve_session(${hashToken(token)})`);
   if (!row || row.revoked_at || !row.user_active) return null;
-  const lastSeen = new Date(row.last_seen_at);
-  if (now >= new Date(row.expires_at) || now.getTime() - lastSeen.getTime() > policy.idleMinutes * 60_000) return null;
-  if (now.getTime() - lastSeen.getTime() > TOUCH_EVERY_MS) {
+  const idleMs = now.getTime() - new Date(row.last_seen_at).getTime();
+  if (now >= new Date(row.expires_at) || idleMs > policy.idleMinutes * 60_000) return null;
+  if (idleMs > touchEveryMs(policy)) {
     await inBusiness(db, row.business_id, (tx) =>
       tx.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.session_id)),
     );
@@ -78,6 +83,7 @@ export async function resolveSession(db: Db, token: string, now: Date, policy: S
       timeZone: row.time_zone,
       locale: row.locale,
       country: row.country,
+      shopCode: row.business_code,
     },
   };
 }

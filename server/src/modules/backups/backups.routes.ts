@@ -12,7 +12,7 @@ export default async function backupsRoutes(app: App) {
   app.get(
     "/backups/status",
     { config: { access: "backups.read" }, schema: { tags: ["backups"], response: { 200: BackupStatus } } },
-    async () => backupStatus(db, clock()),
+    async (request) => backupStatus(db, ctxOf(request).businessId, clock()),
   );
 
   app.get(

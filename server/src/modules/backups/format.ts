@@ -173,7 +173,9 @@ export async function readBackup(files: SealedStorage, manifest: Manifest, handl
 function asInvalid(err: unknown, what: string): AppError {
   if (err instanceof AppError && err.code === "backup_invalid") return err;
   if (err instanceof AppError && err.code === "decrypt_failed") {
-    return backupInvalid(`${what} could not be decrypted (${err.message}) — wrong master key, or the file is damaged.`);
+    // Restores are the operator's: the reason may name the master key id the file needs.
+    const reason = (err as AppError & { reason?: string }).reason ?? err.message;
+    return backupInvalid(`${what} could not be decrypted (${reason}) — wrong master key, or the file is damaged.`);
   }
   if (err instanceof AppError && err.code === "file_missing") return backupInvalid(`${what} is missing from storage.`);
   const message = err instanceof Error ? err.message : String(err);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client.js";
 import { backups } from "../../db/schema.js";
-import { signUp, useTestApp } from "../../test/api.js";
+import { logIn, signUp, uniqueLogin, useTestApp } from "../../test/api.js";
 import { addStaff } from "../../test/fixtures.js";
 import { BACKUP_PREFIX } from "./create.js";
 import { BackupScheduler, lastSlot } from "./scheduler.js";
@@ -47,12 +47,14 @@ describe("backup scheduler, retention and the owner's status", () => {
   });
 
   it("shows the owner the last success, and goes stale after 26 hours", async () => {
-    // Sessions expire as the clock moves: each look is a fresh sign-in.
-    const status = async () => (await (await signUp(t.app)).get("/backups/status")).json();
+    // Sessions expire as the clock moves: each look is a fresh sign-in of an owner whose shop the backup holds.
     t.clock.set(new Date(2026, 2, 3, 9, 0));
+    const login = uniqueLogin("owner");
+    await signUp(t.app, { login });
+    const status = async () => (await (await logIn(t.app, login)).get("/backups/status")).json();
     const fresh = await status();
     expect(fresh).toMatchObject({ lastSuccess: { at: new Date(2026, 2, 3, 9, 0).toISOString() }, stale: false });
-    expect(fresh.lastSuccess.size).toBeGreaterThan(0);
+    expect(fresh.lastSuccess).not.toHaveProperty("size");
     t.clock.advance(26 * HOUR - 60_000);
     expect((await status()).stale).toBe(false);
     t.clock.advance(2 * 60_000);
@@ -60,8 +62,8 @@ describe("backup scheduler, retention and the owner's status", () => {
   });
 
   it("shows a failed last run as stale even when the success before it is recent", async () => {
-    const owner = await signUp(t.app);
     t.clock.set(new Date(2026, 2, 3, 10, 0));
+    const owner = await signUp(t.app);
     await t.database.db.insert(backups).values({
       key: `${BACKUP_PREFIX}failed`,
       status: "failed",
@@ -76,6 +78,16 @@ describe("backup scheduler, retention and the owner's status", () => {
     t.clock.advance(HOUR);
     await scheduler().runNow();
     expect((await owner.get("/backups/status")).json()).toMatchObject({ lastFailure: null, stale: false });
+  });
+
+  it("shows each owner only the backups that hold their business: none yet for a shop opened since", async () => {
+    t.clock.set(new Date(2026, 2, 4, 9, 0));
+    const before = await signUp(t.app);
+    await scheduler().runNow();
+    t.clock.advance(60_000);
+    const after = await signUp(t.app);
+    expect((await before.get("/backups/status")).json()).toMatchObject({ lastSuccess: { at: expect.any(String) } });
+    expect((await after.get("/backups/status")).json()).toEqual({ lastSuccess: null, lastFailure: null, stale: true });
   });
 
   it("keeps only what the retention policy says, deleting the files of the others", async () => {

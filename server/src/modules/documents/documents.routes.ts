@@ -70,6 +70,7 @@ export default async function documentsRoutes(app: App) {
           filename: file.filename,
           attachment,
           maxBytes,
+          quotaBytes: config.DOCUMENT_QUOTA_BYTES,
           now: clock(),
         });
         if (!(await rest.next()).done) {
@@ -94,7 +95,7 @@ export default async function documentsRoutes(app: App) {
   app.get(
     "/documents/usage",
     { config: { access: "settings.manage" }, schema: { tags: ["documents"], response: { 200: DocumentUsage } } },
-    async (request) => documentUsage(db, ctxOf(request)),
+    async (request) => documentUsage(db, ctxOf(request), config.DOCUMENT_QUOTA_BYTES),
   );
 
   app.get(

@@ -1,14 +1,16 @@
 import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
-import type { Document, DocumentAttachment } from "@duka/contracts";
+import { type Document, type DocumentAttachment, type DocumentUsage, decodeKeyCursor } from "@duka/contracts";
 import { and, desc, eq, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { customers, documents, sales, stockMovements } from "../../db/schema.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx } from "../../lib/context.js";
 import { badRequest, notFound } from "../../lib/errors.js";
+import { decryptFailed } from "../../lib/storage/crypto.js";
 import type { SealedStorage } from "../../lib/storage/sealed.js";
 import { sees } from "../auth/policy.js";
+import { assertRoom, quotaExceeded, usedBytes } from "./quota.js";
 import { UploadGuard } from "./upload-guard.js";
 
 type Row = typeof documents.$inferSelect;
@@ -21,6 +23,8 @@ export interface NewDocument {
   /** "receipt" for a sale's generated receipt; uploads are "document". */
   kind?: "document" | "receipt";
   maxBytes: number;
+  /** The business's storage quota in bytes (DOCUMENT_QUOTA_BYTES); receipts are counted, never refused. */
+  quotaBytes?: number;
   now: Date;
 }
 
@@ -78,9 +82,12 @@ export async function assertAttachable(db: Db, ctx: Ctx, a: DocumentAttachment &
   });
 }
 
-/** A file name safe to keep and to show: no folders, no control characters, bounded. */
+/** Marks that reorder how text is shown: "fa\u202egnp.exe" would display as "faexe.png". */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A file name safe to keep and to show: no folders, no control or direction characters, bounded. */
 export function safeFilename(name: string | undefined, contentType: string): string {
-  const base = (name ?? "").split(/[/\\]/).pop() ?? "";
+  const base = (name ?? "").replace(BIDI_CONTROLS, "").split(/[/\\]/).pop() ?? "";
   const printable = [...base].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch !== "\u007f" && ch !== '"').join("");
   const clean = printable.trim().slice(0, 120);
   return clean || `document.${contentType === "application/pdf" ? "pdf" : contentType.split("/")[1]}`;
@@ -92,6 +99,14 @@ export function safeFilename(name: string | undefined, contentType: string): str
  */
 export async function storeDocument(db: Db, files: SealedStorage, ctx: Ctx, input: NewDocument): Promise<Document> {
   await assertAttachable(db, ctx, input.attachment);
+  const { quotaBytes } = input;
+  // Already full: refuse before a byte is stored. The exact check is made with the file's size below.
+  if (quotaBytes !== undefined) {
+    await inBusiness(db, ctx.businessId, async (tx) => {
+      const used = await usedBytes(tx, ctx.businessId);
+      if (used >= quotaBytes) throw quotaExceeded(used, quotaBytes);
+    });
+  }
   const id = randomUUID();
   const key = storageKeyOf(ctx.businessId, id);
   const guard = new UploadGuard(input.maxBytes);
@@ -106,8 +121,9 @@ export async function storeDocument(db: Db, files: SealedStorage, ctx: Ctx, inpu
   }
   const contentType = guard.contentType as string;
   try {
-    const [row] = await inBusiness(db, ctx.businessId, (tx) =>
-      tx
+    const [row] = await inBusiness(db, ctx.businessId, async (tx) => {
+      if (quotaBytes !== undefined) await assertRoom(tx, ctx.businessId, quotaBytes, guard.bytes);
+      return tx
         .insert(documents)
         .values({
           id,
@@ -123,8 +139,8 @@ export async function storeDocument(db: Db, files: SealedStorage, ctx: Ctx, inpu
           createdBy: ctx.userId,
           createdAt: input.now,
         })
-        .returning(),
-    );
+        .returning();
+    });
     if (!row) throw new Error("document insert returned nothing");
     return toDocument(row);
   } catch (err) {
@@ -149,7 +165,17 @@ export async function getDocument(db: Db, ctx: Ctx, id: string): Promise<Documen
 /** The document's metadata and its decrypted bytes as a stream; a wrong key fails here, before any byte. */
 export async function openDocument(db: Db, files: SealedStorage, ctx: Ctx, id: string) {
   const row = await inBusiness(db, ctx.businessId, (tx) => findRow(tx, ctx, id));
-  return { document: toDocument(row), stream: await files.get(row.storageKey) };
+  return { document: toDocument(row), stream: await files.get(placeOf(row)) };
+}
+
+/**
+ * A document's file lives at documents/<business>/<document>, and that key is sealed into its
+ * encryption: a row pointing elsewhere, or another file copied there, does not open.
+ */
+function placeOf(row: Row): string {
+  const place = storageKeyOf(row.businessId, row.id);
+  if (row.storageKey !== place) throw decryptFailed(`document ${row.id} points at ${row.storageKey}, not ${place}.`);
+  return place;
 }
 
 /** Removes the stored object first: a row without its file could be retried, a file without a row never would. */
@@ -161,13 +187,13 @@ export async function deleteDocument(db: Db, files: SealedStorage, ctx: Ctx, id:
   );
 }
 
-const encodeCursor = (row: Row) => Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString("base64url");
+const encodeCursor = (row: Row) =>
+  Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString("base64url");
 
+/** The route's KeyCursor("instant", "id") has already checked its shape. */
 function decodeCursor(cursor: string): { at: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, "base64url").toString().split("|");
-  const date = new Date(at ?? "");
-  if (!id || Number.isNaN(date.getTime())) throw badRequest("The cursor is not valid; start from the first page.");
-  return { at: date, id };
+  const [at, id] = decodeKeyCursor(cursor) as [string, string];
+  return { at: new Date(at), id };
 }
 
 export async function listDocuments(
@@ -196,12 +222,12 @@ export async function listDocuments(
   return { items: page.map(toDocument), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
 }
 
-export async function documentUsage(db: Db, ctx: Ctx): Promise<{ count: number; totalBytes: number }> {
+export async function documentUsage(db: Db, ctx: Ctx, quotaBytes: number): Promise<DocumentUsage> {
   const [row] = await inBusiness(db, ctx.businessId, (tx) =>
     tx
       .select({ count: sql<number>`count(*)::int`, totalBytes: sql<string>`coalesce(sum(${documents.size}), 0)` })
       .from(documents)
       .where(eq(documents.businessId, ctx.businessId)),
   );
-  return { count: row?.count ?? 0, totalBytes: Number(row?.totalBytes ?? 0) };
+  return { count: row?.count ?? 0, totalBytes: Number(row?.totalBytes ?? 0), quotaBytes };
 }

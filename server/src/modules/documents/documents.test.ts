@@ -114,7 +114,7 @@ describe("documents", () => {
     expect(raw.includes(Buffer.from("DELIVERY-NOTE-MARKER"))).toBe(false);
 
     const usage = await owner.get("/documents/usage");
-    expect(usage.json()).toEqual({ count: 2, totalBytes: PNG.length + bigPdf.length });
+    expect(usage.json()).toEqual({ count: 2, totalBytes: PNG.length + bigPdf.length, quotaBytes: 1024 ** 3 });
   });
 
   it("answers decrypt_failed, not garbage, when the stored file was tampered with", async () => {

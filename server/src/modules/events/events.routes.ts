@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AppError } from "../../lib/errors.js";
 import { type App, ctxOf } from "../../lib/http.js";
 import { isSessionLive } from "../auth/sessions.service.js";
 import { EventHub } from "./hub.js";
@@ -17,6 +18,8 @@ export default async function eventsRoutes(app: App) {
     app.log,
   );
   const closers = new Set<() => void>();
+  // Open streams per session in this process: a phone needs one per tab, not hundreds.
+  const perSession = new Map<string, number>();
   // Open streams would keep the server from closing: end them first, then stop listening.
   const endAll = () => {
     for (const close of [...closers]) close();
@@ -43,6 +46,16 @@ export default async function eventsRoutes(app: App) {
     },
     async (request, reply) => {
       const ctx = ctxOf(request);
+      const opened = perSession.get(ctx.sessionId) ?? 0;
+      if (opened >= config.EVENTS_STREAMS_PER_SESSION) {
+        throw new AppError(
+          "too_many_streams",
+          429,
+          "Live updates are already open in too many tabs of this sign-in. Close some tabs and reload this one.",
+          { retryAfter: 30 },
+        );
+      }
+      perSession.set(ctx.sessionId, opened + 1);
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {
@@ -89,6 +102,10 @@ export default async function eventsRoutes(app: App) {
         recheck: () => void check(),
       });
       const close = () => {
+        if (!closers.has(close)) return;
+        const left = (perSession.get(ctx.sessionId) ?? 1) - 1;
+        if (left > 0) perSession.set(ctx.sessionId, left);
+        else perSession.delete(ctx.sessionId);
         clearInterval(timer);
         unsubscribe();
         closers.delete(close);

@@ -5,9 +5,8 @@ import type { Db } from "../../db/client.js";
 import { users } from "../../db/schema.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx, RequestMeta } from "../../lib/context.js";
-import { AppError } from "../../lib/errors.js";
 import { audit } from "../audit/audit.service.js";
-import { assertNotLocked, recordFailure } from "../auth/lockout.js";
+import { forgetOldAttempts, reserveAttempt, wrongPassword } from "../auth/lockout.js";
 import { assertStrongPassword, hashPassword, verifyPassword } from "../auth/passwords.js";
 import { revokeUserSessions } from "../auth/sessions.service.js";
 
@@ -19,8 +18,7 @@ type Change = z.output<typeof ChangePasswordBody>;
  * borrowed open session cannot be used to try passwords without limit.
  */
 export async function changeOwnPassword(db: Db, ctx: Ctx, input: Change, meta: RequestMeta): Promise<void> {
-  const keys = { counted: [`password:${ctx.userId}`] };
-  await assertNotLocked(db, keys, meta.now);
+  const attempt = await reserveAttempt(db, { always: [`password:${ctx.userId}`] }, meta.now);
   const user = await inBusiness(db, ctx.businessId, async (tx) => {
     const [row] = await tx
       .select({ login: users.login, passwordHash: users.passwordHash })
@@ -29,11 +27,18 @@ export async function changeOwnPassword(db: Db, ctx: Ctx, input: Change, meta: R
     return row;
   });
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await recordFailure(db, keys, meta.now);
-    throw new AppError("wrong_password", 400, "Your current password is not right. Please type it again.", {
-      fields: { currentPassword: ["is not right"] },
-    });
+    await forgetOldAttempts(db, meta.now);
+    throw wrongPassword(
+      {
+        code: "wrong_password",
+        status: 400,
+        message: "Your current password is not right. Please type it again.",
+        fields: { currentPassword: ["is not right"] },
+      },
+      attempt,
+    );
   }
+  await attempt.succeeded();
   assertStrongPassword(input.newPassword, user.login);
   const passwordHash = await hashPassword(input.newPassword);
   await inBusiness(db, ctx.businessId, async (tx) => {

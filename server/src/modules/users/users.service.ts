@@ -8,7 +8,7 @@ import type { Ctx, RequestMeta } from "../../lib/context.js";
 import { isUniqueViolation } from "../../lib/db-errors.js";
 import { conflict, notFound } from "../../lib/errors.js";
 import { audit } from "../audit/audit.service.js";
-import { loginTaken } from "../auth/auth.service.js";
+import { loginTaken, ownerLoginTaken } from "../auth/auth.service.js";
 import { assertStrongPassword, hashPassword } from "../auth/passwords.js";
 import { revokeUserSessions } from "../auth/sessions.service.js";
 import { findLocation } from "../locations/locations.service.js";
@@ -84,9 +84,15 @@ export async function createUser(db: Db, ctx: Ctx, input: Create, meta: RequestM
       return toUserItem(row);
     });
   } catch (err) {
-    if (isUniqueViolation(err, "users_login_uq")) throw loginTaken();
-    throw err;
+    throw asLoginTaken(err);
   }
+}
+
+/** Staff logins clash only within the shop; an owner's (made or promoted) across Duka. */
+function asLoginTaken(err: unknown) {
+  if (isUniqueViolation(err, "users_business_login_uq")) return loginTaken();
+  if (isUniqueViolation(err, "users_owner_login_uq")) return ownerLoginTaken();
+  return err;
 }
 
 /** Refuses a change that would leave the business with no active owner to manage it. */
@@ -124,22 +130,26 @@ function actionOf(before: typeof users.$inferSelect, input: Update): AuditAction
 }
 
 export async function updateUser(db: Db, ctx: Ctx, id: string, input: Update, meta: RequestMeta): Promise<UserItem> {
-  return inBusiness(db, ctx.businessId, async (tx) => {
-    const before = await findUser(tx, ctx.businessId, id);
-    if (input.locationId) await findLocation(tx, ctx.businessId, input.locationId);
-    await assertOwnerRemains(tx, ctx, before, input);
-    if (Object.keys(input).length === 0) return toUserItem(before);
-    const [row] = await tx
-      .update(users)
-      .set({ ...input, updatedAt: meta.now })
-      .where(and(eq(users.businessId, ctx.businessId), eq(users.id, id)))
-      .returning();
-    if (!row) throw notFound("User");
-    // A switched-off account must stop working now, not when its sessions expire.
-    if (input.active === false) await revokeUserSessions(tx, id, meta.now);
-    await track(ctx, meta)(tx, actionOf(before, input), id, { changed: Object.keys(input), ...input });
-    return toUserItem(row);
+  return inBusiness(db, ctx.businessId, (tx) => applyUpdate(tx, ctx, id, input, meta)).catch((err: unknown) => {
+    throw asLoginTaken(err);
   });
+}
+
+async function applyUpdate(tx: Tx, ctx: Ctx, id: string, input: Update, meta: RequestMeta): Promise<UserItem> {
+  const before = await findUser(tx, ctx.businessId, id);
+  if (input.locationId) await findLocation(tx, ctx.businessId, input.locationId);
+  await assertOwnerRemains(tx, ctx, before, input);
+  if (Object.keys(input).length === 0) return toUserItem(before);
+  const [row] = await tx
+    .update(users)
+    .set({ ...input, updatedAt: meta.now })
+    .where(and(eq(users.businessId, ctx.businessId), eq(users.id, id)))
+    .returning();
+  if (!row) throw notFound("User");
+  // A switched-off account must stop working now, not when its sessions expire.
+  if (input.active === false) await revokeUserSessions(tx, id, meta.now);
+  await track(ctx, meta)(tx, actionOf(before, input), id, { changed: Object.keys(input), ...input });
+  return toUserItem(row);
 }
 
 /** The owner sets a new password for someone; every session of theirs ends (the owner's own current one stays). */

@@ -29,20 +29,6 @@ describe("owner manages users", () => {
     expect(staff.me.user.role).toBe("staff");
   });
 
-  it("refuses a login already used anywhere in Duka", async () => {
-    const other = await signUp(t.app);
-    const { login } = await addStaff(other);
-    const owner = await signUp(t.app);
-    const res = await owner.post("/users", {
-      name: "X",
-      login: login.toUpperCase(),
-      password: PASSWORD,
-      role: "staff",
-    });
-    expect(res.statusCode).toBe(409);
-    expect(res.json().error.code).toBe("login_taken");
-  });
-
   it("applies the password rules", async () => {
     const owner = await signUp(t.app);
     const body = { name: "X", login: uniqueLogin(), role: "staff" };

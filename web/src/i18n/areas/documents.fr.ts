@@ -19,6 +19,11 @@ export const fr: Record<keyof typeof en, string> = {
   "docs.usageTitle": "Photos et documents",
   "docs.usage": "Fichiers : {count}. Taille totale : {size}. Stockés chiffrés.",
   "docs.usageNone": "Aucune photo ni aucun document stocké pour l’instant.",
+  "docs.usageQuota": "{used} utilisés sur {quota}.",
+  "docs.usageFull":
+    "Le stockage est plein : les nouveaux envois sont refusés tant que vous n’avez pas supprimé des fichiers inutiles.",
+  "error.storage_quota_exceeded":
+    "Le stockage de fichiers de la boutique est plein. Supprimez les photos ou documents dont vous n’avez plus besoin.",
   "error.too_large": "Ce fichier est trop volumineux. Prenez la photo en plus petit ou divisez le PDF.",
   "error.unsupported_file_type": "Ce fichier n’est ni une photo (JPEG, PNG, WebP, HEIC) ni un PDF.",
 };

@@ -19,6 +19,9 @@ export const sw: Record<keyof typeof en, string> = {
   "docs.usageTitle": "Picha na nyaraka",
   "docs.usage": "Faili: {count}. Ukubwa wote: {size}. Zimehifadhiwa kwa usimbaji fiche.",
   "docs.usageNone": "Bado hakuna picha wala nyaraka zilizohifadhiwa.",
+  "docs.usageQuota": "{used} kati ya {quota} zimetumika.",
+  "docs.usageFull": "Hifadhi imejaa: faili mpya zinakataliwa hadi ufute faili usizohitaji tena.",
+  "error.storage_quota_exceeded": "Hifadhi ya faili ya duka imejaa. Futa picha au nyaraka usizohitaji tena.",
   "error.too_large": "Faili hili ni kubwa mno. Piga picha kwa ukubwa mdogo au gawanya PDF.",
   "error.unsupported_file_type": "Faili hili si picha (JPEG, PNG, WebP, HEIC) wala PDF.",
 };

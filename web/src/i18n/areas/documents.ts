@@ -18,6 +18,9 @@ export const en = {
   "docs.usageTitle": "Photos and documents",
   "docs.usage": "Files: {count}. Total size: {size}. Stored encrypted.",
   "docs.usageNone": "No photos or documents stored yet.",
+  "docs.usageQuota": "{used} of {quota} used.",
+  "docs.usageFull": "Storage is full: new uploads are refused until you delete files you no longer need.",
+  "error.storage_quota_exceeded": "This shop's file storage is full. Delete photos or documents you no longer need.",
   "error.too_large": "This file is too large. Take the photo at a lower size or split the PDF.",
   "error.unsupported_file_type": "This file is not a photo (JPEG, PNG, WebP, HEIC) or a PDF.",
 };

@@ -6,6 +6,8 @@ export const fr: Record<keyof typeof en, string> = {
   "error.not_found": "Introuvable. Cela a peut-être été supprimé ; revenez en arrière et rechargez la liste.",
   "error.unsupported_media_type": "Ce type de contenu ne peut pas être envoyé ici.",
   "error.internal": "Un problème est survenu de notre côté. Rien n’a été enregistré ; veuillez réessayer.",
+  "error.database_unavailable":
+    "Le serveur ne joint pas sa base de données pour le moment. Rien n’a été enregistré ; réessayez dans un instant.",
   "error.location_inactive": "Ce lieu est fermé. Choisissez un lieu ouvert.",
   "error.location_not_allowed": "Vous travaillez dans un autre lieu. Choisissez le vôtre.",
   "error.no_location": "Aucun lieu ouvert pour vendre. Demandez au propriétaire d’en ouvrir un.",

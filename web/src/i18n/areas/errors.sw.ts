@@ -6,6 +6,8 @@ export const sw: Record<keyof typeof en, string> = {
   "error.not_found": "Hakijapatikana. Huenda kimeondolewa; rudi nyuma na upakie orodha upya.",
   "error.unsupported_media_type": "Aina hii ya maudhui haiwezi kutumwa hapa.",
   "error.internal": "Kuna tatizo upande wetu. Hakuna kilichohifadhiwa; tafadhali jaribu tena.",
+  "error.database_unavailable":
+    "Seva haifikii hifadhidata yake kwa sasa. Hakuna kilichohifadhiwa; jaribu tena baada ya muda mfupi.",
   "error.location_inactive": "Eneo hili limefungwa. Chagua eneo lililo wazi.",
   "error.location_not_allowed": "Unafanya kazi eneo lingine. Chagua eneo lako.",
   "error.no_location": "Hakuna eneo lililo wazi la kuuzia. Muombe mmiliki afungue moja.",

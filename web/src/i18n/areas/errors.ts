@@ -8,6 +8,8 @@ export const en = {
   "error.not_found": "This was not found. It may have been removed; go back and reload the list.",
   "error.unsupported_media_type": "This kind of content cannot be sent here.",
   "error.internal": "Something went wrong on our side. Nothing was saved; please try again.",
+  "error.database_unavailable":
+    "The server cannot reach its database right now. Nothing was saved; try again in a moment.",
   "error.location_inactive": "This location is closed. Choose an open location.",
   "error.location_not_allowed": "You work at another location. Choose your own location.",
   "error.no_location": "There is no open location to sell from. Ask the owner to open one.",

@@ -1,3 +1,5 @@
+import type { SignupResponse } from "@duka/contracts";
+import { useState } from "preact/hooks";
 import { signUp } from "../../api/auth";
 import { Button } from "../../components/Button";
 import { Field } from "../../components/Field";
@@ -9,6 +11,7 @@ import { formValues, useAction } from "../../lib/use-action";
 import { Link } from "../../router";
 import { signedIn } from "../../session";
 import { AuthLayout } from "./AuthLayout";
+import { RecoveryCode } from "./RecoveryCode";
 
 /** Offered first; any other ISO code can be typed. East African shops first, then common neighbours. */
 const CURRENCIES = ["KES", "UGX", "TZS", "RWF", "ETB", "NGN", "GHS", "ZAR", "XOF", "XAF", "USD", "EUR"];
@@ -19,6 +22,8 @@ const timeZones = (): string[] =>
   typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [browserTimeZone()];
 
 export default function SignUp() {
+  // The new owner sees the recovery code once, before the shop opens.
+  const [made, setMade] = useState<SignupResponse>();
   const action = useAction(async (v: Record<string, string>) => {
     const me = await signUp({
       businessName: v.businessName ?? "",
@@ -31,9 +36,21 @@ export default function SignUp() {
       password: v.password ?? "",
       locale: currentLocale(),
     });
-    await signedIn(me);
+    setMade(me);
   });
   const errors = action.fieldErrors;
+
+  if (made) {
+    const { recoveryCode, ...me } = made;
+    return (
+      <AuthLayout title={t("auth.recovery.title")} intro={t("auth.recovery.intro")}>
+        <RecoveryCode code={recoveryCode} />
+        <div class="stack no-print">
+          <Button onClick={() => void signedIn(me)}>{t("auth.recovery.done")}</Button>
+        </div>
+      </AuthLayout>
+    );
+  }
 
   return (
     <AuthLayout title={t("auth.signUp.title")} intro={t("auth.signUp.intro")}>

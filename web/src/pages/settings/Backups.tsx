@@ -38,20 +38,11 @@ function BackupView() {
 function Status({ status }: { status: BackupStatus }) {
   const me = useMe();
   const fmt = formatterFor(me.business, useLocale());
-  const size = (bytes: number) =>
-    new Intl.NumberFormat(fmt.locale, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 }).format(
-      bytes / 1_000_000,
-    );
   return (
     <section class="card stack" aria-labelledby="backup-title">
       <h2 id="backup-title">{t("admin.backups.lastTitle")}</h2>
       {status.lastSuccess ? (
-        <p>
-          {t("admin.backups.last", {
-            when: fmt.date(status.lastSuccess.at, "dateTime"),
-            size: size(status.lastSuccess.size),
-          })}
-        </p>
+        <p>{t("admin.backups.last", { when: fmt.date(status.lastSuccess.at, "dateTime") })}</p>
       ) : (
         <p>{t("admin.backups.none")}</p>
       )}
@@ -79,11 +70,17 @@ function DocumentsUsage() {
     <section class="card stack" aria-labelledby="documents-usage-title">
       <h2 id="documents-usage-title">{t("docs.usageTitle")}</h2>
       {usage.data ? (
-        <p>
-          {usage.data.count === 0
-            ? t("docs.usageNone")
-            : t("docs.usage", { count: fmt.number(usage.data.count), size: fmt.bytes(usage.data.totalBytes) })}
-        </p>
+        <>
+          <p>
+            {usage.data.count === 0
+              ? t("docs.usageNone")
+              : t("docs.usage", { count: fmt.number(usage.data.count), size: fmt.bytes(usage.data.totalBytes) })}
+          </p>
+          <p>
+            {t("docs.usageQuota", { used: fmt.bytes(usage.data.totalBytes), quota: fmt.bytes(usage.data.quotaBytes) })}
+          </p>
+          {usage.data.totalBytes >= usage.data.quotaBytes && <p role="alert">{t("docs.usageFull")}</p>}
+        </>
       ) : (
         <LoadState error={usage.error} retry={usage.reload} />
       )}

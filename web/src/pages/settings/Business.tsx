@@ -91,7 +91,10 @@ function BusinessForm({ business }: { business: BusinessResponse }) {
       },
     });
     const { id, name, currency, timeZone, locale, country } = next;
-    session.set({ status: "signedIn", me: { ...me, business: { id, name, currency, timeZone, locale, country } } });
+    session.set({
+      status: "signedIn",
+      me: { ...me, business: { ...me.business, id, name, currency, timeZone, locale, country } },
+    });
     setSettings(next.settings);
     setSaved(true);
   });

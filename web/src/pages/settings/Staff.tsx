@@ -27,6 +27,12 @@ function StaffList() {
     <>
       <Flash />
       <p class="hint">{t("admin.staff.intro")}</p>
+      <section class="card" aria-labelledby="shop-code">
+        <p class="list-title" id="shop-code">
+          {t("admin.staff.shopCode", { code: me.business.shopCode })}
+        </p>
+        <p class="hint">{t("admin.staff.shopCode.hint")}</p>
+      </section>
       <Link class="btn btn-primary" href="/more/staff/new">
         {t("admin.staff.add")}
       </Link>
