@@ -83,7 +83,7 @@ describeBrowser("bring in your data", () => {
     await heading(page, "New sale");
     await page.getByLabel("Find a product").fill("Phone repair");
     await page.getByLabel("Find a product").press("Enter");
-    await page.getByLabel("Price of Phone repair per piece").fill("450");
+    await page.getByLabel("Price of Phone repair per pc").fill("450");
     await checkA11y(page);
     await fitsThePhone(page);
     await page.getByRole("button", { name: "Charge" }).click();
