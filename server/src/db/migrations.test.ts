@@ -32,6 +32,7 @@ async function migrateAgain(database: Database) {
 }
 
 const SUMMARIES = "0003_sales_summaries";
+const FIRST_WEEK = "0005_first_week";
 const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta/_journal.json"), "utf8")) as {
   entries: { tag: string; when: number }[];
 };
@@ -91,5 +92,34 @@ describe("migrations", () => {
     // The policies are back in force: the app, with no business set, sees no summary row.
     const seen = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from sales_daily`);
     expect(seen[0]?.n).toBe(0);
+  });
+
+  it("infer a business's country from its time zone, and which stock was counted and is carried", async () => {
+    const owner = await signUp(t.app);
+    const received = await makeProduct(owner, { name: "Soap", price: 150, stock: 5 });
+    const added = (await owner.post("/products", { name: "Tea", price: 100 })).json() as { id: string };
+    const businessId = owner.me.user.businessId;
+
+    // Back to the schema before 0005: no country yet, no counted or carried stock, no level rows for Tea.
+    await t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local role none`);
+      await tx.execute(sql`update businesses set country = null where id = ${businessId}`);
+      await tx.execute(sql`delete from stock_levels where product_id = ${added.id}`);
+      await tx.execute(sql`alter table stock_levels drop column counted_at, drop column carried`);
+      await tx.execute(sql`delete from drizzle.__drizzle_migrations where created_at >= ${whenOf(FIRST_WEEK)}`);
+    });
+    await migrateAgain(t.database);
+
+    const rows = await t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local role none`);
+      return queryRows<{ country: string | null; product_id: string; counted: boolean; carried: boolean }>(
+        tx,
+        sql`select b.country, s.product_id, s.counted_at is not null as counted, s.carried
+            from businesses b join stock_levels s on s.business_id = b.id where b.id = ${businessId}`,
+      );
+    });
+    expect(rows.every((r) => r.country === "KE")).toBe(true);
+    expect(rows.find((r) => r.product_id === received.id)).toMatchObject({ counted: true, carried: true });
+    expect(rows.find((r) => r.product_id === added.id)).toMatchObject({ counted: false, carried: true });
   });
 });
