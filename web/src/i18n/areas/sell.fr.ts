@@ -51,7 +51,6 @@ export const fr: Record<keyof typeof en, string> = {
   "sell.method.credit": "À crédit",
 
   "sell.pay.title": "Paiement",
-  "sell.pay.serverTotals": "Le serveur vérifie les prix et les totaux à la confirmation.",
   "sell.pay.method": "Comment le client paie-t-il ?",
   "sell.pay.tendered": "Espèces reçues",
   "sell.pay.exact": "Montant exact",

@@ -49,7 +49,6 @@ export const sw: Record<keyof typeof en, string> = {
   "sell.method.credit": "Kwa mkopo",
 
   "sell.pay.title": "Malipo",
-  "sell.pay.serverTotals": "Seva hukagua bei na jumla unapothibitisha.",
   "sell.pay.method": "Mteja analipa vipi?",
   "sell.pay.tendered": "Pesa taslimu iliyopokelewa",
   "sell.pay.exact": "Kamili",

@@ -48,7 +48,6 @@ export const en = {
   "sell.method.credit": "On credit",
 
   "sell.pay.title": "Payment",
-  "sell.pay.serverTotals": "The server checks prices and totals when you confirm.",
   "sell.pay.method": "How is the customer paying?",
   "sell.pay.tendered": "Cash received",
   "sell.pay.exact": "Exact",
