@@ -21,7 +21,7 @@ describeBrowser("the payment sheet", () => {
     const confirm = page.getByRole("button", { name: /^Confirm/ });
     const box = await confirm.boundingBox();
     const nav = await page.getByRole("navigation", { name: "Main" }).boundingBox();
-    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(await page.evaluate("window.scrollY")).toBe(0);
     expect(box && nav).toBeTruthy();
     if (!box || !nav) return;
     // Fully on screen, above the bottom bar, in the lower part where the thumb rests.

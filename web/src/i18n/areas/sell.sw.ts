@@ -21,7 +21,6 @@ export const sw: Record<keyof typeof en, string> = {
   "sell.scan.close": "Acha kuskani",
   "sell.quick": "Chaguo za haraka",
   "sell.quick.empty": "Bidhaa unazouza mara nyingi zitaonekana hapa ili kuziongeza kwa mguso mmoja.",
-  "sell.add": "Ongeza {name}, {price}",
   "sell.added": "{name} imeongezwa.",
   "sell.cart": "Bidhaa za mauzo haya",
   "sell.cart.count": "Kwenye mauzo: {count}",
