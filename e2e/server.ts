@@ -9,6 +9,9 @@ const root = path.resolve(import.meta.dirname, "..");
 
 export interface RunningServer {
   url: string;
+  child: ChildProcess;
+  /** The log lines that name an `event` (such as the daily backup's), parsed. */
+  events(): Record<string, unknown>[];
   stop(): Promise<void>;
 }
 
@@ -32,15 +35,31 @@ function exited(child: ChildProcess): Promise<number | null> {
   });
 }
 
+export interface ServerOptions {
+  timeoutMs?: number;
+  /** The folder holding the built app (another copy of the repository, for the image test). */
+  appRoot?: string;
+  /** The command, relative to appRoot (the image's CMD). */
+  command?: string[];
+  /** Settings added to (or replacing) the defaults below. */
+  env?: Record<string, string>;
+}
+
 /**
  * Starts the built server the way production does (`node server/dist/main.js`) on a free port with
  * a fresh embedded database, and resolves once /readyz says it can serve.
  */
-export async function startServer(timeoutMs = 60_000): Promise<RunningServer> {
+export async function startServer({
+  timeoutMs = 60_000,
+  appRoot = root,
+  command = ["node", "server/dist/main.js"],
+  env = {},
+}: ServerOptions = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "duka-e2e-"));
-  const child = spawn(process.execPath, [path.join(root, "server/dist/main.js")], {
-    cwd: root,
+  const [program, ...args] = command;
+  const child = spawn(program === "node" ? process.execPath : (program ?? "node"), args, {
+    cwd: appRoot,
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -51,14 +70,22 @@ export async function startServer(timeoutMs = 60_000): Promise<RunningServer> {
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
       LOG_LEVEL: "warn",
       MASTER_KEY: randomBytes(32).toString("base64"),
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
+  let partial = "";
+  const events: Record<string, unknown>[] = [];
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);
   };
-  child.stdout?.on("data", keep);
+  child.stdout?.on("data", (chunk: Buffer) => {
+    keep(chunk);
+    const lines = (partial + chunk.toString()).split("\n");
+    partial = lines.pop() ?? "";
+    for (const line of lines) if (line.includes('"event":')) events.push(JSON.parse(line));
+  });
   child.stderr?.on("data", keep);
 
   const url = `http://127.0.0.1:${port}`;
@@ -82,7 +109,7 @@ export async function startServer(timeoutMs = 60_000): Promise<RunningServer> {
       (r) => r.ok,
       () => false,
     );
-    if (ready) return { url, stop };
+    if (ready) return { url, child, events: () => events, stop };
     await new Promise((r) => setTimeout(r, 200));
   }
   await stop();

@@ -7,7 +7,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createDatabase, databaseSizeMb, dropDatabase, postgresVersion } from "./db.js";
+import { importFigures } from "./imports.js";
 import { lighthouse } from "./lighthouse.js";
+import { type LimitTarget, oneStatementLimit, pgliteLimit, targetsOf } from "./limit.js";
 import { type LiveResult, liveLatency } from "./live.js";
 import { writeMarkdown } from "./markdown.js";
 import { captureSale, type RawResult, replaySales } from "./raw-sql.js";
@@ -39,10 +41,19 @@ const databases: string[] = [];
 export interface SalesSection {
   postgres: LoadResult[];
   pglite: LoadResult[];
+  /** The replay of Duka's own captured statements. */
   limit: RawResult[];
+  /** The one-statement sale (limit.ts) in the bench's business, and spread over 50 businesses. */
+  oneStatement: RawResult[];
+  spread: RawResult[];
+  pgliteLimit?: RawResult;
+  manyShops?: LoadResult & { businesses: number; staffEach: number };
   statements: string[];
   live?: LiveResult;
 }
+
+const pct = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 10 : null);
+const SPREAD_BUSINESSES = 50;
 
 async function salesOnPostgres(sales: SalesSection, memory: Record<string, number | null>) {
   const url = await createDatabase("sales");
@@ -67,26 +78,41 @@ async function salesOnPostgres(sales: SalesSection, memory: Record<string, numbe
   const first = captured[0] as (typeof captured)[number];
   sales.statements = first.statements.map((s) => s.text.replace(/\s+/g, " ").trim());
   log(`one sale = ${first.statements.length} SQL statements`);
+  const single = await targetsOf(url, [shop.businessId]);
   for (const c of CONNECTIONS) {
     const duka = await loadSales(server.url, shop, c, settings.loadSeconds, c === 32 ? server.rss : undefined);
     const raw = await replaySales(url, captured, c, settings.loadSeconds);
+    const one = await oneStatementLimit(url, single, c, settings.loadSeconds);
     sales.postgres.push(duka);
     sales.limit.push(raw);
-    const pct = raw.throughput > 0 ? Math.round((duka.throughput / raw.throughput) * 1000) / 10 : null;
+    sales.oneStatement.push(one);
     log(
-      `c=${c}: Duka ${duka.throughput}/s p99 ${duka.p99} ms non2xx ${duka.non2xx}; raw SQL ${raw.throughput}/s (${pct}%)`,
+      `c=${c}: Duka ${duka.throughput}/s p99 ${duka.p99} ms non2xx ${duka.non2xx}; replay ${raw.throughput}/s ` +
+        `(${pct(duka.throughput, raw.throughput)}%); one statement ${one.throughput}/s (${pct(duka.throughput, one.throughput)}%)`,
     );
     addLoadFigures("postgres", duka);
     add({
       id: `sales.limit.c${c}.throughput`,
-      label: `Same SQL straight to PostgreSQL, ${c} connections: throughput`,
-      value: raw.throughput,
-      unit: "tx/s",
+      label: `One-statement sale straight to PostgreSQL, one business, ${c} connections: throughput`,
+      value: one.throughput,
+      unit: "sales/s",
     });
     add({
       id: `sales.postgres.c${c}.percentOfLimit`,
-      label: `Duka as % of the SQL limit, ${c} concurrent`,
-      value: pct,
+      label: `Duka as % of the one-statement limit, ${c} concurrent`,
+      value: pct(duka.throughput, one.throughput),
+      unit: "%",
+    });
+    add({
+      id: `sales.replay.c${c}.throughput`,
+      label: `Duka's own statements replayed straight to PostgreSQL, ${c} connections: throughput`,
+      value: raw.throughput,
+      unit: "sales/s",
+    });
+    add({
+      id: `sales.postgres.c${c}.percentOfReplay`,
+      label: `Duka as % of the replay of its own statements, ${c} concurrent`,
+      value: pct(duka.throughput, raw.throughput),
       unit: "%",
     });
     if (c === 32) {
@@ -100,6 +126,7 @@ async function salesOnPostgres(sales: SalesSection, memory: Record<string, numbe
     }
   }
   explainSaleLatency(sales);
+  await manyShops(server, url, sales);
   await sleep(1000);
   sales.live = await liveLatency(server.url, shop);
   log(`live: sale sent → owner's event p50 ${sales.live.p50} ms, p95 ${sales.live.p95} ms`);
@@ -116,6 +143,49 @@ async function salesOnPostgres(sales: SalesSection, memory: Record<string, numbe
     unit: "ms",
   });
   return { url, server, shop };
+}
+
+/**
+ * Many shops at once, the cloud's real shape: 50 businesses × 2 staff selling at the same time
+ * (one connection each), against the one-statement limit spread over the same 50 businesses.
+ */
+async function manyShops(server: RunningServer, url: string, sales: SalesSection) {
+  log(`setting up ${SPREAD_BUSINESSES} shops with 2 staff each`);
+  const shops: Shop[] = [];
+  for (let i = 0; i < SPREAD_BUSINESSES; i += 5) {
+    shops.push(
+      ...(await Promise.all(Array.from({ length: 5 }, () => setUpShop(server.url, { staff: 2, products: 10 })))),
+    );
+  }
+  const targets: LimitTarget[] = await targetsOf(
+    url,
+    shops.map((s) => s.businessId),
+  );
+  await loadSales(server.url, shops, 8, 2);
+  const connections = SPREAD_BUSINESSES * 2;
+  const duka = await loadSales(server.url, shops, connections, settings.loadSeconds);
+  sales.manyShops = { ...duka, businesses: SPREAD_BUSINESSES, staffEach: 2 };
+  for (const c of CONNECTIONS) {
+    const r = await oneStatementLimit(url, targets, c, settings.loadSeconds);
+    sales.spread.push(r);
+    add({
+      id: `sales.spreadLimit.c${c}.throughput`,
+      label: `One-statement sale spread over ${SPREAD_BUSINESSES} businesses, ${c} connections: throughput`,
+      value: r.throughput,
+      unit: "sales/s",
+    });
+  }
+  const best = Math.max(...sales.spread.map((r) => r.throughput));
+  log(
+    `${SPREAD_BUSINESSES} shops × 2 staff: Duka ${duka.throughput}/s p99 ${duka.p99} ms; spread limit (best) ${best}/s`,
+  );
+  addLoadFigures("manyShops", duka);
+  add({
+    id: "sales.manyShops.percentOfLimit",
+    label: `Duka, ${SPREAD_BUSINESSES} businesses × 2 staff at once, as % of the best spread one-statement limit`,
+    value: pct(duka.throughput, best),
+    unit: "%",
+  });
 }
 
 /** When recording sales at 8 tills is over its p99 budget, say what the same SQL alone does on this machine. */
@@ -137,8 +207,12 @@ function explainSaleLatency(sales: SalesSection) {
   );
 }
 
-function addLoadFigures(db: "postgres" | "pglite", r: LoadResult) {
-  const name = db === "postgres" ? "PostgreSQL" : "PGlite";
+function addLoadFigures(db: "postgres" | "pglite" | "manyShops", r: LoadResult) {
+  const name = {
+    postgres: "PostgreSQL",
+    pglite: "PGlite",
+    manyShops: `PostgreSQL, ${SPREAD_BUSINESSES} shops × 2 staff`,
+  }[db];
   const c = r.connections;
   add({
     id: `sales.${db}.c${c}.throughput`,
@@ -173,6 +247,16 @@ function addLoadFigures(db: "postgres" | "pglite", r: LoadResult) {
 }
 
 async function salesOnPglite(sales: SalesSection, memory: Record<string, number | null>) {
+  const limitDir = tempDir("pglite-limit");
+  sales.pgliteLimit = await pgliteLimit(limitDir, settings.loadSeconds);
+  fs.rmSync(limitDir, { recursive: true, force: true });
+  log(`PGlite one-statement sale in-process: ${sales.pgliteLimit.throughput}/s`);
+  add({
+    id: "sales.pgliteLimit.throughput",
+    label: "One-statement sale in-process on PGlite (on disk): throughput",
+    value: sales.pgliteLimit.throughput,
+    unit: "sales/s",
+  });
   const dataDir = tempDir("pglite");
   const server = await startServer({ dataDir });
   servers.push(server);
@@ -190,8 +274,17 @@ async function salesOnPglite(sales: SalesSection, memory: Record<string, number 
     for (const c of CONNECTIONS) {
       const r = await loadSales(server.url, shop, c, settings.loadSeconds);
       sales.pglite.push(r);
-      log(`PGlite c=${c}: ${r.throughput}/s p99 ${r.p99} ms non2xx ${r.non2xx}`);
+      const limit = sales.pgliteLimit.throughput;
+      log(
+        `PGlite c=${c}: ${r.throughput}/s p99 ${r.p99} ms non2xx ${r.non2xx} (${pct(r.throughput, limit)}% of the limit)`,
+      );
       addLoadFigures("pglite", r);
+      add({
+        id: `sales.pglite.c${c}.percentOfLimit`,
+        label: `Duka on PGlite as % of the in-process one-statement limit, ${c} concurrent`,
+        value: pct(r.throughput, limit),
+        unit: "%",
+      });
     }
   } finally {
     await server.stop();
@@ -320,7 +413,7 @@ async function main() {
     loadAverage: { before: loadBefore },
     settings,
   };
-  const sales: SalesSection = { postgres: [], pglite: [], limit: [], statements: [] };
+  const sales: SalesSection = { postgres: [], pglite: [], limit: [], oneStatement: [], spread: [], statements: [] };
   const memory: Record<string, number | null> = {};
   result.sales = sales;
   result.memory = memory;
@@ -331,6 +424,7 @@ async function main() {
     result.web = webSizes();
     if (!args.has("--skip-lighthouse")) result.lighthouse = await lighthouseRuns(pgRun.shop, pgRun.url);
   }
+  if (!args.has("--skip-imports")) result.imports = await importFigures(add);
   if (!args.has("--skip-scale")) result.scale = await scale(pgRun.url, pgRun.shop);
 
   result.loadAverage = { before: loadBefore, after: loadAverage() };

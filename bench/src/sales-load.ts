@@ -17,17 +17,28 @@ export interface LoadResult {
   rssMaxMb?: number | null;
 }
 
+/** Who sells, and what: a signed-in staff member and their shop's products. */
+export interface Seller {
+  cookie: string;
+  productIds: string[];
+}
+
+export const sellersOf = (shops: Shop[]): Seller[] =>
+  shops.flatMap((s) => s.staffCookies.map((cookie) => ({ cookie, productIds: s.productIds })));
+
 /**
  * POST /api/v1/sales over real HTTP from autocannon: each request is a staff member's cookie (taken
- * in turn) recording a new 3-line sale with a fresh UUID, so every request really writes a sale.
+ * in turn, from one shop or many) recording a new 3-line sale with a fresh UUID of their shop's
+ * products, so every request really writes a sale.
  */
 export async function loadSales(
   base: string,
-  shop: Shop,
+  shops: Shop | Shop[],
   connections: number,
   seconds: number,
   sampleRss?: () => number | null,
 ): Promise<LoadResult> {
+  const sellers = sellersOf([shops].flat());
   let turn = 0;
   const latencies: number[] = [];
   let non2xx = 0;
@@ -52,11 +63,11 @@ export async function loadSales(
         path: "/api/v1/sales",
         // biome-ignore lint/suspicious/noExplicitAny: autocannon's request type is not exported
         setupRequest: (req: any) => {
-          const cookie = shop.staffCookies[turn++ % shop.staffCookies.length];
+          const seller = sellers[turn++ % sellers.length] as Seller;
           return {
             ...req,
-            headers: { "content-type": "application/json", cookie },
-            body: JSON.stringify(saleBody(shop.productIds, randomUUID())),
+            headers: { "content-type": "application/json", cookie: seller.cookie },
+            body: JSON.stringify(saleBody(seller.productIds, randomUUID())),
           };
         },
       },

@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   "sale.backdated",
   "sale.voided",
   "sale.refunded",
+  "import.committed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

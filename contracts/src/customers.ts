@@ -156,7 +156,7 @@ export const RepaymentResponse = z.object({
 
 export const LedgerEntry = z.object({
   id: z.number().int(),
-  kind: z.enum(["credit_sale", "repayment", "void", "refund", "advance"]),
+  kind: z.enum(["credit_sale", "repayment", "void", "refund", "advance", "opening"]),
   amount: z.number().int(),
   balance: z.number().int(),
   at: z.string(),

@@ -45,11 +45,29 @@ export const ERROR_CODES = {
   already_voided: 409,
   sale_voided: 409,
   refund_exceeds_sold: 409,
+  price_required: 400,
   // Customers and credit
   duplicate_phone: 409,
   customer_archived: 409,
   credit_limit_exceeded: 409,
   overpayment: 409,
+  // Bringing data in from files
+  import_too_large: 413,
+  import_unreadable: 415,
+  import_old_xls: 415,
+  import_empty: 400,
+  import_no_rows: 400,
+  import_csv_broken: 400,
+  import_xlsx_broken: 400,
+  import_no_sheet: 400,
+  choose_sheet: 400,
+  wrong_kind: 400,
+  import_bad_mapping: 400,
+  import_committed: 409,
+  import_expired: 410,
+  import_has_errors: 409,
+  confirm_locations: 409,
+  import_changed: 409,
   // Files and backups
   file_missing: 404,
   invalid_storage_key: 400,
@@ -104,6 +122,14 @@ export interface ErrorDetails {
   credit_limit_exceeded: { customerId: string; creditLimit: number; balance: number; amount: number };
   overpayment: { customerId: string; balance: number; amount: number };
   refund_exceeds_sold: { lineNo: number; refundable: number };
+  price_required: { lineNo: number; productId: string; productName: string };
+  import_too_large: { maxBytes: number; maxMb: number };
+  import_no_sheet: { sheet: string; names: string };
+  choose_sheet: { sheets: string[]; names: string };
+  wrong_kind: { kind: string };
+  import_bad_mapping: { column: string };
+  import_has_errors: { count: number };
+  confirm_locations: { locations: string[]; names: string };
 }
 
 const OPERATOR_ONLY: readonly ErrorCode[] = [

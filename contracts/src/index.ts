@@ -7,6 +7,7 @@ export * from "./customers.js";
 export * from "./dashboard.js";
 export * from "./documents.js";
 export * from "./errors.js";
+export * from "./imports.js";
 export * from "./inventory.js";
 export * from "./locations.js";
 export * from "./products.js";

@@ -20,6 +20,8 @@ const Code = z
 export const ProductFields = {
   name: Name(),
   price: Money,
+  /** The price is typed at each sale; `price` is then 0. */
+  priceAtSale: z.boolean().optional(),
   cost: Money.nullable().optional(),
   sku: Code,
   barcode: Code,
@@ -77,6 +79,7 @@ export const ProductItem = z.object({
   category: z.string().nullable(),
   unit: z.string(),
   price: z.number(),
+  priceAtSale: z.boolean(),
   /** Only for users who may read costs (`cost.read`); absent for the others. */
   cost: z.number().nullable().optional(),
   lowStockThreshold: z.number(),

@@ -16,6 +16,7 @@ import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import { installErrorHandler } from "./lib/error-handler.js";
 import type { App } from "./lib/http.js";
+import { Lifecycle } from "./lib/lifecycle.js";
 import { type KeyRing, type Storage, sealStorage } from "./lib/storage/index.js";
 import { type Clock, systemClock } from "./lib/time.js";
 import auditRoutes from "./modules/audit/audit.routes.js";
@@ -28,6 +29,7 @@ import dashboardRoutes from "./modules/dashboard/dashboard.routes.js";
 import documentsRoutes from "./modules/documents/documents.routes.js";
 import eventsRoutes from "./modules/events/events.routes.js";
 import healthRoutes from "./modules/health/health.routes.js";
+import importsRoutes from "./modules/imports/imports.routes.js";
 import inventoryRoutes from "./modules/inventory/inventory.routes.js";
 import locationsRoutes from "./modules/locations/locations.routes.js";
 import productRoutes from "./modules/products/products.routes.js";
@@ -43,6 +45,7 @@ export interface BuildOptions {
   keyRing: KeyRing;
   clock?: Clock;
   logger?: FastifyServerOptions["logger"];
+  lifecycle?: Lifecycle;
 }
 
 /** Feature modules, each a folder under modules/ with its routes, service and tests. */
@@ -61,6 +64,7 @@ const apiModules: ((app: App) => Promise<void>)[] = [
   eventsRoutes,
   dashboardRoutes,
   backupsRoutes,
+  importsRoutes,
 ];
 
 export async function buildApp(opts: BuildOptions) {
@@ -83,9 +87,12 @@ export async function buildApp(opts: BuildOptions) {
     db: database.db,
     clock: opts.clock ?? systemClock,
     files: sealStorage(opts.storage, opts.keyRing),
+    lifecycle: opts.lifecycle ?? new Lifecycle(),
   });
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    // Draining: the client's next request opens a new connection, which the load balancer sends elsewhere.
+    if (app.deps.lifecycle.draining) reply.header("connection", "close");
   });
 
   await app.register(helmet, {

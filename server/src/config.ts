@@ -9,6 +9,10 @@ const flag = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\/[^\s]+$/, "must look like postgres://user:password@host:5432/database");
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HOST: z.string().min(1).default("0.0.0.0"),
@@ -19,10 +23,13 @@ const schema = z.object({
     .max(65535, "must be a whole number between 0 and 65535")
     .default(3000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\/[^\s]+$/, "must look like postgres://user:password@host:5432/database")
-    .optional(),
+  /** The app's pool: a login that owns no table (docs/operations.md). */
+  DATABASE_URL: postgresUrl.optional(),
+  /** Migrations and backups: the tables' owner; defaults to DATABASE_URL (one machine). */
+  DATABASE_OWNER_URL: postgresUrl.optional(),
+  /** Override the passwords in those URLs, so a secret store injects only the password. */
+  DATABASE_PASSWORD: z.string().optional(),
+  DATABASE_OWNER_PASSWORD: z.string().optional(),
   DB_POOL_MAX: z.coerce.number({ message: "must be a number" }).int().min(1).max(200).default(10),
   DATA_DIR: z.string().min(1).default("./data"),
   WEB_DIST: z.string().min(1).default(path.resolve(serverRoot, "../web/dist")),
@@ -39,6 +46,10 @@ const schema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  /** On SIGTERM: how long in-flight requests and live streams get to finish (below the orchestrator's stop timeout). */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
+  /** On SIGTERM: how long /readyz answers 503 while requests are still served, before the listener closes. */
+  SHUTDOWN_DELAY_SECONDS: z.coerce.number().int().min(0).max(600).default(3),
   /** How often an open live-update stream gets a keep-alive (mobile proxies drop silent ones) and its session is re-checked. */
   EVENTS_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
   /** Where files (documents, receipts, backups) go: a folder under DATA_DIR, or an S3 bucket. */
@@ -82,6 +93,9 @@ const schema = z.object({
 const checked = schema.superRefine((c, ctx) => {
   if (c.STORAGE === "s3" && !c.S3_BUCKET) {
     ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "is required when STORAGE=s3" });
+  }
+  if (c.DATABASE_OWNER_URL && !c.DATABASE_URL) {
+    ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "is required when DATABASE_OWNER_URL is set" });
   }
   if (c.NODE_ENV === "production" && !c.MASTER_KEY) {
     ctx.addIssue({

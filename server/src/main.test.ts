@@ -1,57 +1,8 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-
-/** The real process entry, as `npm start` runs it (from source), with only the given environment. */
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const entry = path.join(root, "server/src/main.ts");
-
-function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=source", entry], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH ?? "",
-      LOG_LEVEL: "warn",
-      WEB_DIST: "/nonexistent",
-      BACKUPS_ENABLED: "false",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  child.stderr.on("data", (d) => {
-    stderr += String(d);
-  });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, exited, stderr: () => stderr };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
-
-async function ready(base: string, child: ChildProcess) {
-  for (let i = 0; i < 300 && child.exitCode === null; i++) {
-    const ok = await fetch(`${base}/readyz`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("the server did not become ready");
-}
+import { freePort, ready, signupBody, startProcess as start } from "./test/process.js";
 
 describe("the server process", () => {
   const dirs: string[] = [];
@@ -87,15 +38,7 @@ describe("the server process", () => {
     const signup = await fetch(`${base}/api/v1/auth/signup`, {
       method: "POST",
       headers: { "content-type": "application/json", origin: base },
-      body: JSON.stringify({
-        businessName: "Kept Shop",
-        currency: "KES",
-        timeZone: "Africa/Nairobi",
-        locationName: "Main",
-        ownerName: "Amina",
-        login: "amina@kept.example",
-        password: "a-long-enough-password",
-      }),
+      body: JSON.stringify(signupBody("amina@kept.example")),
     });
     expect(signup.status).toBe(201);
     first.child.kill("SIGTERM");

@@ -2,13 +2,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
-import { type SQL, sql } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import { guardStatement } from "./guard.js";
 import { acquireDataDirLock, type DataDirLock } from "./lock.js";
 import { runMigrations } from "./migrate.js";
+import { initDataDirApart } from "./pglite-init.js";
+import { APP_ROLE, ensureAppLogin, loginOf } from "./roles.js";
 import * as schema from "./schema.js";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -21,18 +24,27 @@ export interface Database {
   readonly driver: "pglite" | "postgres";
   /** The raw PGlite instance (embedded mode only), for LISTEN/NOTIFY and dumps. */
   readonly pglite?: PGlite;
-  /** A node-postgres pool connected as the table owner (not the app role), for jobs that need it. */
+  /** PostgreSQL: the app's connection string (its pool, its LISTEN connection). */
   readonly url?: string;
+  /** PostgreSQL: the tables' owner, for migrations, backups and restores (may equal url). */
+  readonly ownerUrl?: string;
+  /**
+   * What keeps the app's connection inside row-level security: a login role of its own that cannot
+   * become the owner, or (one login for both) the statement guard (db/guard.ts).
+   */
+  readonly confinedBy: "login-role" | "statement-guard";
   ping(): Promise<void>;
   close(): Promise<void>;
 }
 
-export const APP_ROLE = "duka_app";
+export { APP_ROLE };
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../src/db/migrations");
 
 export interface OpenOptions {
-  /** PostgreSQL connection string; without it the embedded database is used. */
+  /** PostgreSQL connection string of the app; without it the embedded database is used. */
   url?: string | undefined;
+  /** PostgreSQL connection string of the tables' owner (migrations, backups); defaults to url. */
+  ownerUrl?: string | undefined;
   /** Embedded mode: where the data lives; omitted means in memory. */
   dataDir?: string | undefined;
   /** Embedded mode: start from a dump of an already-migrated database (tests). */
@@ -42,14 +54,22 @@ export interface OpenOptions {
 
 /** Opens the database, applies pending migrations, then works as the unprivileged app role. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  return opts.url ? openPostgres(opts.url, opts.poolMax ?? 10) : openPglite(opts.dataDir, opts.loadDataDir);
+  return opts.url
+    ? openPostgres(opts.url, opts.ownerUrl ?? opts.url, opts.poolMax ?? 10)
+    : openPglite(opts.dataDir, opts.loadDataDir);
 }
 
-async function openPostgres(url: string, poolMax: number): Promise<Database> {
-  const owner = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+async function openPostgres(url: string, ownerUrl: string, poolMax: number): Promise<Database> {
+  const ownLogin = loginOf(url).user !== loginOf(ownerUrl).user;
+  const owner = new pg.Client({ connectionString: ownerUrl, connectionTimeoutMillis: 5000 });
   await owner.connect();
   try {
-    await runMigrations(drizzleNodePg({ client: owner, schema }), "postgres");
+    // Under the migration lock: servers starting together must not alter the role at once.
+    await runMigrations(
+      drizzleNodePg({ client: owner, schema }),
+      "postgres",
+      ownLogin ? () => ensureAppLogin(owner, url) : undefined,
+    );
   } finally {
     await owner.end();
   }
@@ -59,6 +79,7 @@ async function openPostgres(url: string, poolMax: number): Promise<Database> {
     max: poolMax,
     connectionTimeoutMillis: 5000,
     options: `-c role=${APP_ROLE}`,
+    ...(ownLogin ? {} : { Client: GuardedClient }),
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", () => undefined);
@@ -67,6 +88,8 @@ async function openPostgres(url: string, poolMax: number): Promise<Database> {
     db,
     driver: "postgres",
     url,
+    ownerUrl,
+    confinedBy: ownLogin ? "login-role" : "statement-guard",
     ping: async () => void (await pool.query("select 1")),
     close: () => pool.end(),
   };
@@ -79,16 +102,19 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
     lock = acquireDataDirLock(dataDir);
   }
   try {
+    if (dataDir) await initDataDirApart(path.join(dataDir, "pg"));
     const client = await PGlite.create({
       ...(dataDir ? { dataDir: path.join(dataDir, "pg") } : {}),
       ...(loadDataDir ? { loadDataDir } : {}),
     });
-    const db = drizzlePglite({ client, schema }) as unknown as Db;
-    await runMigrations(db, "pglite");
-    await db.execute(sql.raw(`SET ROLE ${APP_ROLE}`));
+    await runMigrations(drizzlePglite({ client }), "pglite");
+    await client.exec(`SET ROLE ${APP_ROLE}`);
+    // One connection, logged in as a superuser: only the guard keeps the app's statements at duka_app.
+    const db = drizzlePglite({ client: guardedPglite(client), schema }) as unknown as Db;
     return {
       db,
       driver: "pglite",
+      confinedBy: "statement-guard",
       pglite: client,
       ping: async () => void (await client.query("select 1")),
       close: async () => {
@@ -103,6 +129,41 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
     lock?.release();
     throw err;
   }
+}
+
+/** A pool client whose every statement passes the guard first (one PostgreSQL login for both roles). */
+class GuardedClient extends pg.Client {}
+GuardedClient.prototype.query = function guardedQuery(this: pg.Client, ...args: unknown[]) {
+  const first = args[0] as string | { text?: string } | undefined;
+  try {
+    guardStatement(typeof first === "string" ? first : (first?.text ?? ""));
+  } catch (err) {
+    const callback = args.find((a) => typeof a === "function") as ((e: unknown) => void) | undefined;
+    if (!callback) return Promise.reject(err);
+    process.nextTick(callback, err);
+    return undefined;
+  }
+  return (pg.Client.prototype.query as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof pg.Client.prototype.query;
+
+/** The PGlite instance as the app sees it: query, exec and transactions pass the guard first. */
+function guardedPglite<T extends object>(target: T): T {
+  return new Proxy(target, {
+    get(t, key) {
+      const value = Reflect.get(t, key, t) as unknown;
+      if (typeof value !== "function") return value;
+      if (key === "query" || key === "exec") {
+        return async (text: string, ...rest: unknown[]) => {
+          guardStatement(text);
+          return value.call(t, text, ...rest);
+        };
+      }
+      if (key === "transaction") {
+        return (fn: (tx: object) => unknown) => value.call(t, (tx: object) => fn(guardedPglite(tx)));
+      }
+      return value.bind(t);
+    },
+  });
 }
 
 /** Runs raw SQL and returns its rows; both drivers answer with { rows }. */

@@ -17,7 +17,12 @@ export function expectedMigrationCount(): number {
   return journal.entries.length;
 }
 
-export async function runMigrations(db: unknown, driver: "pglite" | "postgres"): Promise<void> {
+/** Applies pending migrations; on PostgreSQL then runs `andThen` under the same lock (role set-up). */
+export async function runMigrations(
+  db: unknown,
+  driver: "pglite" | "postgres",
+  andThen?: () => Promise<void>,
+): Promise<void> {
   if (driver === "pglite") {
     await migratePglite(db as PgliteDatabase, { migrationsFolder });
     return;
@@ -26,6 +31,7 @@ export async function runMigrations(db: unknown, driver: "pglite" | "postgres"):
   await pgdb.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK})`);
   try {
     await migrateNodePg(pgdb, { migrationsFolder });
+    await andThen?.();
   } finally {
     await pgdb.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK})`);
   }

@@ -1,47 +1,88 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
+import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { signUp, useTestApp } from "../test/api.js";
 import { expectSummariesMatchSales } from "../test/invariants.js";
+import { asOwner } from "../test/owner.js";
 import { makeProduct, saleBody } from "../test/sales.js";
 import { APP_ROLE, type Database, migrationsFolder, queryRows } from "./client.js";
-import { runMigrations } from "./migrate.js";
 import * as schema from "./schema.js";
 
-/** Runs the pending migrations again, as the tables' owner, on the test's own database. */
-async function migrateAgain(database: Database) {
-  if (database.driver === "pglite") {
-    await database.db.execute(sql`reset role`);
+const SUMMARIES = "0003_sales_summaries";
+const FIRST_WEEK = "0006_first_week";
+/** The migrations replayed: the summaries' and the one after it, which the summaries' era wrote. */
+const REPLAYED_UP_TO = "0004_constraints";
+
+interface Journal {
+  entries: { tag: string; when: number }[];
+}
+const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta/_journal.json"), "utf8")) as Journal;
+const whenOf = (tag: string) => journal.entries.find((e) => e.tag === tag)?.when ?? Number.NaN;
+const replayed = journal.entries.filter((e) => e.when >= whenOf(SUMMARIES) && e.when <= whenOf(REPLAYED_UP_TO));
+
+/** The migrations folder as it was up to `upTo`: later migrations stay applied, untouched. */
+function folderUpTo(upTo: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "duka-migrations-"));
+  fs.mkdirSync(path.join(dir, "meta"));
+  const kept = journal.entries.filter((e) => e.when <= whenOf(upTo));
+  for (const e of kept) fs.copyFileSync(path.join(migrationsFolder, `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
+  fs.writeFileSync(path.join(dir, "meta/_journal.json"), JSON.stringify({ ...journal, entries: kept }));
+  return dir;
+}
+
+/**
+ * Runs the migrations from `from` to `upTo` again, as the tables' owner, on the test's own database;
+ * the later migrations' records are put back after, so they stay applied, untouched.
+ */
+async function migrateAgain(database: Database, from = SUMMARIES, upTo = REPLAYED_UP_TO) {
+  const later = await asOwner(database, (tx) =>
+    queryRows<{ hash: string; created_at: string }>(
+      tx,
+      sql`select hash, created_at::text from drizzle.__drizzle_migrations where created_at > ${whenOf(upTo)}`,
+    ),
+  );
+  await asOwner(database, (tx) =>
+    tx.execute(sql`delete from drizzle.__drizzle_migrations where created_at >= ${whenOf(from)}`),
+  );
+  await replay(database, folderUpTo(upTo));
+  await asOwner(database, async (tx) => {
+    for (const m of later) {
+      await tx.execute(
+        sql`insert into drizzle.__drizzle_migrations (hash, created_at) values (${m.hash}, ${m.created_at}::bigint)`,
+      );
+    }
+  });
+}
+
+async function replay(database: Database, folder: string) {
+  if (database.pglite) {
+    await database.pglite.exec("reset role");
     try {
-      await runMigrations(database.db, "pglite");
+      await migratePglite(drizzlePglite({ client: database.pglite }), { migrationsFolder: folder });
     } finally {
-      await database.db.execute(sql.raw(`set role ${APP_ROLE}`));
+      await database.pglite.exec(`set role ${APP_ROLE}`);
     }
     return;
   }
-  const owner = new pg.Client({ connectionString: database.url });
+  const owner = new pg.Client({ connectionString: database.ownerUrl });
   await owner.connect();
   try {
-    await runMigrations(drizzle({ client: owner, schema }), "postgres");
+    await migrateNodePg(drizzle({ client: owner, schema }), { migrationsFolder: folder });
   } finally {
     await owner.end();
   }
 }
 
-const SUMMARIES = "0003_sales_summaries";
-const FIRST_WEEK = "0005_first_week";
-const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta/_journal.json"), "utf8")) as {
-  entries: { tag: string; when: number }[];
-};
-const whenOf = (tag: string) => journal.entries.find((e) => e.tag === tag)?.when ?? Number.NaN;
-
-/** The constraints that migrations after `tag` add, as [table, constraint]. */
-function constraintsAddedAfter(tag: string): [string, string][] {
-  return journal.entries
-    .filter((e) => e.when > whenOf(tag))
+/** The constraints that the replayed migrations add, as [table, constraint]. */
+function constraintsAddedByReplayed(): [string, string][] {
+  return replayed
     .flatMap((e) => [
       ...fs
         .readFileSync(path.join(migrationsFolder, `${e.tag}.sql`), "utf8")
@@ -70,18 +111,15 @@ describe("migrations", () => {
 
     // Back to the schema before the summaries: their tables gone, the constraints added since then
     // gone, and those migrations not yet applied.
-    await t.database.db.transaction(async (tx) => {
-      await tx.execute(sql`set local role none`);
+    await asOwner(t.database, async (tx) => {
       await tx.execute(sql`drop table sales_daily, product_sales_daily`);
-      for (const [table, constraint] of constraintsAddedAfter(SUMMARIES)) {
+      for (const [table, constraint] of constraintsAddedByReplayed()) {
         await tx.execute(sql.raw(`alter table if exists "${table}" drop constraint if exists "${constraint}"`));
       }
-      await tx.execute(sql`delete from drizzle.__drizzle_migrations where created_at >= ${whenOf(SUMMARIES)}`);
     });
     await migrateAgain(t.database);
 
-    const [row] = await t.database.db.transaction(async (tx) => {
-      await tx.execute(sql`set local role none`);
+    const [row] = await asOwner(t.database, async (tx) => {
       return queryRows<{ sales: number; voids: number; net: string }>(
         tx,
         sql`select sum(sales_count)::int as sales, sum(voids_count)::int as voids, sum(net)::text as net from sales_daily`,
@@ -100,24 +138,21 @@ describe("migrations", () => {
     const added = (await owner.post("/products", { name: "Tea", price: 100 })).json() as { id: string };
     const businessId = owner.me.user.businessId;
 
-    // Back to the schema before 0005: no country yet, no counted or carried stock, no level rows for Tea.
-    await t.database.db.transaction(async (tx) => {
-      await tx.execute(sql`set local role none`);
+    // Back to the schema before the first week's: no country yet, no counted or carried stock, no level rows for Tea.
+    await asOwner(t.database, async (tx) => {
       await tx.execute(sql`update businesses set country = null where id = ${businessId}`);
       await tx.execute(sql`delete from stock_levels where product_id = ${added.id}`);
       await tx.execute(sql`alter table stock_levels drop column counted_at, drop column carried`);
-      await tx.execute(sql`delete from drizzle.__drizzle_migrations where created_at >= ${whenOf(FIRST_WEEK)}`);
     });
-    await migrateAgain(t.database);
+    await migrateAgain(t.database, FIRST_WEEK, FIRST_WEEK);
 
-    const rows = await t.database.db.transaction(async (tx) => {
-      await tx.execute(sql`set local role none`);
-      return queryRows<{ country: string | null; product_id: string; counted: boolean; carried: boolean }>(
+    const rows = await asOwner(t.database, (tx) =>
+      queryRows<{ country: string | null; product_id: string; counted: boolean; carried: boolean }>(
         tx,
         sql`select b.country, s.product_id, s.counted_at is not null as counted, s.carried
             from businesses b join stock_levels s on s.business_id = b.id where b.id = ${businessId}`,
-      );
-    });
+      ),
+    );
     expect(rows.every((r) => r.country === "KE")).toBe(true);
     expect(rows.find((r) => r.product_id === received.id)).toMatchObject({ counted: true, carried: true });
     expect(rows.find((r) => r.product_id === added.id)).toMatchObject({ counted: false, carried: true });

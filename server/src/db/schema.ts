@@ -52,8 +52,10 @@ const MOVEMENT_KINDS = [
 const COUNT_STATUSES = ["open", "applied", "cancelled"] as const;
 const SALE_STATUSES = ["completed", "voided"] as const;
 const PAYMENT_KINDS = ["sale", "repayment", "refund"] as const;
-const LEDGER_KINDS = ["credit_sale", "repayment", "void", "refund", "advance"] as const;
+const LEDGER_KINDS = ["credit_sale", "repayment", "void", "refund", "advance", "opening"] as const;
 const DOCUMENT_KINDS = ["document", "receipt"] as const;
+const IMPORT_KINDS = ["products", "customers"] as const;
+const IMPORT_STATUSES = ["preview", "committed"] as const;
 
 /** The database, not only the code, refuses a value outside a text column's list. */
 function oneOf(name: string, column: PgColumn, values: readonly string[]) {
@@ -219,6 +221,8 @@ export const products = pgTable(
     category: text("category"),
     unit: text("unit").notNull().default("piece"),
     price: money("price").notNull(),
+    /** The price is typed at the till for each sale (market produce, services); `price` is then 0. */
+    priceAtSale: boolean("price_at_sale").notNull().default(false),
     cost: money("cost"),
     lowStockThreshold: qty("low_stock_threshold").notNull().default("0"),
     archived: boolean("archived").notNull().default(false),
@@ -340,8 +344,11 @@ export const stockCountLines = pgTable(
 export const sales = pgTable(
   "sales",
   {
-    /** Made by the client, so a retried request finds the sale it already made. */
-    id: uuid("id").primaryKey(),
+    /**
+     * Made by the client, so a retried request finds the sale it already made. Unique within the
+     * business (sales_business_id_uq is the key): another business's id is no concern of this one.
+     */
+    id: uuid("id").notNull(),
     businessId: businessId(),
     /**
      * The receipt number, gapless per business. Taken last in the recording transaction, just before
@@ -405,7 +412,7 @@ export const saleLines = pgTable(
     refundedQuantity: qty("refunded_quantity").notNull().default("0"),
   },
   (t) => [
-    primaryKey({ columns: [t.saleId, t.lineNo] }),
+    primaryKey({ columns: [t.businessId, t.saleId, t.lineNo] }),
     index("sale_lines_product_idx").on(t.businessId, t.productId),
     foreignKey({ columns: [t.businessId, t.saleId], foreignColumns: [sales.businessId, sales.id] }).onDelete("cascade"),
     foreignKey({ columns: [t.businessId, t.productId], foreignColumns: [products.businessId, products.id] }),
@@ -553,6 +560,39 @@ export const productSalesDaily = pgTable(
   ],
 );
 
+/**
+ * A file brought in (modules/imports): first a preview, kept for an hour with the rows as they will be
+ * saved, then the committed record of the import history. `headerKey` finds the mapping the owner
+ * used last time for a file with the same columns.
+ */
+export const imports = pgTable(
+  "imports",
+  {
+    id: id(),
+    businessId: businessId(),
+    kind: text("kind", { enum: IMPORT_KINDS }).notNull(),
+    format: text("format").notNull(),
+    filename: text("filename").notNull(),
+    status: text("status", { enum: IMPORT_STATUSES }).notNull().default("preview"),
+    headerKey: text("header_key").notNull(),
+    mapping: jsonb("mapping").$type<Record<string, string>>().notNull(),
+    counts: jsonb("counts").$type<{ new: number; update: number; unchanged: number; error: number }>().notNull(),
+    /** The validated rows and the preview's answer; dropped once committed or expired. */
+    payload: jsonb("payload"),
+    createdBy: uuid("created_by"),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    committedAt: timestamp("committed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("imports_business_idx").on(t.businessId, t.createdAt),
+    index("imports_business_header_idx").on(t.businessId, t.headerKey),
+    oneOf("imports_kind_ck", t.kind, IMPORT_KINDS),
+    oneOf("imports_status_ck", t.status, IMPORT_STATUSES),
+    byUser(t.businessId, t.createdBy),
+  ],
+);
+
 /** Whole-database backups; operational data, not any one business's. */
 export const backups = pgTable("backups", {
   id: id(),
@@ -587,4 +627,5 @@ export const businessTables = [
   "documents",
   "sales_daily",
   "product_sales_daily",
+  "imports",
 ] as const;

@@ -28,6 +28,7 @@ const WORDS = {
     void: "Sale cancelled",
     refund: "Refund",
     advance: "Paid in advance",
+    opening: "Balance brought forward",
   },
   fr: {
     receipt: "Reçu",
@@ -53,6 +54,7 @@ const WORDS = {
     void: "Vente annulée",
     refund: "Remboursement",
     advance: "Paiement d’avance",
+    opening: "Solde reporté",
   },
   sw: {
     receipt: "Risiti",
@@ -78,6 +80,7 @@ const WORDS = {
     void: "Mauzo yalibatilishwa",
     refund: "Marejesho",
     advance: "Alilipa mapema",
+    opening: "Salio lililoletwa",
   },
 } as const;
 

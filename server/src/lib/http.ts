@@ -6,6 +6,7 @@ import type { Database, Db } from "../db/client.js";
 import type { Access } from "../modules/auth/permissions.js";
 import type { Ctx, RequestMeta } from "./context.js";
 import { unauthorized } from "./errors.js";
+import type { Lifecycle } from "./lifecycle.js";
 import type { SealedStorage } from "./storage/sealed.js";
 import type { Clock } from "./time.js";
 
@@ -22,6 +23,8 @@ export interface AppDeps {
   clock: Clock;
   /** Encrypted file storage (documents, receipts, backups); `files.raw` is the driver underneath. */
   files: SealedStorage;
+  /** Shutdown state: draining after SIGTERM (lib/lifecycle.ts). */
+  lifecycle: Lifecycle;
 }
 
 declare module "fastify" {

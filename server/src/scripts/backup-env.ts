@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from "../config.js";
 import { type Database, openDatabase } from "../db/client.js";
+import { databaseOptions } from "../db/urls.js";
 import { loadKeyRing, type SealedStorage, sealStorage, storageFromConfig } from "../lib/storage/index.js";
 
 /**
@@ -11,7 +12,7 @@ export async function openForBackups(): Promise<{ database: Database; files: Sea
   const { ring, generated } = loadKeyRing(config);
   if (generated) process.stderr.write(`No master key was set; generated ${generated}. Back it up.\n`);
   const files = sealStorage(await storageFromConfig(config), ring);
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolMax: 2 });
+  const database = await openDatabase(databaseOptions(config, 2));
   return { database, files };
 }
 

@@ -1,6 +1,7 @@
 import { buildApp } from "../app.js";
 import { loadConfig } from "../config.js";
 import { openDatabase } from "../db/client.js";
+import { databaseOptions } from "../db/urls.js";
 import { type Caller, DEMO_PASSWORD, DemoExists, seedDemo } from "../demo/seed-demo.js";
 import { describeStartupError } from "../lib/startup.js";
 import { loadKeyRing, storageFromConfig } from "../lib/storage/index.js";
@@ -14,7 +15,7 @@ async function main() {
     process.exit(2);
   }
   const config = loadConfig();
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolMax: 2 });
+  const database = await openDatabase(databaseOptions(config, 2));
   const app = await buildApp({
     config: { ...config, LOG_LEVEL: "warn" },
     database,

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { can, PERMISSIONS } from "../modules/auth/permissions.js";
 import { type Actor, logIn, PASSWORD, send, signUp, uniqueLogin, useTestApp } from "./api.js";
+import { uploadImport } from "./imports.js";
 import { uploadDocument } from "./multipart.js";
 
 /**
@@ -66,6 +67,11 @@ const fixtures: Record<string, Fixture> = {
     const res = await uploadDocument(owner, { file: { name: "secret-invoice.pdf", data } });
     return { id: res.json().id, secrets: ["secret-invoice.pdf", "Secret supplier invoice"] };
   },
+  async importPreview(owner) {
+    const data = "name,price\nSecret Tonic,120\n";
+    const res = await uploadImport(owner, "products", { name: "secret-list.csv", data });
+    return { id: res.json().id, secrets: ["secret-list.csv", "Secret Tonic"] };
+  },
 };
 
 /** Each id-bearing route: the fixture that makes its record, and a body that passes validation. */
@@ -101,6 +107,7 @@ const idRoutes: Record<string, { fixture: keyof typeof fixtures; body?: unknown 
   "GET /api/v1/documents/:id": { fixture: "document" },
   "GET /api/v1/documents/:id/content": { fixture: "document" },
   "DELETE /api/v1/documents/:id": { fixture: "document" },
+  "POST /api/v1/imports/:id/commit": { fixture: "importPreview", body: { createLocations: true } },
 };
 
 const SOME_ID = "00000000-0000-4000-8000-000000000000";
@@ -166,6 +173,9 @@ describe("access matrix over every /api route", () => {
     expect(locations.map((l) => l.name)).toContain("Secret Kiosk");
     const sale = (await a.get(`/sales/${made.sale?.id}`)).json();
     expect(sale).toMatchObject({ status: "completed", refunded: 0 });
+    // A's preview is still there to commit: B's attempt wrote nothing.
+    const mine = await a.post(`/imports/${made.importPreview?.id}/commit`, {});
+    expect(mine.statusCode, mine.body).toBe(200);
   });
 
   it("keeps staff restricted to one location to that location", async () => {

@@ -20,9 +20,13 @@ export async function createTestDatabase(engine?: "pglite" | "postgres"): Promis
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolMax: 10 });
+  // As in production: the owner migrates, and the app logs in as a role of its own (one per file).
+  const ownerUrl = new URL(adminUrl);
+  ownerUrl.pathname = `/${name}`;
+  const url = new URL(ownerUrl);
+  url.username = `${name}_app`;
+  url.password = "";
+  const database = await openDatabase({ url: url.toString(), ownerUrl: ownerUrl.toString(), poolMax: 10 });
   return {
     ...database,
     close: async () => {
@@ -30,6 +34,7 @@ export async function createTestDatabase(engine?: "pglite" | "postgres"): Promis
       const drop = new pg.Client({ connectionString: adminUrl });
       await drop.connect();
       await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await drop.query(`DROP ROLE IF EXISTS ${name}_app`);
       await drop.end();
     },
   };

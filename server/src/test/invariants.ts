@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { expect } from "vitest";
 import { type Database, queryRows } from "../db/client.js";
 import { rebuildSalesSummary } from "../modules/sales/summary.js";
+import { asOwner } from "./owner.js";
 
 interface Mismatch {
   product_id: string;
@@ -14,12 +15,10 @@ interface Mismatch {
 /**
  * The ledger's promise: for every product and location, the stored level equals the sum of its
  * movements, and the newest movement's level_after equals the level. Checked across every business:
- * the transaction drops the app role (SET LOCAL ROLE NONE returns to the connecting superuser, on
- * PGlite and PostgreSQL alike), so row-level security does not hide other businesses' rows.
+ * it runs as the tables' owner (asOwner), so row-level security does not hide other businesses' rows.
  */
 export async function expectLedgerMatchesLevels(database: Database): Promise<void> {
-  const { mismatches, levels } = await database.db.transaction(async (tx) => {
-    await tx.execute(sql`set local role none`);
+  const { mismatches, levels } = await asOwner(database, async (tx) => {
     const [count] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from stock_levels`);
     const rows = await queryRows<Mismatch>(
       tx,
@@ -60,21 +59,19 @@ const NONZERO_PRODUCT = sql`(quantity, revenue) <> (0, 0)`;
 export async function expectSummariesMatchSales(database: Database): Promise<void> {
   let diff: unknown[] = [];
   let sales = 0;
-  await database.db
-    .transaction(async (tx) => {
-      await tx.execute(sql`set local role none`);
-      const ids = await queryRows<{ id: string }>(tx, sql`select distinct business_id as id from sales`);
-      sales = ids.length;
-      await tx.execute(
-        sql`create temp table kept_daily on commit drop as select * from sales_daily where ${NONZERO_DAILY}`,
-      );
-      await tx.execute(
-        sql`create temp table kept_products on commit drop as select * from product_sales_daily where ${NONZERO_PRODUCT}`,
-      );
-      for (const { id } of ids) await rebuildSalesSummary(tx, id);
-      const rows = await queryRows(
-        tx,
-        sql`(select 'kept' as side, 'daily' as t, row_to_json(x)::text as row from
+  await asOwner(database, async (tx) => {
+    const ids = await queryRows<{ id: string }>(tx, sql`select distinct business_id as id from sales`);
+    sales = ids.length;
+    await tx.execute(
+      sql`create temp table kept_daily on commit drop as select * from sales_daily where ${NONZERO_DAILY}`,
+    );
+    await tx.execute(
+      sql`create temp table kept_products on commit drop as select * from product_sales_daily where ${NONZERO_PRODUCT}`,
+    );
+    for (const { id } of ids) await rebuildSalesSummary(tx, id);
+    const rows = await queryRows(
+      tx,
+      sql`(select 'kept' as side, 'daily' as t, row_to_json(x)::text as row from
               (select * from kept_daily except select * from sales_daily where ${NONZERO_DAILY}) x)
             union all
             (select 'recomputed', 'daily', row_to_json(x)::text from
@@ -85,13 +82,12 @@ export async function expectSummariesMatchSales(database: Database): Promise<voi
             union all
             (select 'recomputed', 'product', row_to_json(x)::text from
               (select * from product_sales_daily where ${NONZERO_PRODUCT} except select * from kept_products) x)`,
-      );
-      throw new Rollback(rows);
-    })
-    .catch((err: unknown) => {
-      if (!(err instanceof Rollback)) throw err;
-      diff = err.diff;
-    });
+    );
+    throw new Rollback(rows);
+  }).catch((err: unknown) => {
+    if (!(err instanceof Rollback)) throw err;
+    diff = err.diff;
+  });
   expect(sales, "no sales visible to the summary check").toBeGreaterThan(0);
   expect(diff).toEqual([]);
 }

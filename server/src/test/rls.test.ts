@@ -95,7 +95,7 @@ async function rawConnection(database: Database): Promise<Raw> {
         });
     return { asOwner: run("owner"), asApp: run("app"), end: async () => undefined };
   }
-  const client = new pg.Client({ connectionString: database.url });
+  const client = new pg.Client({ connectionString: database.ownerUrl });
   await client.connect();
   const run =
     (as: "owner" | "app") =>
@@ -169,6 +169,11 @@ async function seedEveryTable(query: Query, owner: Actor) {
     `insert into sales_daily (business_id, business_date, location_id, user_id, payment_method, sales_count, net)
      values ($1, current_date, $2, $3, 'cash', 1, 100)`,
     [biz, loc, user],
+  );
+  await q(
+    `insert into imports (business_id, kind, format, filename, header_key, mapping, counts, expires_at)
+     values ($1, 'products', 'duka', 'p.csv', 'h', '{}', '{}', now() + interval '1 hour')`,
+    [biz],
   );
   await q(
     `insert into product_sales_daily (business_id, business_date, location_id, user_id, product_id, quantity, revenue)

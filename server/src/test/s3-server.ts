@@ -23,15 +23,18 @@ export async function startS3Server(bucket = "duka-test") {
     configureBuckets: [{ name: bucket }],
   });
   const { port } = await server.run();
+  const endpoint = `http://127.0.0.1:${port}`;
   const storage: Storage = createS3Storage({
     bucket,
     region: "us-east-1",
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint,
     forcePathStyle: true,
     credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
   });
   return {
     storage,
+    /** For a server process of its own (STORAGE=s3, S3_ENDPOINT). */
+    endpoint,
     /** Where s3rver keeps the bucket's bytes, for tests that inspect what really landed. */
     dir,
     close: async () => {

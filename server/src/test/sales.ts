@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { expect } from "vitest";
 import { type Database, queryRows } from "../db/client.js";
 import type { Actor, TestContext } from "./api.js";
+import { asOwner } from "./owner.js";
 
 /** Test helpers for the sales tests: products and stock made through the real API. */
 export async function firstLocation(owner: Actor): Promise<string> {
@@ -41,8 +42,7 @@ export function saleBody(
 
 /** What the tables hold for a business, read past the API, to prove a refused request wrote nothing. */
 export async function written(database: Database, businessId: string) {
-  const [row] = await database.db.transaction(async (tx) => {
-    await tx.execute(sql`set local role none`);
+  const [row] = await asOwner(database, async (tx) => {
     return queryRows<{ sales: number; lines: number; payments: number; movements: number; ledger: number }>(
       tx,
       sql`select (select count(*)::int from sales where business_id = ${businessId}) as sales,

@@ -37,10 +37,10 @@ export function setUnauthorizedHandler(handler: () => void) {
  */
 const TIMEOUT_MS = 20_000;
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown, timeoutMs = TIMEOUT_MS): Promise<T> {
   let res: Response;
   const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
+  const timer = setTimeout(() => abort.abort(), timeoutMs);
   try {
     res = await fetch(`/api/v1${path}`, {
       method,

@@ -1,5 +1,6 @@
 import type { Document, DocumentPage, DocumentUsage } from "@duka/contracts";
-import { ApiError, api } from "./client";
+import { api } from "./client";
+import { postForm } from "./form-upload";
 
 export type { Document, DocumentUsage };
 
@@ -14,10 +15,7 @@ export const listSaleDocuments = (saleId: string) =>
 export const deleteDocument = (id: string) => api.delete<{ ok: true }>(`/documents/${enc(id)}`);
 export const documentUsage = () => api.get<DocumentUsage>("/documents/usage");
 
-/**
- * Sends one file attached to a sale. XMLHttpRequest rather than fetch because only it reports
- * upload progress, which on 3G is the difference between waiting and giving up.
- */
+/** Sends one file attached to a sale, reporting upload progress. */
 export function uploadSaleDocument(
   saleId: string,
   file: Blob,
@@ -28,27 +26,5 @@ export function uploadSaleDocument(
   // The server reads the fields before the file: the sale id must come first.
   form.append("saleId", saleId);
   form.append("file", file, filename);
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", "/api/v1/documents");
-    xhr.withCredentials = true;
-    xhr.setRequestHeader("accept", "application/json");
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
-    };
-    xhr.onerror = () => reject(new ApiError(0, "network", "The server could not be reached."));
-    xhr.ontimeout = xhr.onerror;
-    xhr.onload = () => {
-      let body: unknown;
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        body = undefined;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) return resolve(body as Document);
-      const error = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
-      reject(new ApiError(xhr.status, error?.code ?? "http_error", error?.message ?? xhr.statusText));
-    };
-    xhr.send(form);
-  });
+  return postForm<Document>("/documents", form, onProgress);
 }

@@ -12,6 +12,7 @@ import { en as customers } from "./areas/customers";
 import { en as dashboard } from "./areas/dashboard";
 import { en as documents } from "./areas/documents";
 import { en as errors } from "./areas/errors";
+import { en as imports } from "./areas/imports";
 import { en as reports } from "./areas/reports";
 import { en as sell } from "./areas/sell";
 import { en as stock } from "./areas/stock";
@@ -100,6 +101,7 @@ const en = {
   ...till,
   ...reports,
   ...documents,
+  ...imports,
   ...errors,
 };
 

@@ -3,6 +3,7 @@ import { fr as customers } from "./areas/customers.fr";
 import { fr as dashboard } from "./areas/dashboard.fr";
 import { fr as documents } from "./areas/documents.fr";
 import { fr as errors } from "./areas/errors.fr";
+import { fr as imports } from "./areas/imports.fr";
 import { fr as reports } from "./areas/reports.fr";
 import { fr as sell } from "./areas/sell.fr";
 import { fr as stock } from "./areas/stock.fr";
@@ -92,6 +93,7 @@ const fr: Messages = {
   ...till,
   ...reports,
   ...documents,
+  ...imports,
   ...errors,
 };
 

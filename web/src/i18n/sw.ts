@@ -3,6 +3,7 @@ import { sw as customers } from "./areas/customers.sw";
 import { sw as dashboard } from "./areas/dashboard.sw";
 import { sw as documents } from "./areas/documents.sw";
 import { sw as errors } from "./areas/errors.sw";
+import { sw as imports } from "./areas/imports.sw";
 import { sw as reports } from "./areas/reports.sw";
 import { sw as sell } from "./areas/sell.sw";
 import { sw as stock } from "./areas/stock.sw";
@@ -93,6 +94,7 @@ const sw: Messages = {
   ...till,
   ...reports,
   ...documents,
+  ...imports,
   ...errors,
 };
 

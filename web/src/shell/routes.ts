@@ -28,6 +28,7 @@ export const ROUTES: Record<string, ComponentType<ScreenProps>> = {
   "/more/business": lazy(() => import("../pages/settings/Business")),
   "/more/activity": lazy(() => import("../pages/settings/Activity")),
   "/more/backups": lazy(() => import("../pages/settings/Backups")),
+  "/more/import": lazy(() => import("../pages/settings/Import")),
 };
 
 /** The stock area: one lazy screen per file; receive, adjust and transfer share one form. */

@@ -40,6 +40,7 @@ export const PERMISSIONS = [
   "documents.delete",
   "backups.read",
   "data.export", // the whole business as CSV files (owners: their data is never locked in)
+  "data.import", // bring products and customers in from files (templates, other POS)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -29,8 +29,8 @@ export async function withOwner<T>(database: Database, mode: TxMode, fn: (tx: Ow
       return fn({ query: async (text, params) => (await tx.query(text, params)).rows as never });
     });
   }
-  if (!database.url) throw new Error("a PostgreSQL database without its URL cannot be backed up");
-  const client = new pg.Client({ connectionString: database.url, connectionTimeoutMillis: 5000 });
+  if (!database.ownerUrl) throw new Error("a PostgreSQL database without its owner's URL cannot be backed up");
+  const client = new pg.Client({ connectionString: database.ownerUrl, connectionTimeoutMillis: 5000 });
   await client.connect();
   try {
     await assertSeesEveryRow(client);

@@ -100,7 +100,7 @@ describe("backup scheduler, retention and the owner's status", () => {
   });
 
   it.runIf(process.env.TEST_DATABASE_URL)("runs the job in only one of two server processes", async () => {
-    const other = await openDatabase({ url: t.database.url as string, poolMax: 2 });
+    const other = await openDatabase({ url: t.database.url, ownerUrl: t.database.ownerUrl, poolMax: 2 });
     try {
       t.clock.set(morning(25));
       const mine = scheduler();

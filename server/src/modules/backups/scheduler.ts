@@ -20,6 +20,8 @@ export interface SchedulerOptions {
   retryMs?: number;
 }
 
+const durationOf = (row: BackupRow) => (row.finishedAt ? row.finishedAt.getTime() - row.startedAt.getTime() : null);
+
 /** The most recent moment the clock showed `hour`:00 local time, at or before now. */
 export function lastSlot(now: Date, hour: number): Date {
   const slot = new Date(now);
@@ -90,11 +92,17 @@ export class BackupScheduler {
       .set({ status: "failed", error: "interrupted: the server stopped during the backup" })
       .where(eq(backups.status, "running"));
     const row = await runBackup(this.deps, trigger);
+    const seen = { event: "backup", trigger, key: row.key, durationMs: durationOf(row) };
     if (row.status === "succeeded") {
       const removed = await applyRetention(this.deps, this.opts.retention);
-      this.opts.log.info({ key: row.key, size: row.size, removed }, "backup succeeded");
+      const tables = (row.manifest as { tables?: { rows: number }[] } | null)?.tables ?? [];
+      const rows = tables.reduce((n, t) => n + t.rows, 0);
+      this.opts.log.info(
+        { ...seen, outcome: "ok", bytes: row.size, tables: tables.length, rows, removed },
+        "backup succeeded",
+      );
     } else {
-      this.opts.log.error({ key: row.key, error: row.error }, "backup failed");
+      this.opts.log.error({ ...seen, outcome: "failed", error: row.error }, "backup failed");
     }
     return row;
   }
@@ -104,7 +112,9 @@ export class BackupScheduler {
     if (this.running) return Promise.resolve(null);
     const run = this.locked(fn)
       .catch((err: unknown) => {
-        this.opts.log.error({ err }, "backup could not run");
+        // Still the one "backup" line the alarms count (docs/operations.md): it did not happen.
+        const error = err instanceof Error ? err.message : String(err);
+        this.opts.log.error({ event: "backup", outcome: "failed", error }, "backup could not run");
         return null;
       })
       .finally(() => {
@@ -115,7 +125,7 @@ export class BackupScheduler {
   }
 
   private async locked(fn: () => Promise<BackupRow | null>): Promise<BackupRow | null> {
-    const url = this.deps.database.url;
+    const url = this.deps.database.ownerUrl;
     if (!url) return fn(); // embedded: one process owns the data directory
     const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
     await client.connect();

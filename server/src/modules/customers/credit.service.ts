@@ -23,6 +23,29 @@ function assertPositiveAmount(amount: number) {
     throw new Error(`credit amount must be a positive integer: ${amount}`);
 }
 
+/**
+ * The one credit-limit decision: a sale on credit that takes the customer past their limit is
+ * refused, unless the owner chose to allow it on this sale or the shop allows it always.
+ */
+export function checkCreditLimit(
+  ctx: Ctx,
+  customer: { id: string; name: string; creditLimit: number | null },
+  balance: number,
+  amount: number,
+  allowed: { allowOverLimit: boolean; shopAllows: boolean },
+): void {
+  const limit = customer.creditLimit;
+  if (limit == null || balance + amount <= limit) return;
+  if ((allowed.allowOverLimit && can(ctx.role, "credit.override")) || allowed.shopAllows) return;
+  const fmt = (n: number) => formatAmount(n, ctx.business.currency, ctx.business.locale);
+  throw conflict(
+    "credit_limit_exceeded",
+    `${customer.name}'s credit limit is ${fmt(limit)} and they already owe ${fmt(balance)}, so this sale of ` +
+      `${fmt(amount)} on credit is over the limit. Take a payment first, or ask the owner to allow it.`,
+    { customerId: customer.id, creditLimit: limit, balance, amount },
+  );
+}
+
 export interface CreditSaleInput {
   customerId: string;
   saleId: string;
@@ -60,23 +83,15 @@ export async function recordCreditSale(tx: Tx, ctx: Ctx, input: CreditSaleInput)
   const balance = await ledgerBalance(tx, ctx, customer.id);
   if (existing) return { entryId: existing.id, balance };
 
-  const limit = customer.creditLimit;
-  if (limit != null && balance + input.amount > limit) {
+  if (customer.creditLimit != null && balance + input.amount > customer.creditLimit) {
     const [business] = await tx
       .select({ settings: businesses.settings })
       .from(businesses)
       .where(eq(businesses.id, ctx.businessId));
-    const overridden =
-      (input.allowOverLimit === true && can(ctx.role, "credit.override")) || business?.settings.allowCreditOverLimit;
-    if (!overridden) {
-      const fmt = (n: number) => formatAmount(n, ctx.business.currency, ctx.business.locale);
-      throw conflict(
-        "credit_limit_exceeded",
-        `${customer.name}'s credit limit is ${fmt(limit)} and they already owe ${fmt(balance)}, so this sale of ` +
-          `${fmt(input.amount)} on credit is over the limit. Take a payment first, or ask the owner to allow it.`,
-        { customerId: customer.id, creditLimit: limit, balance, amount: input.amount },
-      );
-    }
+    checkCreditLimit(ctx, customer, balance, input.amount, {
+      allowOverLimit: input.allowOverLimit === true,
+      shopAllows: business?.settings.allowCreditOverLimit === true,
+    });
   }
   const [entry] = await tx
     .insert(customerLedger)

@@ -7,7 +7,7 @@ import { formatMoney } from "../../lib/money-format.js";
 import { localDate } from "../../lib/time.js";
 import { findCustomer } from "./customers.service.js";
 
-type Kind = "credit_sale" | "repayment" | "void" | "refund" | "advance";
+type Kind = "credit_sale" | "repayment" | "void" | "refund" | "advance" | "opening";
 
 interface EntryRow {
   id: string | number;

@@ -163,6 +163,33 @@ describe("GET /dashboard", () => {
     ]);
   });
 
+  it("ranks by number, not by text, across digit counts (9 vs 10, 99 vs 100, 9.00 vs 10.00)", async () => {
+    const shop = await signUp(t.app);
+    const product = async (name: string) => (await shop.post("/products", { name, price: 100 })).json();
+    // Quantities 9, 10, 99, 100; revenue 900, 1000 (9.00 and 10.00 in cents), 99, 100.
+    for (const [name, quantity, unitPrice] of [
+      ["Nine", 9, 100],
+      ["Ten", 10, 100],
+      ["Ninety-nine", 99, 1],
+      ["Hundred", 100, 1],
+    ] as const) {
+      await addSale(t.database, shop, { at: NOW, lines: [{ product: await product(name), quantity, unitPrice }] });
+    }
+    const d = (await shop.get("/dashboard?period=today")).json();
+    expect(d.bestSellers.byQuantity.map((s: { name: string; quantity: number }) => [s.name, s.quantity])).toEqual([
+      ["Hundred", 100],
+      ["Ninety-nine", 99],
+      ["Ten", 10],
+      ["Nine", 9],
+    ]);
+    expect(d.bestSellers.byRevenue.map((s: { name: string; revenue: number }) => [s.name, s.revenue])).toEqual([
+      ["Ten", 1000],
+      ["Nine", 900],
+      ["Hundred", 100],
+      ["Ninety-nine", 99],
+    ]);
+  });
+
   it("splits sales by location, staff member and payment method", async () => {
     const d = (await owner.get("/dashboard?period=today")).json();
     expect(d.byLocation).toEqual([

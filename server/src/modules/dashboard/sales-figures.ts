@@ -102,7 +102,11 @@ export interface Seller {
   revenue: number;
 }
 
-/** The top products by quantity and by revenue (net of refunds), from the daily product summary. */
+/**
+ * The top products by quantity and by revenue (net of refunds), from the daily product summary.
+ * The ordering names the table's numeric columns (`n.qty`): a bare `qty` would be the text output
+ * column, which sorts "9" above "10".
+ */
 export async function bestSellers(tx: Tx, scope: SalesScope, range: Range, limit = 10) {
   const rows = await queryRows<{ list: "q" | "r"; product_id: string; name: string; qty: string; revenue: string }>(
     tx,
@@ -112,11 +116,11 @@ export async function bestSellers(tx: Tx, scope: SalesScope, range: Range, limit
           group by d.product_id),
         named as (
           select a.*, p.name from agg a join products p on p.business_id = ${scope.businessId}::uuid and p.id = a.product_id)
-        (select 'q' as list, product_id, name, qty::numeric(14,3)::text as qty, revenue::bigint::text as revenue
-          from named where qty > 0 order by qty desc, revenue desc, name limit ${limit})
+        (select 'q' as list, n.product_id, n.name, n.qty::numeric(14,3)::text as qty, n.revenue::bigint::text as revenue
+          from named n where n.qty > 0 order by n.qty desc, n.revenue desc, n.name limit ${limit})
         union all
-        (select 'r', product_id, name, qty::numeric(14,3)::text, revenue::bigint::text
-          from named where revenue > 0 order by revenue desc, qty desc, name limit ${limit})`,
+        (select 'r', n.product_id, n.name, n.qty::numeric(14,3)::text, n.revenue::bigint::text
+          from named n where n.revenue > 0 order by n.revenue desc, n.qty desc, n.name limit ${limit})`,
   );
   const seller = (r: (typeof rows)[number]): Seller => ({
     productId: r.product_id,

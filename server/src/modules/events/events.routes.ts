@@ -18,9 +18,12 @@ export default async function eventsRoutes(app: App) {
   );
   const closers = new Set<() => void>();
   // Open streams would keep the server from closing: end them first, then stop listening.
-  app.addHook("preClose", async () => {
+  const endAll = () => {
     for (const close of [...closers]) close();
-  });
+  };
+  // Draining: the browsers reconnect (after `retry`) through the load balancer, to another server.
+  app.deps.lifecycle.onDrain(endAll);
+  app.addHook("preClose", async () => endAll());
   app.addHook("onClose", async () => listener.close());
 
   const heartbeatMs = config.EVENTS_HEARTBEAT_SECONDS * 1000;

@@ -28,6 +28,12 @@ async function notify(tx: Queryable, text: string) {
   await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${text})`);
 }
 
+/** The NOTIFY payload of an event, for writers that notify inside their own statement (a sale). */
+export function eventText(businessId: string, event: DukaEvent): string {
+  const message: WireMessage = { b: businessId, t: event.type, l: event.locationId ?? null, p: event.payload ?? {} };
+  return JSON.stringify(message);
+}
+
 /** What each open transaction has already announced: PostgreSQL would fold the repeats anyway. */
 const announced = new WeakMap<Tx, Set<string>>();
 
@@ -38,9 +44,7 @@ const announced = new WeakMap<Tx, Set<string>>();
  * transaction are delivered once (a sale moving stock on ten lines is one "stock.changed").
  */
 export async function publish(tx: Tx, scope: Pick<Ctx, "businessId"> | string, event: DukaEvent) {
-  const businessId = typeof scope === "string" ? scope : scope.businessId;
-  const message: WireMessage = { b: businessId, t: event.type, l: event.locationId ?? null, p: event.payload ?? {} };
-  const text = JSON.stringify(message);
+  const text = eventText(typeof scope === "string" ? scope : scope.businessId, event);
   const seen = announced.get(tx) ?? new Set<string>();
   if (seen.has(text)) return;
   await notify(tx, text);

@@ -119,7 +119,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two server processes on one Pos
 
   beforeAll(async () => {
     // Its own pool and its own LISTEN connection on the same database: a second server process.
-    const database = await openDatabase({ url: t.database.url, poolMax: 2 });
+    const database = await openDatabase({ url: t.database.url, ownerUrl: t.database.ownerUrl, poolMax: 2 });
     const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", WEB_DIST: "/nonexistent" });
     const storage = createLocalStorage(`/tmp/duka-events-${randomBytes(4).toString("hex")}`);
     second = await buildApp({ config, database, storage, keyRing: createKeyRing(randomBytes(32)), logger: false });

@@ -4,7 +4,7 @@ import type { App } from "../../lib/http.js";
 
 const Health = z.object({ status: z.enum(["ok", "unavailable"]), reason: z.string().optional() });
 
-/** /healthz: the process answers. /readyz: the database answers and has every migration. */
+/** /healthz: the process answers. /readyz: not shutting down, and the database answers with every migration. */
 export default async function healthRoutes(app: App) {
   const expected = expectedMigrationCount();
 
@@ -18,6 +18,9 @@ export default async function healthRoutes(app: App) {
     "/readyz",
     { config: { access: "public" }, schema: { hide: true, response: { 200: Health, 503: Health } } },
     async (_request, reply) => {
+      if (app.deps.lifecycle.draining) {
+        return reply.status(503).send({ status: "unavailable", reason: "shutting down" });
+      }
       try {
         const applied = await appliedMigrationCount(app.deps.db);
         if (applied < expected) {

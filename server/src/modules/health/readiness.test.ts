@@ -45,7 +45,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("readiness while PostgreSQL come
     const viaRelay = new URL(target);
     viaRelay.hostname = "127.0.0.1";
     viaRelay.port = String(link.port());
-    const database = await openDatabase({ url: viaRelay.toString(), poolMax: 2 });
+    const ownerViaRelay = new URL(owned.ownerUrl ?? "");
+    ownerViaRelay.hostname = viaRelay.hostname;
+    ownerViaRelay.port = viaRelay.port;
+    const database = await openDatabase({ url: viaRelay.toString(), ownerUrl: ownerViaRelay.toString(), poolMax: 2 });
     const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", WEB_DIST: "/nonexistent" });
     const { storage, keyRing } = testStorage();
     const app = await buildApp({ config, database, storage, keyRing, logger: false });

@@ -162,13 +162,26 @@ async function insufficientStock(tx: Tx, ctx: Ctx, input: MoveStockInput, produc
     sql`select quantity::text as quantity from stock_levels
         where business_id = ${ctx.businessId} and product_id = ${input.productId} and location_id = ${input.locationId}`,
   );
-  const available = fromMilli(parseMilli(row?.quantity ?? "0"));
-  const wanted = fromMilli(-input.quantityMilli);
+  return insufficientStockError(
+    { productId: input.productId, productName, locationId: input.locationId },
+    parseMilli(row?.quantity ?? "0"),
+    -input.quantityMilli,
+  );
+}
+
+/** 409 for taking more than the level holds; `availableMilli` is the level, `wantedMilli` what was asked. */
+export function insufficientStockError(
+  at: { productId: string; productName: string; locationId: string },
+  availableMilli: number,
+  wantedMilli: number,
+) {
+  const available = fromMilli(availableMilli);
+  const wanted = fromMilli(wantedMilli);
   return new AppError(
     "insufficient_stock",
     409,
-    `Not enough ${productName} in stock: ${available} available, ${wanted} needed.`,
-    { productId: input.productId, productName, locationId: input.locationId, available },
+    `Not enough ${at.productName} in stock: ${available} available, ${wanted} needed.`,
+    { productId: at.productId, productName: at.productName, locationId: at.locationId, available },
   );
 }
 

@@ -15,6 +15,7 @@ interface Row {
   category: string | null;
   unit: string;
   price: string | number;
+  price_at_sale: boolean;
   cost: string | number | null;
   low_stock_threshold: string;
   archived: boolean;
@@ -38,7 +39,7 @@ export async function exportProductsCsv(db: Db, ctx: Ctx): Promise<string> {
     const locations = await visibleLocations(tx, ctx);
     const rows = await queryRows<Row>(
       tx,
-      sql`select p.id, p.name, p.sku, p.barcode, p.category, p.unit, p.price, p.cost, p.archived,
+      sql`select p.id, p.name, p.sku, p.barcode, p.category, p.unit, p.price, p.price_at_sale, p.cost, p.archived,
             p.low_stock_threshold::text as low_stock_threshold,
             (select jsonb_object_agg(sl.location_id, sl.quantity::text) from stock_levels sl
               where sl.business_id = p.business_id and sl.product_id = p.id) as levels
@@ -67,7 +68,8 @@ export async function exportProductsCsv(db: Db, ctx: Ctx): Promise<string> {
         safeText(r.barcode),
         safeText(r.category),
         safeText(r.unit),
-        majorUnits(Number(r.price), currency),
+        // Read back by the import as a product whose price is typed at each sale.
+        r.price_at_sale ? "variable" : majorUnits(Number(r.price), currency),
         r.cost === null ? "" : majorUnits(Number(r.cost), currency),
         fromMilli(parseMilli(r.low_stock_threshold)),
         r.archived ? "yes" : "no",

@@ -20,6 +20,7 @@ interface Row {
   category: string | null;
   unit: string;
   price: string | number;
+  price_at_sale: boolean;
   cost: string | number | null;
   archived: boolean;
   product_threshold: string;
@@ -95,7 +96,7 @@ export async function listProducts(db: Db, ctx: Ctx, query: Query) {
     const rows = await queryRows<Row>(
       tx,
       sql`select x.*, ${order.key}::text as sort_key from (
-            select p.id, p.name, p.sku, p.barcode, p.category, p.unit, p.price, p.cost, p.archived,
+            select p.id, p.name, p.sku, p.barcode, p.category, p.unit, p.price, p.price_at_sale, p.cost, p.archived,
               p.updated_at, p.low_stock_threshold::text as product_threshold, s.stock, s.threshold, s.uncounted,
               s.carried
             from products p
@@ -132,6 +133,7 @@ function toItem(r: Row) {
     category: r.category,
     unit: r.unit,
     price: Number(r.price),
+    priceAtSale: r.price_at_sale,
     cost: r.cost !== null ? Number(r.cost) : null,
     lowStockThreshold: fromMilli(parseMilli(r.product_threshold)),
     archived: r.archived,

@@ -3,12 +3,14 @@ import type { Ctx } from "../../lib/context.js";
 import { AppError, badRequest } from "../../lib/errors.js";
 import { lineAmount, toMilli } from "../../lib/quantity.js";
 import { can } from "../auth/permissions.js";
+import { linePrice } from "./price-at-sale.js";
 
 export interface PricedProduct {
   id: string;
   name: string;
   price: number;
   cost: number | null;
+  priceAtSale?: boolean | undefined;
 }
 
 export interface LineRequest {
@@ -54,8 +56,8 @@ export function priceSale(
   const lines = requested.map((l, i): PricedLine => {
     const product = products.get(l.productId);
     if (!product) throw new Error(`product ${l.productId} was not loaded`);
-    const unitPrice = l.unitPrice ?? product.price;
-    if (staff && unitPrice !== product.price && !settings.staffMayChangePrice) {
+    const unitPrice = linePrice(product, l.unitPrice, i + 1);
+    if (staff && !product.priceAtSale && unitPrice !== product.price && !settings.staffMayChangePrice) {
       throw new AppError(
         "price_change_not_allowed",
         403,

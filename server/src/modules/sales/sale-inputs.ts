@@ -1,50 +1,28 @@
 import { BUILT_IN_PAYMENT_METHODS, type BusinessSettings } from "@duka/contracts";
-import { and, asc, eq, inArray } from "drizzle-orm";
-import type { Tx } from "../../db/client.js";
-import { customers, locations, products } from "../../db/schema.js";
 import type { Ctx } from "../../lib/context.js";
 import { AppError, badRequest, conflict, notFound } from "../../lib/errors.js";
-import { requireLocations } from "../inventory/locations.js";
+import { assertLocationAllowed } from "../inventory/locations.js";
 import { type PricedProduct, paymentLabel } from "./pricing.js";
+import type { SaleInputs } from "./sales.repository.js";
 
 /**
- * Everything a sale refers to, checked before anything is written: the location, the products,
- * the customer and the payment method. Another business's records answer as missing.
+ * Everything a sale refers to, checked before anything is written, on what readSaleInputs found:
+ * the location, the products, the customer and the payment method. Another business's records
+ * answer as missing.
  */
-export async function saleLocation(tx: Tx, ctx: Ctx, requested: string | undefined): Promise<string> {
-  if (requested) await requireLocations(tx, ctx, [requested]);
-  const [row] = await tx
-    .select({ id: locations.id, name: locations.name, active: locations.active })
-    .from(locations)
-    .where(
-      and(
-        eq(locations.businessId, ctx.businessId),
-        requested ? eq(locations.id, requested) : eq(locations.active, true),
-        // A user assigned to a location sells there; an unrestricted one at the business's first.
-        !requested && ctx.locationIds ? inArray(locations.id, ctx.locationIds) : undefined,
-      ),
-    )
-    .orderBy(asc(locations.createdAt), asc(locations.id))
-    .limit(1);
-  if (!row) throw conflict("no_location", "There is no open location to sell at. Ask the owner to add one.");
-  if (!row.active) throw conflict("location_inactive", `${row.name} is closed. Choose an open location.`);
-  return row.id;
+export function checkLocation(ctx: Ctx, requested: string | undefined, found: SaleInputs["location"]): string {
+  if (requested) {
+    if (!found) throw notFound("Location");
+    assertLocationAllowed(ctx, requested);
+  }
+  if (!found) throw conflict("no_location", "There is no open location to sell at. Ask the owner to add one.");
+  if (!found.active) throw conflict("location_inactive", `${found.name} is closed. Choose an open location.`);
+  return found.id;
 }
 
-export async function saleProducts(tx: Tx, ctx: Ctx, ids: string[]): Promise<Map<string, PricedProduct>> {
-  const unique = [...new Set(ids)];
-  const rows = await tx
-    .select({
-      id: products.id,
-      name: products.name,
-      price: products.price,
-      cost: products.cost,
-      archived: products.archived,
-    })
-    .from(products)
-    .where(and(eq(products.businessId, ctx.businessId), inArray(products.id, unique)));
+export function checkProducts(ids: string[], rows: SaleInputs["products"]): Map<string, PricedProduct> {
   const found = new Map(rows.map((r) => [r.id, r]));
-  const missing = unique.find((id) => !found.has(id));
+  const missing = ids.find((id) => !found.has(id));
   if (missing) {
     throw new AppError("not_found", 404, "A product on this sale was not found. Remove it and search again.", {
       productId: missing,
@@ -59,15 +37,12 @@ export async function saleProducts(tx: Tx, ctx: Ctx, ids: string[]): Promise<Map
   return found;
 }
 
-export async function saleCustomer(tx: Tx, ctx: Ctx, id: string): Promise<void> {
-  const [row] = await tx
-    .select({ name: customers.name, archived: customers.archived })
-    .from(customers)
-    .where(and(eq(customers.businessId, ctx.businessId), eq(customers.id, id)));
+export function checkCustomer(id: string, row: SaleInputs["customer"]) {
   if (!row) throw notFound("Customer");
   if (row.archived) {
     throw conflict("customer_archived", `${row.name} is archived. Unarchive them to sell to them.`, { customerId: id });
   }
+  return row;
 }
 
 /** The method's label, or 400 when the shop does not take it. */
@@ -84,4 +59,18 @@ export function checkPaymentMethod(settings: BusinessSettings, method: string, c
     });
   }
   return label;
+}
+
+/** What the till asked to be paid with, checked against the total. */
+export function checkTendered(method: string, tendered: number | null, total: number) {
+  if (tendered !== null && method === "credit") {
+    throw badRequest("A sale on credit takes no money now; leave the amount tendered empty.", {
+      fields: { "payment.amountTendered": ["is not taken for a sale on credit"] },
+    });
+  }
+  if (tendered !== null && tendered < total) {
+    throw badRequest("The amount tendered is less than the total.", {
+      fields: { "payment.amountTendered": ["is less than the total"] },
+    });
+  }
 }

@@ -1,25 +1,24 @@
-import type { CreateSaleBody, Sale } from "@duka/contracts";
+import type { BusinessSettings, CreateSaleBody, Sale } from "@duka/contracts";
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { type Db, queryRows, type Tx } from "../../db/client.js";
-import { payments, saleLines, sales } from "../../db/schema.js";
+import { sales } from "../../db/schema.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx, RequestMeta } from "../../lib/context.js";
 import { badRequest, conflict, forbidden } from "../../lib/errors.js";
-import { milliToNumeric } from "../../lib/quantity.js";
+import { fromMilli, parseMilli } from "../../lib/quantity.js";
 import { localDate } from "../../lib/time.js";
-import { audit } from "../audit/audit.service.js";
 import { can } from "../auth/permissions.js";
 import { sees } from "../auth/policy.js";
-import { getBusinessSettings } from "../business/business.service.js";
-import { recordCreditSale } from "../customers/credit.service.js";
-import { publish } from "../events/events.service.js";
-import { type PricedLine, type PricedSale, priceSale } from "./pricing.js";
+import { withDefaults } from "../business/business.service.js";
+import { checkCreditLimit, ledgerBalance } from "../customers/credit.service.js";
+import { insufficientStockError } from "../inventory/ledger.js";
+import { type PricedSale, priceSale } from "./pricing.js";
 import { requestHash } from "./request-hash.js";
-import { checkPaymentMethod, saleCustomer, saleLocation, saleProducts } from "./sale-inputs.js";
+import { checkCustomer, checkLocation, checkPaymentMethod, checkProducts, checkTendered } from "./sale-inputs.js";
 import { loadSale } from "./sale-view.js";
-import { takeStock } from "./stock.js";
-import { countSale } from "./summary.js";
+import { insertSale, readSaleInputs, stockLevels } from "./sales.repository.js";
+import { byProduct } from "./stock.js";
 
 type Body = z.output<typeof CreateSaleBody>;
 
@@ -33,34 +32,18 @@ const idConflict = () =>
  * Records a sale: counter, sale, lines, payment, stock, credit and audit in one transaction, so a
  * failure anywhere leaves nothing behind. The client's id makes it idempotent: the same request
  * again answers the sale it made (replay: true) and writes nothing; another request with that id
- * is refused.
+ * is refused. Round trips: one read of everything the sale refers to, one statement writing it all
+ * (a sale on credit reads the customer's balance in between), and the answer built from the
+ * priced data rather than read back.
  */
 export async function createSale(db: Db, ctx: Ctx, body: Body, meta: RequestMeta) {
   const hash = requestHash(body);
   const occurredAt = checkOccurredAt(ctx, body.occurredAt, meta.now);
   try {
-    return await inBusiness(db, ctx.businessId, async (tx) => {
-      const earlier = await replay(tx, ctx, body.id, hash);
-      if (earlier) return earlier;
-      const stock = await writeSale(tx, ctx, body, { hash, occurredAt, meta });
-      const sale = await mustLoad(tx, ctx, body.id);
-      // Delivered on commit: every open dashboard of the business refetches.
-      await publish(tx, ctx, {
-        type: "sale.created",
-        locationId: sale.locationId,
-        payload: { saleId: sale.id, total: sale.total },
-      });
-      // Last, the rows other sales wait for: stock levels, then the business's receipt counter. Each is
-      // held from here until commit, so the less that comes after, the more sales a shop records at once.
-      await takeStock(tx, ctx, { id: body.id, locationId: sale.locationId }, stock.lines, {
-        now: meta.now,
-        allowNegative: stock.allowNegative,
-      });
-      return { sale: { ...sale, number: await takeNumber(tx, ctx, body.id) }, replay: false };
-    });
+    return await inBusiness(db, ctx.businessId, (tx) => writeSale(tx, ctx, body, { hash, occurredAt, meta }));
   } catch (err) {
     if (!(err instanceof SaleIdTaken)) throw err;
-    // A twin request committed first (or the id is another business's): answer from what is stored.
+    // A twin request committed first: answer from what is stored.
     const earlier = await inBusiness(db, ctx.businessId, (tx) => replay(tx, ctx, body.id, hash));
     if (!earlier) throw idConflict();
     return earlier;
@@ -85,7 +68,18 @@ async function replay(tx: Tx, ctx: Ctx, id: string, hash: string) {
     sql`select request_hash, user_id from sales where business_id = ${ctx.businessId} and id = ${id}`,
   );
   if (!row) return undefined;
-  if (row.request_hash !== hash || (!sees.allSales(ctx) && row.user_id !== ctx.userId)) throw idConflict();
+  return answerReplay(tx, ctx, id, hash, { requestHash: row.request_hash, userId: row.user_id });
+}
+
+/** The same request again answers the stored sale; anything else under that id is refused. */
+async function answerReplay(
+  tx: Tx,
+  ctx: Ctx,
+  id: string,
+  hash: string,
+  earlier: { requestHash: string; userId: string },
+) {
+  if (earlier.requestHash !== hash || (!sees.allSales(ctx) && earlier.userId !== ctx.userId)) throw idConflict();
   return { sale: await mustLoad(tx, ctx, id), replay: true };
 }
 
@@ -101,120 +95,113 @@ interface WriteOpts {
   meta: RequestMeta;
 }
 
+/** The shop's rule on stock going below zero: the one place an offline sale's rule plugs in. */
+function mayGoBelowZero(settings: BusinessSettings): boolean {
+  return settings.allowNegativeStock === true;
+}
+
 async function writeSale(tx: Tx, ctx: Ctx, body: Body, opts: WriteOpts) {
-  const settings = await getBusinessSettings(tx, ctx.businessId);
   const customerId = body.customerId ?? null;
-  checkPaymentMethod(settings, body.payment.method, customerId);
-  const locationId = await saleLocation(tx, ctx, body.locationId);
-  const products = await saleProducts(
-    tx,
-    ctx,
-    body.lines.map((l) => l.productId),
-  );
-  if (customerId) await saleCustomer(tx, ctx, customerId);
+  const onCredit = body.payment.method === "credit";
+  const productIds = [...new Set(body.lines.map((l) => l.productId))];
+  const found = await readSaleInputs(tx, ctx, {
+    saleId: body.id,
+    locationId: body.locationId,
+    productIds,
+    customerId,
+    lock: onCredit,
+  });
+  if (found.earlier) return answerReplay(tx, ctx, body.id, opts.hash, found.earlier);
+  const settings = withDefaults(found.settings);
+  const label = checkPaymentMethod(settings, body.payment.method, customerId);
+  const locationId = checkLocation(ctx, body.locationId, found.location);
+  const products = checkProducts(productIds, found.products);
+  const customer = customerId ? checkCustomer(customerId, found.customer) : null;
   const priced = priceSale(ctx, settings, products, body.lines, body.discount ?? 0);
   const tendered = body.payment.amountTendered ?? null;
-  if (tendered !== null && body.payment.method === "credit") {
-    throw badRequest("A sale on credit takes no money now; leave the amount tendered empty.", {
-      fields: { "payment.amountTendered": ["is not taken for a sale on credit"] },
+  checkTendered(body.payment.method, tendered, priced.total);
+  if (onCredit && customer && priced.total > 0) {
+    // The customer's row is locked by the read: this balance sees every committed entry.
+    checkCreditLimit(ctx, customer, await ledgerBalance(tx, ctx, customer.id), priced.total, {
+      allowOverLimit: body.allowOverLimit === true,
+      shopAllows: settings.allowCreditOverLimit === true,
     });
   }
-  if (tendered !== null && tendered < priced.total) {
-    throw badRequest("The amount tendered is less than the total.", {
-      fields: { "payment.amountTendered": ["is less than the total"] },
-    });
-  }
 
-  const inserted = await tx
-    .insert(sales)
-    .values({
-      id: body.id,
-      businessId: ctx.businessId,
-      locationId,
-      userId: ctx.userId,
-      customerId,
-      occurredAt: opts.occurredAt,
-      businessDate: localDate(opts.occurredAt, ctx.business.timeZone),
-      subtotal: priced.subtotal,
-      discount: priced.discount,
-      total: priced.total,
-      paymentMethod: body.payment.method,
-      amountTendered: tendered,
-      note: body.note ?? null,
-      backdated: body.occurredAt !== undefined,
-      requestHash: opts.hash,
-      createdAt: opts.meta.now,
-    })
-    .onConflictDoNothing({ target: sales.id })
-    .returning({ id: sales.id });
-  if (inserted.length === 0) throw new SaleIdTaken();
-
-  await tx.insert(saleLines).values(priced.lines.map((l) => lineRow(ctx, body.id, l)));
-  if (priced.total > 0) {
-    await tx.insert(payments).values({
-      businessId: ctx.businessId,
-      kind: "sale",
-      saleId: body.id,
-      customerId,
-      method: body.payment.method,
-      amount: priced.total,
-      userId: ctx.userId,
-      createdAt: opts.meta.now,
-    });
-  }
-  await countSale(tx, ctx.businessId, body.id, 1);
-  if (body.payment.method === "credit" && customerId && priced.total > 0) {
-    await recordCreditSale(tx, ctx, {
-      customerId,
-      saleId: body.id,
-      amount: priced.total,
-      ...(body.allowOverLimit ? { allowOverLimit: true } : {}),
-      at: opts.occurredAt,
-    });
-  }
-  await auditSale(tx, ctx, body, priced, opts);
-  // The goods to take off the shelf, which the caller does last.
-  return { lines: priced.lines, allowNegative: settings.allowNegativeStock === true };
-}
-
-/** The next receipt number of the business, gapless: a rolled-back sale gives its number back. */
-async function takeNumber(tx: Tx, ctx: Ctx, saleId: string): Promise<number> {
-  const [row] = await queryRows<{ number: number }>(
-    tx,
-    sql`with counter as (
-          update businesses set next_sale_number = next_sale_number + 1 where id = ${ctx.businessId}
-          returning next_sale_number - 1 as number)
-        update sales set number = counter.number from counter
-        where sales.business_id = ${ctx.businessId} and sales.id = ${saleId}
-        returning sales.number`,
-  );
-  if (!row) throw new Error("the business row is missing");
-  return row.number;
-}
-
-function lineRow(ctx: Ctx, saleId: string, l: PricedLine) {
-  return {
-    businessId: ctx.businessId,
-    saleId,
-    lineNo: l.lineNo,
-    productId: l.productId,
-    name: l.name,
-    quantity: milliToNumeric(l.quantityMilli),
-    unitPrice: l.unitPrice,
-    discount: l.discount,
-    lineTotal: l.lineTotal,
-    unitCost: l.unitCost,
-  };
-}
-
-async function auditSale(tx: Tx, ctx: Ctx, body: Body, priced: PricedSale, opts: WriteOpts) {
   const backdated = body.occurredAt !== undefined;
-  await audit(tx, {
-    businessId: ctx.businessId,
+  const stock = byProduct(priced.lines);
+  const row = {
+    id: body.id,
+    locationId,
+    customerId,
+    occurredAt: opts.occurredAt,
+    businessDate: localDate(opts.occurredAt, ctx.business.timeZone),
+    subtotal: priced.subtotal,
+    discount: priced.discount,
+    total: priced.total,
+    paymentMethod: body.payment.method,
+    amountTendered: tendered,
+    note: body.note ?? null,
+    backdated,
+  };
+  const written = await insertSale(tx, ctx, {
+    ...row,
+    requestHash: opts.hash,
+    now: opts.meta.now,
+    lines: priced.lines,
+    stock,
+    allowNegative: mayGoBelowZero(settings),
+    onCredit,
+    audit: auditEntry(body, priced, opts),
+  });
+  if (written.number === null) throw new SaleIdTaken();
+  const short = stock.find((l) => !written.moved.has(l.productId));
+  if (short) {
+    // Its level is as the statement found it: nothing moved it.
+    const levels = await stockLevels(tx, ctx, locationId, [short.productId]);
+    throw insufficientStockError(
+      { productId: short.productId, productName: short.name, locationId },
+      parseMilli(levels.get(short.productId) ?? "0"),
+      short.quantityMilli,
+    );
+  }
+  const sale: Sale = {
+    ...row,
+    number: written.number,
+    occurredAt: opts.occurredAt.toISOString(),
     userId: ctx.userId,
+    change: tendered === null ? null : tendered - priced.total,
+    payment: { method: body.payment.method, label },
+    status: "completed",
+    refunded: 0,
+    voidedAt: null,
+    voidReason: null,
+    lines: priced.lines.map((l) => ({
+      lineNo: l.lineNo,
+      productId: l.productId,
+      name: l.name,
+      quantity: fromMilli(l.quantityMilli),
+      unitPrice: l.unitPrice,
+      discount: l.discount,
+      lineTotal: l.lineTotal,
+      refundedQuantity: 0,
+    })),
+    receipt: {
+      businessName: ctx.business.name,
+      locationName: found.location?.name ?? "",
+      staffName: ctx.userName,
+      customerName: customer?.name ?? null,
+      currency: ctx.business.currency,
+      timeZone: ctx.business.timeZone,
+    },
+  };
+  return { sale, replay: false };
+}
+
+function auditEntry(body: Body, priced: PricedSale, opts: WriteOpts) {
+  const backdated = body.occurredAt !== undefined;
+  return {
     action: backdated ? "sale.backdated" : "sale.created",
-    entity: "sale",
-    entityId: body.id,
     details: {
       total: priced.total,
       method: body.payment.method,
@@ -222,8 +209,7 @@ async function auditSale(tx: Tx, ctx: Ctx, body: Body, priced: PricedSale, opts:
       ...(priced.lines.some((l) => l.discount > 0) || priced.discount > 0 ? { discounted: true } : {}),
     },
     ip: opts.meta.ip,
-    at: opts.meta.now,
-  });
+  };
 }
 
 /** For modules that need a sale row locked before changing it (voids, refunds). */

@@ -12,7 +12,7 @@ interface StockLine {
  * One movement per product, in product-id order: two sales holding the same products lock their
  * level rows in the same order and so cannot deadlock; a product on two lines moves once, by the sum.
  */
-function byProduct<T extends StockLine>(lines: T[]): T[] {
+export function byProduct<T extends StockLine>(lines: T[]): T[] {
   const merged = new Map<string, T>();
   for (const l of lines) {
     const seen = merged.get(l.productId);
@@ -25,39 +25,6 @@ function byProduct<T extends StockLine>(lines: T[]): T[] {
   return [...merged.values()]
     .filter((l) => l.quantityMilli !== 0)
     .sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0));
-}
-
-/**
- * Takes a sale's goods off the shelf; `allowNegative` is the shop's setting, already read by the
- * caller, which has also checked the products and the location.
- */
-export async function takeStock(
-  tx: Tx,
-  ctx: Ctx,
-  sale: { id: string; locationId: string },
-  lines: (StockLine & { name: string })[],
-  opts: { now: Date; allowNegative: boolean },
-) {
-  const { id: saleId, locationId } = sale;
-  // STOCK NOT COUNTED YET: stock nobody has counted may be sold below zero (the sale is recorded in
-  // the ledger and the product stays on the "count me" list); counted stock is never oversold
-  // unless the shop allows negative stock. The one sale-side place of this rule.
-  const allowNegative = opts.allowNegative || ("uncounted" as const);
-  for (const l of byProduct(lines)) {
-    await moveStock(
-      tx,
-      ctx,
-      {
-        productId: l.productId,
-        locationId,
-        kind: "sale",
-        quantityMilli: -l.quantityMilli,
-        saleId,
-        unitCost: l.unitCost,
-      },
-      { now: opts.now, allowNegative, checked: { productName: l.name } },
-    );
-  }
 }
 
 /** Stock coming back from a voided or refunded sale, to the location it was sold from. */

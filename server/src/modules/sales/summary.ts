@@ -16,73 +16,113 @@ const LINE_REVENUE = sql`(l.line_total::numeric * (l.quantity - l.refunded_quant
 
 const KEPT = sql`(l.quantity - l.refunded_quantity)`;
 
-function addDaily(run: Run, businessId: string, which: SQL, sign: 1 | -1) {
-  // Lines and refunds are summed per sale first and joined once: one sale reads its few rows on the
-  // primary keys, a rebuild hashes them all.
-  return run(sql`
-    with s as (
-      select s.* from sales s where s.business_id = ${businessId}::uuid and ${which}
-    ), l as (
+/**
+ * Where a contribution is computed from: CTE names holding rows shaped as `sales` (`sales`), as
+ * `sale_lines` (`lines`) and as refund `payments` (`refunds`). A recorded sale passes the RETURNING
+ * of its own inserts, a rebuild the tables themselves: the same SQL either way, so a sale adds
+ * exactly what a rebuild would count for it.
+ */
+export interface SummarySource {
+  sales: string;
+  lines: string;
+  refunds: string;
+}
+
+/**
+ * The summary upserts as CTEs (`summary_daily`, `summary_products`) to put in the writer's WITH, so a
+ * sale, a void or a rebuild touches both summaries in the statement that changes the sale.
+ */
+export function summaryCtes(src: SummarySource, sign: 1 | -1, opts: { fresh?: boolean } = {}): SQL {
+  // A rebuild writes into emptied tables, one row per key: no conflict to look for per row.
+  const onDaily = opts.fresh
+    ? sql``
+    : sql`on conflict (business_id, business_date, location_id, user_id, payment_method) do update set
+        sales_count = d.sales_count + excluded.sales_count, items_sold = d.items_sold + excluded.items_sold,
+        gross = d.gross + excluded.gross, discounts = d.discounts + excluded.discounts,
+        refunds = d.refunds + excluded.refunds, net = d.net + excluded.net,
+        voids_count = d.voids_count + excluded.voids_count, voided_amount = d.voided_amount + excluded.voided_amount,
+        cost_of_goods = d.cost_of_goods + excluded.cost_of_goods,
+        lines_without_cost = d.lines_without_cost + excluded.lines_without_cost,
+        covered_revenue = d.covered_revenue + excluded.covered_revenue,
+        covered_cost = d.covered_cost + excluded.covered_cost`;
+  const onProducts = opts.fresh
+    ? sql``
+    : sql`on conflict (business_id, business_date, location_id, user_id, product_id) do update set
+        quantity = d.quantity + excluded.quantity, revenue = d.revenue + excluded.revenue`;
+  const s = sql.raw(src.sales);
+  const l = sql.raw(src.lines);
+  const r = sql.raw(src.refunds);
+  // Lines and refunds are summed per sale first and joined once: one sale reads its few rows, a
+  // rebuild hashes them all.
+  return sql`summary_lines as (
       select l.sale_id, sum(l.discount) as line_discount, sum(${KEPT}) as items,
         sum(round(l.unit_cost * ${KEPT})) as cogs, count(*) filter (where l.unit_cost is null) as no_cost,
         sum(${LINE_REVENUE}) filter (where l.unit_cost is not null) as covered_revenue,
         sum(l.unit_cost * ${KEPT}) as covered_cost
-      from s join sale_lines l on l.business_id = s.business_id and l.sale_id = s.id
+      from ${s} s join ${l} l on l.business_id = s.business_id and l.sale_id = s.id
       group by l.sale_id
-    ), r as (
-      select p.sale_id, sum(p.amount) as refunds
-      from s join payments p on p.business_id = s.business_id and p.sale_id = s.id and p.kind = 'refund'
-      group by p.sale_id
-    ), x as (
-      select s.business_id, s.business_date, s.location_id, s.user_id, s.payment_method,
-        s.status = 'completed' as ok, s.subtotal, s.discount, s.total,
-        coalesce(l.line_discount, 0) as line_discount, coalesce(l.items, 0) as items, coalesce(l.cogs, 0) as cogs,
-        coalesce(l.no_cost, 0) as no_cost, coalesce(l.covered_revenue, 0) as covered_revenue,
-        coalesce(l.covered_cost, 0) as covered_cost, coalesce(r.refunds, 0) as refunds
-      from s left join l on l.sale_id = s.id left join r on r.sale_id = s.id
-    )
-    insert into sales_daily as d (business_id, business_date, location_id, user_id, payment_method,
-      sales_count, items_sold, gross, discounts, refunds, net, voids_count, voided_amount,
-      cost_of_goods, lines_without_cost, covered_revenue, covered_cost)
-    select business_id, business_date, location_id, user_id, payment_method,
-      ${sign} * count(*) filter (where ok),
-      ${sign} * coalesce(sum(items) filter (where ok), 0),
-      ${sign} * coalesce(sum(subtotal + line_discount) filter (where ok), 0),
-      ${sign} * coalesce(sum(discount + line_discount) filter (where ok), 0),
-      ${sign} * coalesce(sum(refunds) filter (where ok), 0),
-      ${sign} * coalesce(sum(total - refunds) filter (where ok), 0),
-      ${sign} * count(*) filter (where not ok),
-      ${sign} * coalesce(sum(total) filter (where not ok), 0),
-      ${sign} * coalesce(sum(cogs) filter (where ok), 0),
-      ${sign} * coalesce(sum(no_cost) filter (where ok), 0),
-      ${sign} * coalesce(sum(covered_revenue) filter (where ok), 0),
-      ${sign} * coalesce(sum(covered_cost) filter (where ok), 0)
-    from x
-    group by 1, 2, 3, 4, 5
-    order by 1, 2, 3, 4, 5
-    on conflict (business_id, business_date, location_id, user_id, payment_method) do update set
-      sales_count = d.sales_count + excluded.sales_count, items_sold = d.items_sold + excluded.items_sold,
-      gross = d.gross + excluded.gross, discounts = d.discounts + excluded.discounts,
-      refunds = d.refunds + excluded.refunds, net = d.net + excluded.net,
-      voids_count = d.voids_count + excluded.voids_count, voided_amount = d.voided_amount + excluded.voided_amount,
-      cost_of_goods = d.cost_of_goods + excluded.cost_of_goods,
-      lines_without_cost = d.lines_without_cost + excluded.lines_without_cost,
-      covered_revenue = d.covered_revenue + excluded.covered_revenue,
-      covered_cost = d.covered_cost + excluded.covered_cost`);
+    ), summary_refunds as (
+      select p.sale_id, sum(p.amount) as refunds from ${r} p group by p.sale_id
+    ), summary_daily as (
+      insert into sales_daily as d (business_id, business_date, location_id, user_id, payment_method,
+        sales_count, items_sold, gross, discounts, refunds, net, voids_count, voided_amount,
+        cost_of_goods, lines_without_cost, covered_revenue, covered_cost)
+      select business_id, business_date, location_id, user_id, payment_method,
+        ${sign} * count(*) filter (where ok),
+        ${sign} * coalesce(sum(items) filter (where ok), 0),
+        ${sign} * coalesce(sum(subtotal + line_discount) filter (where ok), 0),
+        ${sign} * coalesce(sum(discount + line_discount) filter (where ok), 0),
+        ${sign} * coalesce(sum(refunds) filter (where ok), 0),
+        ${sign} * coalesce(sum(total - refunds) filter (where ok), 0),
+        ${sign} * count(*) filter (where not ok),
+        ${sign} * coalesce(sum(total) filter (where not ok), 0),
+        ${sign} * coalesce(sum(cogs) filter (where ok), 0),
+        ${sign} * coalesce(sum(no_cost) filter (where ok), 0),
+        ${sign} * coalesce(sum(covered_revenue) filter (where ok), 0),
+        ${sign} * coalesce(sum(covered_cost) filter (where ok), 0)
+      from (
+        select s.business_id, s.business_date, s.location_id, s.user_id, s.payment_method,
+          s.status = 'completed' as ok, s.subtotal, s.discount, s.total,
+          coalesce(l.line_discount, 0) as line_discount, coalesce(l.items, 0) as items, coalesce(l.cogs, 0) as cogs,
+          coalesce(l.no_cost, 0) as no_cost, coalesce(l.covered_revenue, 0) as covered_revenue,
+          coalesce(l.covered_cost, 0) as covered_cost, coalesce(r.refunds, 0) as refunds
+        from ${s} s left join summary_lines l on l.sale_id = s.id left join summary_refunds r on r.sale_id = s.id
+      ) x
+      group by 1, 2, 3, 4, 5
+      order by 1, 2, 3, 4, 5
+      ${onDaily}
+      returning 1
+    ), summary_products as (
+      insert into product_sales_daily as d (business_id, business_date, location_id, user_id, product_id,
+        quantity, revenue)
+      select s.business_id, s.business_date, s.location_id, s.user_id, l.product_id,
+        ${sign} * sum(${KEPT}), ${sign} * sum(${LINE_REVENUE})
+      from ${s} s join ${l} l on l.business_id = s.business_id and l.sale_id = s.id
+      where s.status = 'completed'
+      group by 1, 2, 3, 4, 5
+      order by 1, 2, 3, 4, 5
+      ${onProducts}
+      returning 1
+    )`;
 }
 
-function addProducts(run: Run, businessId: string, which: SQL, sign: 1 | -1) {
-  return run(sql`
-    insert into product_sales_daily as d (business_id, business_date, location_id, user_id, product_id,
-      quantity, revenue)
-    select s.business_id, s.business_date, s.location_id, s.user_id, l.product_id,
-      ${sign} * sum(${KEPT}), ${sign} * sum(${LINE_REVENUE})
-    from sales s join sale_lines l on l.business_id = s.business_id and l.sale_id = s.id
-    where s.business_id = ${businessId}::uuid and s.status = 'completed' and ${which}
-    group by 1, 2, 3, 4, 5
-    order by 1, 2, 3, 4, 5
-    on conflict (business_id, business_date, location_id, user_id, product_id) do update set
-      quantity = d.quantity + excluded.quantity, revenue = d.revenue + excluded.revenue`);
+/** The stored sales chosen by `which` (on alias s), as a summary source. */
+function storedSales(businessId: string, which: SQL): SQL {
+  return sql`with picked as not materialized (
+      select s.* from sales s where s.business_id = ${businessId}::uuid and ${which}
+    ), picked_lines as not materialized (
+      select l.* from picked s join sale_lines l on l.business_id = s.business_id and l.sale_id = s.id
+    ), picked_refunds as not materialized (
+      select p.* from picked s
+      join payments p on p.business_id = s.business_id and p.sale_id = s.id and p.kind = 'refund'
+    )`;
+}
+
+const STORED: SummarySource = { sales: "picked", lines: "picked_lines", refunds: "picked_refunds" };
+
+function addStored(run: Run, businessId: string, which: SQL, sign: 1 | -1, opts: { fresh?: boolean } = {}) {
+  return run(sql`${storedSales(businessId, which)}, ${summaryCtes(STORED, sign, opts)}
+    select (select count(*) from summary_daily) + (select count(*) from summary_products) as rows`);
 }
 
 /** Runs one statement: a Drizzle database or transaction, or a raw session (restore). */
@@ -94,9 +134,7 @@ const on =
 
 /** Adds (+1) or takes out (-1) one sale's contribution to the daily summaries. */
 export async function countSale(db: Queryable, businessId: string, saleId: string, sign: 1 | -1) {
-  const which = sql`s.id = ${saleId}::uuid`;
-  await addDaily(on(db), businessId, which, sign);
-  await addProducts(on(db), businessId, which, sign);
+  await addStored(on(db), businessId, sql`s.id = ${saleId}::uuid`, sign);
 }
 
 /** Recomputes a business's summaries from its sales: after a bulk load, or to check them. */
@@ -104,6 +142,5 @@ export async function rebuildSalesSummary(db: Queryable | Run, businessId: strin
   const run = typeof db === "function" ? db : on(db);
   await run(sql`delete from sales_daily where business_id = ${businessId}::uuid`);
   await run(sql`delete from product_sales_daily where business_id = ${businessId}::uuid`);
-  await addDaily(run, businessId, sql`true`, 1);
-  await addProducts(run, businessId, sql`true`, 1);
+  await addStored(run, businessId, sql`true`, 1, { fresh: true });
 }

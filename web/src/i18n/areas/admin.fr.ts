@@ -166,6 +166,7 @@ export const fr: Record<keyof typeof en, string> = {
   "admin.audit.sale.backdated": "Vente enregistrée à une date antérieure",
   "admin.audit.sale.voided": "Vente annulée",
   "admin.audit.sale.refunded": "Remboursement effectué",
+  "admin.audit.import.committed": "Données importées d’un fichier",
 
   "error.forbidden": "Votre rôle ne le permet pas. Demandez au propriétaire.",
   "error.last_owner": "C’est le dernier propriétaire actif. Nommez d’abord un autre propriétaire.",

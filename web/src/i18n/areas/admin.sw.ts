@@ -165,6 +165,7 @@ export const sw: Record<keyof typeof en, string> = {
   "admin.audit.sale.backdated": "Mauzo yamerekodiwa kwa tarehe ya nyuma",
   "admin.audit.sale.voided": "Mauzo yamefutwa",
   "admin.audit.sale.refunded": "Pesa zimerudishwa",
+  "admin.audit.import.committed": "Data zililetwa kutoka faili",
 
   "error.forbidden": "Jukumu lako haliruhusu hili. Muulize mmiliki.",
   "error.last_owner": "Huyu ndiye mmiliki wa mwisho aliye hai. Mfanye mtu mwingine mmiliki kwanza.",

@@ -164,6 +164,7 @@ export const en = {
   "admin.audit.sale.backdated": "Sale recorded with an earlier date",
   "admin.audit.sale.voided": "Sale cancelled",
   "admin.audit.sale.refunded": "Refund given",
+  "admin.audit.import.committed": "Data brought in from a file",
 
   "error.forbidden": "Your role does not allow this. Ask the owner.",
   "error.last_owner": "This is the last active owner. Make someone else an owner first.",

@@ -90,6 +90,7 @@ export const fr: Record<keyof typeof en, string> = {
   "customers.entry.void": "Vente annulée",
   "customers.entry.refund": "Remboursement",
   "customers.entry.advance": "Payé d’avance",
+  "customers.entry.opening": "Solde reporté",
   "customers.share": "Partager le relevé",
   "customers.share.done": "Relevé partagé.",
   "customers.share.copied": "Relevé copié. Collez-le dans un message.",

@@ -90,6 +90,7 @@ export const sw: Record<keyof typeof en, string> = {
   "customers.entry.void": "Mauzo yamefutwa",
   "customers.entry.refund": "Marejesho",
   "customers.entry.advance": "Amelipa mapema",
+  "customers.entry.opening": "Salio lililoletwa",
   "customers.share": "Tuma taarifa",
   "customers.share.done": "Taarifa imetumwa.",
   "customers.share.copied": "Taarifa imenakiliwa. Ibandike kwenye ujumbe.",

@@ -88,6 +88,7 @@ export const en = {
   "customers.entry.void": "Sale cancelled",
   "customers.entry.refund": "Refund",
   "customers.entry.advance": "Paid in advance",
+  "customers.entry.opening": "Balance brought forward",
   "customers.share": "Share statement",
   "customers.share.done": "Statement shared.",
   "customers.share.copied": "Statement copied. Paste it into a message.",

@@ -32,6 +32,7 @@ export const fr: Record<keyof typeof en, string> = {
   "sell.qty.label": "Quantité de {name} ({unit})",
   "sell.qty.invalid": "Tapez une quantité supérieure à 0, avec au plus 3 décimales.",
   "sell.line.each": "{price} par {unit}",
+  "sell.line.typePrice": "Prix de {name} par {unit}",
   "sell.line.short": "seulement {quantity} {unit} en stock",
   "sell.line.remove": "Retirer",
   "sell.line.removeLabel": "Retirer {name}",

@@ -32,6 +32,7 @@ export const sw: Record<keyof typeof en, string> = {
   "sell.qty.label": "Idadi ya {name} ({unit})",
   "sell.qty.invalid": "Andika idadi zaidi ya 0, yenye desimali zisizozidi 3.",
   "sell.line.each": "{price} kwa {unit}",
+  "sell.line.typePrice": "Bei ya {name} kwa {unit}",
   "sell.line.short": "zipo {quantity} {unit} tu",
   "sell.line.remove": "Ondoa",
   "sell.line.removeLabel": "Ondoa {name}",

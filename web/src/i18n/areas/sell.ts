@@ -31,6 +31,7 @@ export const en = {
   "sell.qty.label": "Quantity of {name} ({unit})",
   "sell.qty.invalid": "Type a quantity above 0, with at most 3 decimals.",
   "sell.line.each": "{price} per {unit}",
+  "sell.line.typePrice": "Price of {name} per {unit}",
   "sell.line.short": "only {quantity} {unit} in stock",
   "sell.line.remove": "Remove",
   "sell.line.removeLabel": "Remove {name}",

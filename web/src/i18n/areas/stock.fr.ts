@@ -60,6 +60,7 @@ export const fr: Record<keyof typeof en, string> = {
   "stock.form.editTitle": "Modifier le produit",
   "stock.field.name": "Nom du produit",
   "stock.field.price": "Prix de vente ({currency})",
+  "stock.field.priceAtSale": "Le prix est saisi à chaque vente (produits du marché, réparations)",
   "stock.field.cost": "Prix d’achat ({currency})",
   "stock.field.cost.hint": "Facultatif. Ce que vous payez pour un. Seuls les propriétaires le voient.",
   "stock.field.sku": "Référence (votre code)",

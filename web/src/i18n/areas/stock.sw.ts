@@ -60,6 +60,7 @@ export const sw: Record<keyof typeof en, string> = {
   "stock.form.editTitle": "Badilisha bidhaa",
   "stock.field.name": "Jina la bidhaa",
   "stock.field.price": "Bei ya kuuza ({currency})",
+  "stock.field.priceAtSale": "Bei huandikwa kila mauzo (mazao ya sokoni, matengenezo)",
   "stock.field.cost": "Bei ya kununua ({currency})",
   "stock.field.cost.hint": "Si lazima. Unacholipa kwa moja. Wamiliki pekee wanaiona.",
   "stock.field.sku": "SKU (msimbo wako)",

@@ -59,6 +59,7 @@ export const en = {
   "stock.form.editTitle": "Edit product",
   "stock.field.name": "Product name",
   "stock.field.price": "Selling price ({currency})",
+  "stock.field.priceAtSale": "The price is typed at each sale (market produce, repairs)",
   "stock.field.cost": "Cost price ({currency})",
   "stock.field.cost.hint": "Optional. What you pay for one. Only owners see it.",
   "stock.field.sku": "SKU (your own code)",

@@ -13,6 +13,7 @@ const KIND_KEYS = {
   void: "customers.entry.void",
   refund: "customers.entry.refund",
   advance: "customers.entry.advance",
+  opening: "customers.entry.opening",
 } as const;
 
 type Shared = "shared" | "copied" | "options" | "copyFailed" | null;

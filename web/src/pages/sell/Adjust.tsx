@@ -17,7 +17,7 @@ interface MoneyProps {
 }
 
 /** An amount typed in major units; the cart only takes it once it reads as a valid amount. */
-function MoneyField({ id, label, value, max, tooMuch, onValue }: MoneyProps) {
+export function MoneyField({ id, label, value, max, tooMuch, onValue }: MoneyProps) {
   const currency = useMe().business.currency;
   const [text, setText] = useState(value ? moneyInput(value, currency) : "");
   useEffect(() => {

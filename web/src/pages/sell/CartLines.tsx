@@ -3,6 +3,7 @@ import { t, useLocale } from "../../i18n";
 import { formatterFor } from "../../lib/format";
 import { unitWord } from "../../lib/units";
 import { useMe } from "../../session";
+import { MoneyField } from "./Adjust";
 import { type CartLine, isMeasured, lineTotal, roundQty, unitPriceOf } from "./cart";
 
 interface Props {
@@ -11,6 +12,8 @@ interface Props {
   errors: Record<string, string>;
   onQuantity: (productId: string, quantity: number) => void;
   onRemove: (productId: string) => void;
+  /** The price typed for a product whose price is set at each sale. */
+  onPrice: (productId: string, unitPrice: number) => void;
 }
 
 /** "1,5" or "1.5" → 1.5; undefined unless a positive number with at most 3 decimals. */
@@ -84,7 +87,7 @@ function QuantityInput({ line, onQuantity }: { line: CartLine; onQuantity: Props
 }
 
 /** The cart: one card per product with its amount, quantity controls and a remove button. */
-export function CartLines({ lines, errors, onQuantity, onRemove }: Props) {
+export function CartLines({ lines, errors, onQuantity, onRemove, onPrice }: Props) {
   const fmt = formatterFor(useMe().business, useLocale());
   return (
     <ul class="cart" aria-label={t("sell.cart")}>
@@ -99,11 +102,21 @@ export function CartLines({ lines, errors, onQuantity, onRemove }: Props) {
             </div>
             <p class="hint">
               {t("sell.line.each", { price: fmt.money(unitPriceOf(line)), unit: unitWord(line.unit, 1) })}
-              {line.unitPrice !== undefined && ` · ${t("sell.line.listed", { price: fmt.money(line.price) })}`}
+              {line.unitPrice !== undefined &&
+                !line.priceAtSale &&
+                ` · ${t("sell.line.listed", { price: fmt.money(line.price) })}`}
               {line.discount ? ` · ${t("sell.line.discount", { amount: fmt.money(line.discount) })}` : ""}
               {short &&
                 ` · ${t("sell.line.short", { quantity: fmt.number(line.stock ?? 0), unit: unitWord(line.unit, line.stock ?? 0) })}`}
             </p>
+            {line.priceAtSale && (
+              <MoneyField
+                id={`sale-price-${line.id}`}
+                label={t("sell.line.typePrice", { name: line.name, unit: unitWord(line.unit, 1) })}
+                value={line.unitPrice ?? 0}
+                onValue={(unitPrice) => onPrice(line.id, unitPrice)}
+              />
+            )}
             <div class="cart-line-actions">
               <QuantityInput line={line} onQuantity={onQuantity} />
               <button

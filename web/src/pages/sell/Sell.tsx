@@ -194,6 +194,11 @@ export default function Sell() {
               store.set(removeLine(store.get(), id));
               clearError(id);
             }}
+            onPrice={(id, unitPrice) => {
+              const line = store.get().lines.find((l) => l.id === id);
+              store.set(setLineTerms(store.get(), id, { unitPrice, discount: line?.discount ?? 0 }));
+              clearError(id);
+            }}
           />
           {adjusting && mayAdjust && (
             <div id="adjust">

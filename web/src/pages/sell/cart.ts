@@ -8,6 +8,8 @@ export interface CartProduct {
   price: number;
   unit: string;
   stock?: number;
+  /** The price is typed at each sale (the listed price means nothing). */
+  priceAtSale?: boolean;
 }
 
 export interface CartLine extends CartProduct {
@@ -125,7 +127,9 @@ export function setLineTerms(cart: Cart, productId: string, terms: { unitPrice?:
       // Only what differs from the plain sale is kept, so an undone change sends nothing.
       return {
         ...plain,
-        ...(terms.unitPrice !== undefined && terms.unitPrice !== l.price ? { unitPrice: terms.unitPrice } : {}),
+        ...(terms.unitPrice !== undefined && (terms.unitPrice !== l.price || l.priceAtSale)
+          ? { unitPrice: terms.unitPrice }
+          : {}),
         ...(terms.discount ? { discount: terms.discount } : {}),
       };
     }),
@@ -152,6 +156,7 @@ export const toCartProduct = (p: ProductItem): CartProduct => ({
   price: p.price,
   unit: p.unit,
   stock: p.stock,
+  ...(p.priceAtSale ? { priceAtSale: true } : {}),
 });
 
 /** The products this phone sells most, for the quick-pick grid. */

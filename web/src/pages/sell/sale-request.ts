@@ -22,7 +22,7 @@ export function saleRequest(cart: Cart, o: RequestOptions): CreateSaleBody {
     lines: cart.lines.map((l) => ({
       productId: l.id,
       quantity: l.quantity,
-      ...(l.unitPrice !== undefined && l.unitPrice !== l.price ? { unitPrice: l.unitPrice } : {}),
+      ...(l.unitPrice !== undefined && (l.unitPrice !== l.price || l.priceAtSale) ? { unitPrice: l.unitPrice } : {}),
       ...(l.discount ? { discount: l.discount } : {}),
     })),
     payment:

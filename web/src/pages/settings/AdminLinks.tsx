@@ -29,6 +29,7 @@ const LINKS: { href: string; labelKey: MessageKey; hintKey: MessageKey; permissi
     hintKey: "admin.links.backups",
     permission: "backups.read",
   },
+  { href: "/more/import", labelKey: "imports.title", hintKey: "imports.link", permission: "data.import" },
 ];
 
 /** The owner's settings, each shown only to people whose role allows it; staff see none of them. */

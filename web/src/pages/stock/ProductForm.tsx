@@ -62,7 +62,9 @@ function Form({ product, onSaved }: { product: ProductDetail | null; onSaved: ()
     };
     const fields = {
       name: v.name ?? "",
-      price: money("price", true) ?? 0,
+      // A price typed at each sale needs no listed price.
+      price: money("price", v.priceAtSale !== "on") ?? 0,
+      priceAtSale: v.priceAtSale === "on",
       cost: money("cost", false),
       sku: v.sku ?? "",
       barcode: v.barcode ?? "",
@@ -118,8 +120,11 @@ function Form({ product, onSaved }: { product: ProductDetail | null; onSaved: ()
           inputMode="decimal"
           autocomplete="off"
           defaultValue={product ? moneyInput(product.price, currency) : ""}
-          required
         />
+        <label class="check">
+          <input type="checkbox" name="priceAtSale" defaultChecked={product?.priceAtSale ?? false} />
+          <span>{t("stock.field.priceAtSale")}</span>
+        </label>
         <Field
           name="cost"
           label={t("stock.field.cost", { currency })}

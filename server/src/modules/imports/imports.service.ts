@@ -1,0 +1,299 @@
+import type { ImportCounts, ImportFormat, ImportKind, ImportMapping, ImportPreview } from "@duka/contracts";
+import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { type Db, queryRows } from "../../db/client.js";
+import { imports } from "../../db/schema.js";
+import { inBusiness } from "../../db/tenancy.js";
+import type { Ctx } from "../../lib/context.js";
+import { AppError, badRequest, conflict, notFound } from "../../lib/errors.js";
+import { audit } from "../audit/audit.service.js";
+import {
+  applyCustomers,
+  type CustomerRecord,
+  customerPreview,
+  planCustomers,
+  validateCustomers,
+} from "./customers.import.js";
+import { dukaMapping, fieldsOf, headerKey, proposeMapping } from "./headers.js";
+import { Issues } from "./issues.js";
+import { applyProducts, planProducts, productPreview } from "./products.commit.js";
+import { type ProductRecord, validateProducts } from "./products.validate.js";
+import { readTable, type Table } from "./read.js";
+import { knownCustomers, knownProducts, mappedCustomers, mappedProducts, recognisedKind } from "./sources.js";
+
+const KEPT_MS = 60 * 60 * 1000;
+const PREVIEW_ROWS = 50;
+/** Beyond this the owner fixes the file first; the count still says how many rows are wrong. */
+const MAX_ISSUES = 500;
+
+export interface Upload {
+  bytes: Buffer;
+  filename: string;
+  kind: ImportKind;
+  mapping?: ImportMapping | undefined;
+  sheet?: string | undefined;
+}
+
+interface Payload {
+  records: (ProductRecord | CustomerRecord)[];
+  newLocations: string[];
+}
+
+type MappingSource = ImportPreview["mappingSource"];
+
+const KIND_WORDS: Record<ImportKind, string> = { products: "products", customers: "customers" };
+
+/** Which columns to read: a layout Duka knows, the owner's mapping, the one used last time, or a proposal. */
+async function chooseMapping(db: Db, ctx: Ctx, upload: Upload, table: Table) {
+  const { kind } = upload;
+  const key = headerKey(kind, table);
+  if (upload.mapping) {
+    const fields = fieldsOf(kind) as readonly string[];
+    for (const [field, header] of Object.entries(upload.mapping)) {
+      if (!fields.includes(field)) throw badRequest(`"${field}" is not something Duka reads for ${KIND_WORDS[kind]}.`);
+      if (!table.headers.includes(header)) {
+        throw new AppError("import_bad_mapping", 400, `The file has no column "${header}".`, { column: header });
+      }
+    }
+    return { key, mapping: upload.mapping, source: "given" as MappingSource, format: "mapped" as ImportFormat };
+  }
+  const duka = dukaMapping(kind, table.headers);
+  if (duka) return { key, mapping: duka, source: "format" as MappingSource, format: "duka" as ImportFormat };
+  const [last] = await inBusiness(db, ctx.businessId, (tx) =>
+    tx
+      .select({ mapping: imports.mapping })
+      .from(imports)
+      .where(
+        and(
+          eq(imports.businessId, ctx.businessId),
+          eq(imports.headerKey, key),
+          eq(imports.status, "committed"),
+          eq(imports.format, "mapped"),
+        ),
+      )
+      .orderBy(desc(imports.committedAt))
+      .limit(1),
+  );
+  if (last)
+    return { key, mapping: last.mapping, source: "remembered" as MappingSource, format: "mapped" as ImportFormat };
+  return {
+    key,
+    mapping: proposeMapping(kind, table.headers),
+    source: "proposed" as MappingSource,
+    format: "mapped" as ImportFormat,
+  };
+}
+
+/** Reads, checks and matches a file, and keeps the result for an hour; writes nothing else. */
+export async function previewImport(db: Db, ctx: Ctx, upload: Upload, now: Date): Promise<ImportPreview> {
+  const table = await readTable(upload.bytes, { sheet: upload.sheet });
+  const { kind } = upload;
+  const seen = recognisedKind(table);
+  if (seen && seen !== kind) {
+    throw new AppError(
+      "wrong_kind",
+      400,
+      `This looks like a file of ${KIND_WORDS[seen]}, not ${KIND_WORDS[kind]}. Choose "${KIND_WORDS[seen]}" and upload it again.`,
+      { kind: seen },
+    );
+  }
+  const known = kind === "products" ? knownProducts(table) : knownCustomers(table);
+  const chosen = known
+    ? { key: headerKey(kind, table), mapping: known.mapping, source: "format" as MappingSource, format: known.format }
+    : await chooseMapping(db, ctx, upload, table);
+  const required = kind === "products" ? ["name", "price"] : ["name"];
+  const missing = known ? [] : required.filter((f) => !chosen.mapping[f]);
+
+  let issues = new Issues();
+  let records: (ProductRecord | CustomerRecord)[] = [];
+  if (missing.length) {
+    issues.error(1, null, `Choose the column that holds the ${missing.join(" and the ")}.`);
+  } else if (kind === "products") {
+    const firstLocation = await firstLocationName(db, ctx);
+    const source = known ?? mappedProducts(table, chosen.mapping, chosen.format, firstLocation);
+    ({ records, issues } = validateProducts(
+      ctx,
+      source.records as Parameters<typeof validateProducts>[1],
+      table.decimalComma,
+    ));
+  } else {
+    const source = known ?? mappedCustomers(table, chosen.mapping, chosen.format);
+    ({ records, issues } = validateCustomers(
+      ctx,
+      source.records as Parameters<typeof validateCustomers>[1],
+      table.decimalComma,
+    ));
+  }
+
+  return inBusiness(db, ctx.businessId, async (tx) => {
+    const planned =
+      kind === "products"
+        ? await planProducts(tx, ctx, records as ProductRecord[], issues)
+        : { ...(await planCustomers(tx, ctx, records as CustomerRecord[], issues)), newLocations: [] as string[] };
+    const items = planned.items as { record: ProductRecord | CustomerRecord; action: "new" | "update" | "unchanged" }[];
+    const kept = items.filter((i) => !issues.hasError(i.record.row));
+    const counts: ImportCounts = {
+      new: kept.filter((i) => i.action === "new").length,
+      update: kept.filter((i) => i.action === "update").length,
+      unchanged: kept.filter((i) => i.action === "unchanged").length,
+      error: missing.length ? table.rows.length : issues.errorRows,
+    };
+    // Old previews go as new ones come: nothing of a file stays past its hour.
+    await tx
+      .delete(imports)
+      .where(and(eq(imports.businessId, ctx.businessId), eq(imports.status, "preview"), lt(imports.expiresAt, now)));
+    const expiresAt = new Date(now.getTime() + KEPT_MS);
+    const payload: Payload = { records: kept.map((i) => i.record), newLocations: planned.newLocations };
+    const [row] = await tx
+      .insert(imports)
+      .values({
+        businessId: ctx.businessId,
+        kind,
+        format: chosen.format,
+        filename: upload.filename.slice(0, 200),
+        headerKey: chosen.key,
+        mapping: chosen.mapping,
+        counts,
+        payload,
+        createdBy: ctx.userId,
+        createdAt: now,
+        expiresAt,
+      })
+      .returning({ id: imports.id });
+    if (!row) throw new Error("import insert returned nothing");
+    const { errors, warnings } = issues.sorted();
+    const show = kept.slice(0, PREVIEW_ROWS);
+    return {
+      id: row.id,
+      kind,
+      format: chosen.format,
+      filename: upload.filename,
+      counts,
+      errors: errors.slice(0, MAX_ISSUES),
+      warnings: warnings.slice(0, MAX_ISSUES),
+      preview:
+        kind === "products"
+          ? (show as Parameters<typeof productPreview>[0][]).map(productPreview)
+          : (show as Parameters<typeof customerPreview>[0][]).map(customerPreview),
+      headers: table.headers,
+      fields: [...fieldsOf(kind)],
+      mapping: chosen.mapping,
+      mappingSource: chosen.source,
+      newLocations: planned.newLocations,
+      expiresAt: expiresAt.toISOString(),
+    };
+  });
+}
+
+async function firstLocationName(db: Db, ctx: Ctx): Promise<string> {
+  const [first] = await inBusiness(db, ctx.businessId, (tx) =>
+    queryRows<{ name: string }>(
+      tx,
+      sql`select name from locations where business_id = ${ctx.businessId} and active order by created_at limit 1`,
+    ),
+  );
+  return first?.name ?? "";
+}
+
+export interface CommitOptions {
+  createLocations?: boolean | undefined;
+  skipErrors?: boolean | undefined;
+}
+
+/** Saves a kept preview in one transaction, matched again against the data as it is now. */
+export async function commitImport(db: Db, ctx: Ctx, id: string, opts: CommitOptions, now: Date) {
+  return inBusiness(db, ctx.businessId, async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(imports)
+      .where(and(eq(imports.businessId, ctx.businessId), eq(imports.id, id)))
+      .for("update");
+    if (!row) throw notFound("Import");
+    if (row.status === "committed") throw conflict("import_committed", "This file has already been brought in.");
+    if (row.expiresAt < now || !row.payload) {
+      throw new AppError("import_expired", 410, "This preview is more than an hour old. Upload the file again.");
+    }
+    if (row.counts.error > 0 && !opts.skipErrors) {
+      throw conflict(
+        "import_has_errors",
+        `${row.counts.error} rows have errors. Fix them in the file and upload it again, or bring in the other rows only.`,
+        { count: row.counts.error },
+      );
+    }
+    const payload = row.payload as Payload;
+    if (payload.newLocations.length && !opts.createLocations) {
+      throw conflict(
+        "confirm_locations",
+        `The file names stores Duka does not have yet: ${payload.newLocations.join(", ")}. Confirm to create them.`,
+        { locations: payload.newLocations, names: payload.newLocations.join(", ") },
+      );
+    }
+    const issues = new Issues();
+    const reason = `Import: ${row.filename}`.slice(0, 200);
+    let items: { action: string }[];
+    if (row.kind === "products") {
+      const plan = await planProducts(tx, ctx, payload.records as ProductRecord[], issues, { lock: true });
+      if (!issues.errorRows) await applyProducts(tx, ctx, plan, reason, now);
+      items = plan.items;
+    } else {
+      const plan = await planCustomers(tx, ctx, payload.records as CustomerRecord[], issues);
+      if (!issues.errorRows) await applyCustomers(tx, ctx, plan.items, reason, now);
+      items = plan.items;
+    }
+    if (issues.errorRows) {
+      throw conflict("import_changed", "Products or customers changed since the preview. Upload the file again.", {
+        errors: issues.sorted().errors.slice(0, MAX_ISSUES),
+      });
+    }
+    const counts: ImportCounts = {
+      new: items.filter((i) => i.action === "new").length,
+      update: items.filter((i) => i.action === "update").length,
+      unchanged: items.filter((i) => i.action === "unchanged").length,
+      error: row.counts.error,
+    };
+    await tx
+      .update(imports)
+      .set({ status: "committed", counts, payload: null, committedAt: now, createdBy: ctx.userId })
+      .where(and(eq(imports.businessId, ctx.businessId), eq(imports.id, id)));
+    await audit(tx, {
+      businessId: ctx.businessId,
+      userId: ctx.userId,
+      action: "import.committed",
+      entity: "import",
+      entityId: id,
+      details: { kind: row.kind, format: row.format, filename: row.filename, counts },
+    });
+    return { id, counts };
+  });
+}
+
+/** The import history: committed files, newest first. */
+export async function listImports(db: Db, ctx: Ctx) {
+  const rows = await inBusiness(db, ctx.businessId, (tx) =>
+    queryRows<{
+      id: string;
+      kind: ImportKind;
+      format: ImportFormat;
+      filename: string;
+      counts: ImportCounts;
+      user_name: string | null;
+      committed_at: Date | string;
+    }>(
+      tx,
+      sql`select i.id, i.kind, i.format, i.filename, i.counts, u.name as user_name, i.committed_at
+          from imports i left join users u on u.business_id = i.business_id and u.id = i.created_by
+          where i.business_id = ${ctx.businessId} and i.status = 'committed'
+          order by i.committed_at desc limit 200`,
+    ),
+  );
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      format: r.format,
+      filename: r.filename,
+      counts: r.counts,
+      userName: r.user_name,
+      committedAt: new Date(r.committed_at).toISOString(),
+    })),
+  };
+}
