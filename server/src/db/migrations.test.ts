@@ -16,6 +16,7 @@ import { APP_ROLE, type Database, migrationsFolder, queryRows } from "./client.j
 import * as schema from "./schema.js";
 
 const SUMMARIES = "0003_sales_summaries";
+const FIRST_WEEK = "0006_first_week";
 /** The migrations replayed: the summaries' and the one after it, which the summaries' era wrote. */
 const REPLAYED_UP_TO = "0004_constraints";
 
@@ -26,19 +27,41 @@ const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta/_jo
 const whenOf = (tag: string) => journal.entries.find((e) => e.tag === tag)?.when ?? Number.NaN;
 const replayed = journal.entries.filter((e) => e.when >= whenOf(SUMMARIES) && e.when <= whenOf(REPLAYED_UP_TO));
 
-/** The migrations folder as it was up to `REPLAYED_UP_TO`: later migrations stay applied, untouched. */
-function folderUpToReplayed(): string {
+/** The migrations folder as it was up to `upTo`: later migrations stay applied, untouched. */
+function folderUpTo(upTo: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "duka-migrations-"));
   fs.mkdirSync(path.join(dir, "meta"));
-  const kept = journal.entries.filter((e) => e.when <= whenOf(REPLAYED_UP_TO));
+  const kept = journal.entries.filter((e) => e.when <= whenOf(upTo));
   for (const e of kept) fs.copyFileSync(path.join(migrationsFolder, `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
   fs.writeFileSync(path.join(dir, "meta/_journal.json"), JSON.stringify({ ...journal, entries: kept }));
   return dir;
 }
 
-/** Runs the replayed migrations again, as the tables' owner, on the test's own database. */
-async function migrateAgain(database: Database) {
-  const folder = folderUpToReplayed();
+/**
+ * Runs the migrations from `from` to `upTo` again, as the tables' owner, on the test's own database;
+ * the later migrations' records are put back after, so they stay applied, untouched.
+ */
+async function migrateAgain(database: Database, from = SUMMARIES, upTo = REPLAYED_UP_TO) {
+  const later = await asOwner(database, (tx) =>
+    queryRows<{ hash: string; created_at: string }>(
+      tx,
+      sql`select hash, created_at::text from drizzle.__drizzle_migrations where created_at > ${whenOf(upTo)}`,
+    ),
+  );
+  await asOwner(database, (tx) =>
+    tx.execute(sql`delete from drizzle.__drizzle_migrations where created_at >= ${whenOf(from)}`),
+  );
+  await replay(database, folderUpTo(upTo));
+  await asOwner(database, async (tx) => {
+    for (const m of later) {
+      await tx.execute(
+        sql`insert into drizzle.__drizzle_migrations (hash, created_at) values (${m.hash}, ${m.created_at}::bigint)`,
+      );
+    }
+  });
+}
+
+async function replay(database: Database, folder: string) {
   if (database.pglite) {
     await database.pglite.exec("reset role");
     try {
@@ -94,24 +117,7 @@ describe("migrations", () => {
         await tx.execute(sql.raw(`alter table if exists "${table}" drop constraint if exists "${constraint}"`));
       }
     });
-    // The later migrations' records are put back after the replay: they stay applied, untouched.
-    const later = await asOwner(t.database, (tx) =>
-      queryRows<{ hash: string; created_at: string }>(
-        tx,
-        sql`select hash, created_at::text from drizzle.__drizzle_migrations where created_at > ${whenOf(REPLAYED_UP_TO)}`,
-      ),
-    );
-    await asOwner(t.database, (tx) =>
-      tx.execute(sql`delete from drizzle.__drizzle_migrations where created_at >= ${whenOf(SUMMARIES)}`),
-    );
     await migrateAgain(t.database);
-    await asOwner(t.database, async (tx) => {
-      for (const m of later) {
-        await tx.execute(
-          sql`insert into drizzle.__drizzle_migrations (hash, created_at) values (${m.hash}, ${m.created_at}::bigint)`,
-        );
-      }
-    });
 
     const [row] = await asOwner(t.database, async (tx) => {
       return queryRows<{ sales: number; voids: number; net: string }>(
@@ -124,5 +130,31 @@ describe("migrations", () => {
     // The policies are back in force: the app, with no business set, sees no summary row.
     const seen = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from sales_daily`);
     expect(seen[0]?.n).toBe(0);
+  });
+
+  it("infer a business's country from its time zone, and which stock was counted and is carried", async () => {
+    const owner = await signUp(t.app);
+    const received = await makeProduct(owner, { name: "Soap", price: 150, stock: 5 });
+    const added = (await owner.post("/products", { name: "Tea", price: 100 })).json() as { id: string };
+    const businessId = owner.me.user.businessId;
+
+    // Back to the schema before the first week's: no country yet, no counted or carried stock, no level rows for Tea.
+    await asOwner(t.database, async (tx) => {
+      await tx.execute(sql`update businesses set country = null where id = ${businessId}`);
+      await tx.execute(sql`delete from stock_levels where product_id = ${added.id}`);
+      await tx.execute(sql`alter table stock_levels drop column counted_at, drop column carried`);
+    });
+    await migrateAgain(t.database, FIRST_WEEK, FIRST_WEEK);
+
+    const rows = await asOwner(t.database, (tx) =>
+      queryRows<{ country: string | null; product_id: string; counted: boolean; carried: boolean }>(
+        tx,
+        sql`select b.country, s.product_id, s.counted_at is not null as counted, s.carried
+            from businesses b join stock_levels s on s.business_id = b.id where b.id = ${businessId}`,
+      ),
+    );
+    expect(rows.every((r) => r.country === "KE")).toBe(true);
+    expect(rows.find((r) => r.product_id === received.id)).toMatchObject({ counted: true, carried: true });
+    expect(rows.find((r) => r.product_id === added.id)).toMatchObject({ counted: false, carried: true });
   });
 });

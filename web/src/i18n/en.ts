@@ -60,6 +60,9 @@ const en = {
   "field.currency.hint": "A 3-letter code, such as KES, UGX, TZS or USD.",
   "field.timeZone": "Time zone",
   "field.timeZone.hint": "Daily reports follow this clock.",
+  "field.country": "Country",
+  "field.country.hint":
+    "It reads phone numbers typed the local way (0722 111 222) and proposes the currency and time zone.",
   "field.locationName": "Shop or branch name",
   "field.locationName.hint": "Your first location. You can add more later.",
   "field.locationAddress": "Address (optional)",

@@ -52,6 +52,9 @@ const fr: Messages = {
   "field.currency.hint": "Un code de 3 lettres, comme XOF, XAF, EUR ou USD.",
   "field.timeZone": "Fuseau horaire",
   "field.timeZone.hint": "Les rapports du jour suivent cette heure.",
+  "field.country": "Pays",
+  "field.country.hint":
+    "Il lit les numéros de téléphone écrits à la façon locale (0722 111 222) et propose la devise et le fuseau horaire.",
   "field.locationName": "Nom de la boutique ou de l’agence",
   "field.locationName.hint": "Votre premier point de vente. Vous pourrez en ajouter d’autres.",
   "field.locationAddress": "Adresse (facultatif)",

@@ -53,6 +53,9 @@ const sw: Messages = {
   "field.currency.hint": "Herufi 3, kama KES, TZS, UGX au USD.",
   "field.timeZone": "Saa za eneo",
   "field.timeZone.hint": "Ripoti za kila siku hufuata saa hizi.",
+  "field.country": "Nchi",
+  "field.country.hint":
+    "Husoma nambari za simu zilizoandikwa kwa njia ya kawaida (0722 111 222) na hupendekeza sarafu na saa za eneo.",
   "field.locationName": "Jina la duka au tawi",
   "field.locationName.hint": "Eneo lako la kwanza. Unaweza kuongeza mengine baadaye.",
   "field.locationAddress": "Anwani (si lazima)",

@@ -115,8 +115,6 @@ export const fr: Record<keyof typeof en, string> = {
   "admin.business.about": "Votre entreprise",
   "admin.business.language": "Langue",
   "admin.business.language.hint": "Utilisée sur les téléphones où personne n’a choisi de langue.",
-  "admin.business.country": "Pays",
-  "admin.business.country.hint": "Facultatif. 2 lettres, comme KE, UG ou TZ ; règle l’affichage des nombres et dates.",
   "admin.business.currency": "Monnaie : {currency}.",
   "admin.business.rules": "Règles de vente",
   "admin.business.payments": "Moyens de paiement",

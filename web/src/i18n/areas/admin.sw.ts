@@ -114,9 +114,6 @@ export const sw: Record<keyof typeof en, string> = {
   "admin.business.about": "Biashara yako",
   "admin.business.language": "Lugha",
   "admin.business.language.hint": "Inatumika kwenye simu ambazo hakuna aliyechagua lugha.",
-  "admin.business.country": "Nchi",
-  "admin.business.country.hint":
-    "Si lazima. Herufi 2, kama KE, UG au TZ; inaamua jinsi namba na tarehe zinavyoonekana.",
   "admin.business.currency": "Sarafu: {currency}.",
   "admin.business.rules": "Kanuni za mauzo",
   "admin.business.payments": "Njia za malipo",

@@ -112,8 +112,6 @@ export const en = {
   "admin.business.about": "Your business",
   "admin.business.language": "Language",
   "admin.business.language.hint": "Used on phones where nobody chose a language.",
-  "admin.business.country": "Country",
-  "admin.business.country.hint": "Optional. 2 letters, such as KE, UG or TZ; it sets how numbers and dates look.",
   "admin.business.currency": "Currency: {currency}.",
   "admin.business.rules": "Sales rules",
   "admin.business.payments": "Payment methods",

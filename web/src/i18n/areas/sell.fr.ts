@@ -21,7 +21,6 @@ export const fr: Record<keyof typeof en, string> = {
   "sell.scan.close": "Arrêter le scan",
   "sell.quick": "Accès rapide",
   "sell.quick.empty": "Les produits que vous vendez souvent apparaîtront ici, à ajouter d’un geste.",
-  "sell.add": "Ajouter {name}, {price}",
   "sell.added": "{name} ajouté.",
   "sell.cart": "Articles de cette vente",
   "sell.cart.count": "Dans la vente : {count}",
@@ -52,7 +51,6 @@ export const fr: Record<keyof typeof en, string> = {
   "sell.method.credit": "À crédit",
 
   "sell.pay.title": "Paiement",
-  "sell.pay.serverTotals": "Le serveur vérifie les prix et les totaux à la confirmation.",
   "sell.pay.method": "Comment le client paie-t-il ?",
   "sell.pay.tendered": "Espèces reçues",
   "sell.pay.exact": "Montant exact",

@@ -21,7 +21,6 @@ export const sw: Record<keyof typeof en, string> = {
   "sell.scan.close": "Acha kuskani",
   "sell.quick": "Chaguo za haraka",
   "sell.quick.empty": "Bidhaa unazouza mara nyingi zitaonekana hapa ili kuziongeza kwa mguso mmoja.",
-  "sell.add": "Ongeza {name}, {price}",
   "sell.added": "{name} imeongezwa.",
   "sell.cart": "Bidhaa za mauzo haya",
   "sell.cart.count": "Kwenye mauzo: {count}",
@@ -50,7 +49,6 @@ export const sw: Record<keyof typeof en, string> = {
   "sell.method.credit": "Kwa mkopo",
 
   "sell.pay.title": "Malipo",
-  "sell.pay.serverTotals": "Seva hukagua bei na jumla unapothibitisha.",
   "sell.pay.method": "Mteja analipa vipi?",
   "sell.pay.tendered": "Pesa taslimu iliyopokelewa",
   "sell.pay.exact": "Kamili",

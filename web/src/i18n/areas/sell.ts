@@ -20,7 +20,6 @@ export const en = {
   "sell.scan.close": "Stop scanning",
   "sell.quick": "Quick picks",
   "sell.quick.empty": "Products you sell often will appear here for one-tap adding.",
-  "sell.add": "Add {name}, {price}",
   "sell.added": "{name} added.",
   "sell.cart": "Items in this sale",
   "sell.cart.count": "In this sale: {count}",
@@ -49,7 +48,6 @@ export const en = {
   "sell.method.credit": "On credit",
 
   "sell.pay.title": "Payment",
-  "sell.pay.serverTotals": "The server checks prices and totals when you confirm.",
   "sell.pay.method": "How is the customer paying?",
   "sell.pay.tendered": "Cash received",
   "sell.pay.exact": "Exact",

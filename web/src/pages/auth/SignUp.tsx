@@ -2,10 +2,12 @@ import type { SignupResponse } from "@duka/contracts";
 import { useState } from "preact/hooks";
 import { signUp } from "../../api/auth";
 import { Button } from "../../components/Button";
+import { CountryFields, type Place } from "../../components/CountryFields";
 import { Field } from "../../components/Field";
 import { Notice } from "../../components/Notice";
 import { PasswordField } from "../../components/PasswordField";
 import { currentLocale, t } from "../../i18n";
+import { countryOf, proposedCountry, timeZoneList } from "../../lib/countries";
 import { errorMessage } from "../../lib/errors";
 import { formValues, useAction } from "../../lib/use-action";
 import { Link } from "../../router";
@@ -15,20 +17,32 @@ import { RecoveryCode } from "./RecoveryCode";
 
 /** Offered first; any other ISO code can be typed. East African shops first, then common neighbours. */
 const CURRENCIES = ["KES", "UGX", "TZS", "RWF", "ETB", "NGN", "GHS", "ZAR", "XOF", "XAF", "USD", "EUR"];
-const DEFAULT_CURRENCY = "KES";
 
-const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "Africa/Nairobi";
-const timeZones = (): string[] =>
-  typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [browserTimeZone()];
+/** What this phone suggests: its country (from its time zone and language), that country's currency, its own clock. */
+function proposal() {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+  const country = proposedCountry(zone, navigator.languages);
+  const known = timeZoneList().includes(zone);
+  const place = countryOf(country);
+  return {
+    country,
+    timeZone: known ? zone : (place?.timeZone ?? "Africa/Nairobi"),
+    currency: place?.currency ?? "KES",
+  };
+}
 
 export default function SignUp() {
   // The new owner sees the recovery code once, before the shop opens.
   const [made, setMade] = useState<SignupResponse>();
+  const [start] = useState(proposal);
+  const [place, setPlace] = useState<Place>({ country: start.country, timeZone: start.timeZone });
+  const [currency, setCurrency] = useState(start.currency);
   const action = useAction(async (v: Record<string, string>) => {
     const me = await signUp({
       businessName: v.businessName ?? "",
       currency: v.currency ?? "",
       timeZone: v.timeZone ?? "",
+      country: v.country || undefined,
       locationName: v.locationName ?? "",
       ...(v.locationAddress ? { locationAddress: v.locationAddress } : {}),
       ownerName: v.ownerName ?? "",
@@ -71,13 +85,22 @@ export default function SignUp() {
             autocomplete="organization"
             required
           />
+          <CountryFields
+            value={place}
+            errors={errors}
+            onChange={(next) => {
+              if (next.country !== place.country) setCurrency(countryOf(next.country)?.currency ?? currency);
+              setPlace(next);
+            }}
+          />
           <Field
             name="currency"
             label={t("field.currency")}
             hint={t("field.currency.hint")}
             errors={errors.currency}
             list="currencies"
-            defaultValue={DEFAULT_CURRENCY}
+            value={currency}
+            onInput={(e) => setCurrency(e.currentTarget.value)}
             autocapitalize="characters"
             autocomplete="off"
             maxLength={3}
@@ -86,21 +109,6 @@ export default function SignUp() {
           <datalist id="currencies">
             {CURRENCIES.map((c) => (
               <option key={c} value={c} />
-            ))}
-          </datalist>
-          <Field
-            name="timeZone"
-            label={t("field.timeZone")}
-            hint={t("field.timeZone.hint")}
-            errors={errors.timeZone}
-            list="time-zones"
-            defaultValue={browserTimeZone()}
-            autocomplete="off"
-            required
-          />
-          <datalist id="time-zones">
-            {timeZones().map((z) => (
-              <option key={z} value={z} />
             ))}
           </datalist>
           <Field

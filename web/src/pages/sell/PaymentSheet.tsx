@@ -140,7 +140,6 @@ export function PaymentSheet({ store, cart, onBack, onRecorded, onLineError }: P
         <p class="pay-total">
           <span>{t("sell.total")}</span> <strong>{fmt.money(total)}</strong>
         </p>
-        <p class="hint">{t("sell.pay.serverTotals")}</p>
       </div>
 
       <fieldset class="stack">
@@ -257,17 +256,22 @@ export function PaymentSheet({ store, cart, onBack, onRecorded, onLineError }: P
         </Notice>
       )}
 
-      <Button
-        busy={busy}
-        busyLabel={t("sell.pay.busy")}
-        disabled={tenderedBad || (change !== undefined && change < 0) || when.problem !== undefined}
-        onClick={() => void confirm()}
-      >
-        {error !== null && uncertain(error) ? t("sell.pay.retry") : t("sell.pay.confirm", { amount: fmt.money(total) })}
-      </Button>
-      <button type="button" class="btn btn-secondary" onClick={onBack} disabled={busy}>
-        {t("sell.pay.back")}
-      </button>
+      {/* Kept above the bottom bar while the rest scrolls: every sale ends here, under the thumb. */}
+      <div class="pay-actions">
+        <button type="button" class="btn btn-secondary" onClick={onBack} disabled={busy}>
+          {t("sell.pay.back")}
+        </button>
+        <Button
+          busy={busy}
+          busyLabel={t("sell.pay.busy")}
+          disabled={tenderedBad || (change !== undefined && change < 0) || when.problem !== undefined}
+          onClick={() => void confirm()}
+        >
+          {error !== null && uncertain(error)
+            ? t("sell.pay.retry")
+            : t("sell.pay.confirm", { amount: fmt.money(total) })}
+        </Button>
+      </div>
     </section>
   );
 }

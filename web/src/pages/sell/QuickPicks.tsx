@@ -16,12 +16,8 @@ export function QuickPicks({ items, onPick }: { items: CartProduct[]; onPick: (p
       <ul class="sell-quick">
         {items.map((p) => (
           <li key={p.id}>
-            <button
-              type="button"
-              class="sell-tile"
-              onClick={() => onPick(p)}
-              aria-label={t("sell.add", { name: p.name, price: fmt.money(p.price) })}
-            >
+            {/* Named by what it shows (name and price), so voice control finds it by what the eye reads. */}
+            <button type="button" class="sell-tile" onClick={() => onPick(p)}>
               <span class="sell-tile-name">{p.name}</span>
               <span class="sell-tile-price">{fmt.money(p.price)}</span>
             </button>

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { type BusinessResponse, updateBusiness } from "../../api/admin";
 import { Button } from "../../components/Button";
+import { CountryFields, type Place } from "../../components/CountryFields";
 import { Field } from "../../components/Field";
 import { Notice } from "../../components/Notice";
 import { put, useData } from "../../data/cache";
@@ -12,9 +13,6 @@ import { LoadState, Screen } from "./parts";
 
 type Settings = BusinessResponse["settings"];
 type Method = Settings["paymentMethods"][number];
-
-const timeZones = (): string[] =>
-  typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
 
 /** The built-in name of a payment method in the reader's language; the raw code for one we do not know. */
 export function methodName(method: string): string {
@@ -65,6 +63,7 @@ function BusinessForm({ business }: { business: BusinessResponse }) {
   const me = useMe();
   const [settings, setSettings] = useState<Settings>(business.settings);
   const [saved, setSaved] = useState(false);
+  const [place, setPlace] = useState<Place>({ country: business.country ?? "", timeZone: business.timeZone });
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) => {
     setSaved(false);
     setSettings((s) => ({ ...s, [key]: value }));
@@ -113,21 +112,7 @@ function BusinessForm({ business }: { business: BusinessResponse }) {
       <fieldset class="card stack">
         <legend>{t("admin.business.about")}</legend>
         <Field name="name" label={t("field.businessName")} errors={errors.name} defaultValue={business.name} required />
-        <Field
-          name="timeZone"
-          label={t("field.timeZone")}
-          hint={t("field.timeZone.hint")}
-          errors={errors.timeZone}
-          defaultValue={business.timeZone}
-          list="time-zones"
-          autocomplete="off"
-          required
-        />
-        <datalist id="time-zones">
-          {timeZones().map((z) => (
-            <option key={z} value={z} />
-          ))}
-        </datalist>
+        <CountryFields value={place} onChange={setPlace} errors={errors} />
         <div class="field">
           <label for="f-locale">{t("admin.business.language")}</label>
           <select id="f-locale" name="locale" defaultValue={business.locale} aria-describedby="f-locale-hint">
@@ -141,16 +126,6 @@ function BusinessForm({ business }: { business: BusinessResponse }) {
             {t("admin.business.language.hint")}
           </p>
         </div>
-        <Field
-          name="country"
-          label={t("admin.business.country")}
-          hint={t("admin.business.country.hint")}
-          errors={errors.country}
-          defaultValue={business.country ?? ""}
-          autocapitalize="characters"
-          autocomplete="country"
-          maxLength={2}
-        />
         <p class="hint">{t("admin.business.currency", { currency: business.currency })}</p>
       </fieldset>
 
