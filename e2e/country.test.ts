@@ -30,6 +30,8 @@ describeBrowser("the shop's country", () => {
     await page.getByLabel("Email, phone or username").fill(`baraka-${randomBytes(4).toString("hex")}`);
     await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
     await page.getByRole("button", { name: "Create business" }).click();
+    await heading(page, "Write down your recovery code");
+    await page.getByRole("button", { name: "I have written it down" }).click();
     await heading(page, "Hello, Baraka Otieno");
 
     // A number typed the local way is accepted straight away.
