@@ -289,7 +289,7 @@ export const stockLevels = pgTable(
     lowStockThreshold: qty("low_stock_threshold"),
     /**
      * When the stock here was first known: the first count, receipt or import. Null: not counted
-     * yet, so sales may take it below zero and it needs counting (docs/decisions/010-stock-not-counted.md).
+     * yet, so sales may take it below zero and it needs counting (docs/decisions/014-stock-not-counted.md).
      */
     countedAt: timestamp("counted_at", { withTimezone: true }),
     /** The location sells this product: only carried pairs count in stock status and alerts. */

@@ -15,7 +15,7 @@ export const WARN_TRIES_LEFT = 2;
 /**
  * The counters one attempt is charged to and checked against. `always` apply to every attempt;
  * `known.otherwise` only where the `known.key` mark is absent, that is at an address where the
- * account has not signed in lately (docs/decisions/010-sign-in-limits.md).
+ * account has not signed in lately (docs/decisions/013-sign-in-limits.md).
  */
 export interface LockKeys {
   always: string[];

@@ -4,7 +4,7 @@ import { type Actor, signUp, useTestApp } from "../../test/api.js";
 import { addStaff, mainLocation } from "../../test/fixtures.js";
 import { expectLedgerMatchesLevels } from "../../test/invariants.js";
 
-/** Stock nobody has counted yet: sellable, on the "count me" list, never "out" (decision 010). */
+/** Stock nobody has counted yet: sellable, on the "count me" list, never "out" (decision 014). */
 describe("stock not counted yet", () => {
   const t = useTestApp();
   let owner: Actor;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type Actor, signUp, useTestApp } from "../../test/api.js";
 import { mainLocation } from "../../test/fixtures.js";
 
-/** "Carried at this location": a new branch carries nothing until the owner says (decision 010). */
+/** "Carried at this location": a new branch carries nothing until the owner says (decision 014). */
 describe("products carried at a location", () => {
   const t = useTestApp();
   let owner: Actor;

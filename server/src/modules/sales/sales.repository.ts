@@ -8,7 +8,7 @@ import { summaryCtes } from "./summary.js";
 
 /**
  * The SQL of recording a sale, in as few round trips as the rules allow: one read of everything
- * the sale refers to, then one statement that writes it all (decision 010-sale-write-path).
+ * the sale refers to, then one statement that writes it all (decision 012-sale-write-path).
  */
 
 export interface SaleInputs {
@@ -181,7 +181,7 @@ export async function insertSale(tx: Tx, ctx: Ctx, s: SaleRowInput) {
 /**
  * Takes each needed product's quantity off its level at the location, in product order. A level
  * goes below zero only where `allow` says so, or where nobody has counted the stock yet
- * (decision 010-stock-not-counted: the sale is recorded and the product stays on the "count me"
+ * (decision 014-stock-not-counted: the sale is recorded and the product stays on the "count me"
  * list); counted stock is never oversold. A product with no level row there has not been counted
  * either, so its row starts at minus the quantity.
  */
