@@ -77,7 +77,7 @@ describeBrowser("customers and the credit book", () => {
     await heading(page, "Customers");
     await page.screenshot({ path: `${SHOTS}/duka-customers-list.png`, fullPage: true });
     await page.getByRole("button", { name: "Who owes" }).click();
-    await page.getByText("Total owed by 1 customers").waitFor();
+    await page.getByText("Total owed by 1 customer", { exact: true }).waitFor();
     await page.getByRole("link", { name: /Amina Otieno/ }).waitFor();
     await checkA11y(page);
     await page.getByRole("button", { name: "All", exact: true }).click();

@@ -245,7 +245,7 @@ describeBrowser("selling with no network", () => {
     await page.getByText(/Not sent yet: 2/).waitFor();
 
     // Signing out would strand them: refused, with a way to send now.
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "More" }).click();
+    await page.getByRole("banner").getByRole("link", { name: "More" }).click();
     await page.getByText(/2 not sent yet/).waitFor();
     expect(await page.getByRole("button", { name: "Sign out" }).count()).toBe(0);
 

@@ -71,7 +71,7 @@ describeBrowser("a shared shop phone", () => {
     expect(seenA).toContain("Amina-Pesa");
     expect(seenA).toContain("Kisumu branch");
 
-    await phone.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "More" }).click();
+    await phone.getByRole("banner").getByRole("link", { name: "More" }).click();
     await phone.getByRole("button", { name: "Sign out" }).click();
     await phone.getByRole("button", { name: "Sign in" }).waitFor();
 
