@@ -221,13 +221,17 @@ async function applyStock(tx: Tx, ctx: Ctx, plan: ProductPlan, reason: string, n
   const b = ctx.businessId;
   for (const batch of chunks(levels)) {
     await tx.execute(sql`
-      insert into stock_levels (business_id, product_id, location_id, quantity, low_stock_threshold, updated_at)
-      select ${b}, v.product_id, v.location_id, coalesce(v.quantity, 0), v.low, ${at}
+      insert into stock_levels (business_id, product_id, location_id, quantity, low_stock_threshold, counted_at,
+        updated_at)
+      select ${b}, v.product_id, v.location_id, coalesce(v.quantity, 0), v.low,
+        case when v.quantity is not null then ${at}::timestamptz end, ${at}
       from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
         as v(product_id uuid, location_id uuid, quantity numeric, low numeric)
       on conflict (product_id, location_id) do update set
         quantity = coalesce(excluded.quantity, stock_levels.quantity),
         low_stock_threshold = coalesce(excluded.low_stock_threshold, stock_levels.low_stock_threshold),
+        -- An opening stock from the file is a count: the level is known from here on.
+        counted_at = coalesce(stock_levels.counted_at, excluded.counted_at),
         updated_at = ${at}`);
   }
   for (const batch of chunks(moves)) {
