@@ -4,8 +4,30 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 
 const root = path.resolve(import.meta.dirname, "..");
+
+/**
+ * On PostgreSQL, a database of its own for each server, as the embedded one has its own folder: so
+ * one test file's shops, sign-in counters and sign-ups never reach the next.
+ */
+async function freshDatabase(adminUrl: string) {
+  const name = `duka_e2e_${randomBytes(6).toString("hex")}`;
+  const run = async (statement: string) => {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    try {
+      await admin.query(statement);
+    } finally {
+      await admin.end();
+    }
+  };
+  await run(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
+}
 
 export interface RunningServer {
   url: string;
@@ -57,6 +79,8 @@ export async function startServer({
 }: ServerOptions = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "duka-e2e-"));
+  const adminUrl = process.env.E2E_DATABASE_URL;
+  const database = adminUrl && !env.DATABASE_URL ? await freshDatabase(adminUrl) : undefined;
   const [program, ...args] = command;
   const child = spawn(program === "node" ? process.execPath : (program ?? "node"), args, {
     cwd: appRoot,
@@ -67,7 +91,7 @@ export async function startServer({
       PORT: String(port),
       DATA_DIR: dataDir,
       // The embedded database unless CI points the browser tests at PostgreSQL; never the shell's own.
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+      DATABASE_URL: database?.url ?? "",
       LOG_LEVEL: "warn",
       MASTER_KEY: randomBytes(32).toString("base64"),
       // Every test signs a new shop up from 127.0.0.1, and on PostgreSQL the sign-ups of earlier
@@ -100,6 +124,7 @@ export async function startServer({
       clearTimeout(killer);
     }
     fs.rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop();
   };
 
   const deadline = Date.now() + timeoutMs;

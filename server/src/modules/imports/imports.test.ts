@@ -9,6 +9,7 @@ interface Product {
   barcode: string | null;
   price: number;
   stock: number;
+  stockState: string;
 }
 
 describe("imports: preview, commit, history", () => {
