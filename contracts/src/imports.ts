@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Id, Instant } from "./common.js";
 
-export const ImportKind = z.enum(["products", "customers"]);
+export const ImportKind = z.enum(["products", "customers", "sales"]);
 export type ImportKind = z.infer<typeof ImportKind>;
 
 /** The file's layout, recognised from its header row. */
@@ -12,6 +12,8 @@ export const ImportFormat = z.enum([
   "square_items",
   "ospos_items",
   "ospos_customers",
+  "loyverse_receipts",
+  "loyverse_receipt_items",
   "mapped",
 ]);
 export type ImportFormat = z.infer<typeof ImportFormat>;
@@ -129,6 +131,6 @@ export const ImportHistory = z.object({ items: z.array(ImportHistoryItem) });
 export type ImportHistory = z.infer<typeof ImportHistory>;
 
 export const ImportTemplateParams = z.object({
-  kind: ImportKind,
+  kind: z.enum(["products", "customers"]),
   ext: z.enum(["csv", "xlsx"]),
 });

@@ -51,12 +51,14 @@ const MOVEMENT_KINDS = [
 ] as const;
 const COUNT_STATUSES = ["open", "applied", "cancelled"] as const;
 const SALE_STATUSES = ["completed", "voided"] as const;
+/** A refund receipt brought in from another system stands on its own day (decision 019). */
+const SALE_KINDS = ["sale", "refund"] as const;
 const PAYMENT_KINDS = ["sale", "repayment", "refund"] as const;
 const LEDGER_KINDS = ["credit_sale", "repayment", "void", "refund", "advance", "opening"] as const;
 const DOCUMENT_KINDS = ["document", "receipt"] as const;
 const SYNC_KINDS = ["sale", "customer", "repayment"] as const;
 const ATTENTION_STATUSES = ["open", "resolved", "discarded"] as const;
-const IMPORT_KINDS = ["products", "customers"] as const;
+const IMPORT_KINDS = ["products", "customers", "sales"] as const;
 const IMPORT_STATUSES = ["preview", "committed"] as const;
 
 /** The database, not only the code, refuses a value outside a text column's list. */
@@ -415,10 +417,21 @@ export const sales = pgTable(
     voidReason: text("void_reason"),
     /** Hash of the request body, to tell an honest retry from a reused id. */
     requestHash: text("request_hash").notNull(),
+    /** `refund`: another system's refund receipt, counted as money back on its own day. */
+    kind: text("kind", { enum: SALE_KINDS }).notNull().default("sale"),
+    /** Brought in from a file (past sales): moved no stock, and is matched again by external_ref. */
+    imported: boolean("imported").notNull().default(false),
+    /** The receipt number in the system it came from, and the till or register that issued it. */
+    externalRef: text("external_ref"),
+    register: text("register"),
+    /** Who served, as that system named them: not a Duka user. */
+    cashierName: text("cashier_name"),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("sales_business_number_uq").on(t.businessId, t.number),
+    uniqueIndex("sales_business_external_uq").on(t.businessId, t.externalRef).where(sql`${t.externalRef} is not null`),
+    oneOf("sales_kind_ck", t.kind, SALE_KINDS),
     unique("sales_business_id_uq").on(t.businessId, t.id),
     index("sales_business_date_idx").on(t.businessId, t.businessDate),
     index("sales_business_occurred_idx").on(t.businessId, t.occurredAt),

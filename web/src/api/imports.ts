@@ -4,7 +4,8 @@ import { postForm } from "./form-upload";
 
 export type { ImportCounts, ImportHistory, ImportKind, ImportPreview };
 
-export const templateUrl = (kind: ImportKind, ext: "csv" | "xlsx") => `/api/v1/imports/templates/${kind}.${ext}`;
+export const templateUrl = (kind: Exclude<ImportKind, "sales">, ext: "csv" | "xlsx") =>
+  `/api/v1/imports/templates/${kind}.${ext}`;
 
 export interface UploadChoice {
   kind: ImportKind;

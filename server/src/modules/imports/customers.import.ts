@@ -4,9 +4,10 @@ import { z } from "zod";
 import { queryRows, type Tx } from "../../db/client.js";
 import type { Ctx } from "../../lib/context.js";
 import { normalisePhone } from "../customers/phone.js";
+import { forBatches } from "./imports.repository.js";
 import { duplicates, Issues, text } from "./issues.js";
 import { parseMoney } from "./numbers.js";
-import { type Action, chunks } from "./products.commit.js";
+import type { Action } from "./products.commit.js";
 import { opt } from "./products.validate.js";
 import type { Cell, RawCustomer } from "./sources.js";
 
@@ -140,27 +141,33 @@ export async function applyCustomers(tx: Tx, ctx: Ctx, items: PlannedCustomer[],
     address: r.address ?? null,
     credit_limit: r.creditLimit ?? null,
   });
-  for (const batch of chunks(items.filter((i) => i.action === "new").map(toRow))) {
-    await tx.execute(sql`
+  await forBatches(
+    tx,
+    items.filter((i) => i.action === "new").map(toRow),
+    (batch) => sql`
       insert into customers (id, business_id, name, phone, email, address, credit_limit, created_at, updated_at)
       select v.id, ${b}, v.name, v.phone, v.email, v.address, v.credit_limit, ${at}, ${at}
-      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as v${COLUMNS}`);
-  }
-  for (const batch of chunks(items.filter((i) => i.action === "update").map(toRow))) {
-    await tx.execute(sql`
+      from jsonb_to_recordset(${batch}) as v${COLUMNS}`,
+  );
+  await forBatches(
+    tx,
+    items.filter((i) => i.action === "update").map(toRow),
+    (batch) => sql`
       update customers c set name = v.name, email = coalesce(v.email, c.email),
         address = coalesce(v.address, c.address), credit_limit = coalesce(v.credit_limit, c.credit_limit),
         updated_at = ${at}
-      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as v${COLUMNS}
-      where c.business_id = ${b} and c.id = v.id`);
-  }
+      from jsonb_to_recordset(${batch}) as v${COLUMNS}
+      where c.business_id = ${b} and c.id = v.id`,
+  );
   const entries = items.filter((i) => i.balanceChange !== 0).map((i) => ({ id: i.id, amount: i.balanceChange }));
-  for (const batch of chunks(entries)) {
-    await tx.execute(sql`
+  await forBatches(
+    tx,
+    entries,
+    (batch) => sql`
       insert into customer_ledger (business_id, customer_id, kind, amount, note, user_id, created_at)
       select ${b}, v.id, 'opening', v.amount, ${note}, ${ctx.userId}, ${at}
-      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as v(id uuid, amount bigint)`);
-  }
+      from jsonb_to_recordset(${batch}) as v(id uuid, amount bigint)`,
+  );
 }
 
 export function customerPreview(item: PlannedCustomer) {

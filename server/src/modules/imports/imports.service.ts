@@ -1,5 +1,5 @@
 import type { ImportCounts, ImportFormat, ImportKind, ImportMapping, ImportPreview } from "@duka/contracts";
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../db/client.js";
 import { imports } from "../../db/schema.js";
 import { inBusiness } from "../../db/tenancy.js";
@@ -13,17 +13,21 @@ import {
   planCustomers,
   validateCustomers,
 } from "./customers.import.js";
-import { dukaMapping, fieldsOf, headerKey, proposeMapping } from "./headers.js";
+import { dukaMapping, fieldsOf, headerKey, type MappedKind, proposeMapping } from "./headers.js";
+import { firstLocationName, keepPreview } from "./imports.repository.js";
 import { Issues } from "./issues.js";
 import { applyProducts, planProducts, productPreview } from "./products.commit.js";
 import { type ProductRecord, validateProducts } from "./products.validate.js";
 import { readTable, type Table } from "./read.js";
+import { applySales, planSales, type SalePlan } from "./sales.commit.js";
+import { previewSales } from "./sales.preview.js";
+import type { SaleRecord } from "./sales.validate.js";
 import { knownCustomers, knownProducts, mappedCustomers, mappedProducts, recognisedKind } from "./sources.js";
 
-const KEPT_MS = 60 * 60 * 1000;
-const PREVIEW_ROWS = 50;
+export const KEPT_MS = 60 * 60 * 1000;
+export const PREVIEW_ROWS = 50;
 /** Beyond this the owner fixes the file first; the count still says how many rows are wrong. */
-const MAX_ISSUES = 500;
+export const MAX_ISSUES = 500;
 
 export interface Upload {
   bytes: Buffer;
@@ -33,18 +37,18 @@ export interface Upload {
   sheet?: string | undefined;
 }
 
-interface Payload {
-  records: (ProductRecord | CustomerRecord)[];
+export interface Payload {
+  records: (ProductRecord | CustomerRecord | SaleRecord)[];
   newLocations: string[];
+  newProducts?: SalePlan["newProducts"];
 }
 
 type MappingSource = ImportPreview["mappingSource"];
 
-const KIND_WORDS: Record<ImportKind, string> = { products: "products", customers: "customers" };
+const KIND_WORDS: Record<ImportKind, string> = { products: "products", customers: "customers", sales: "past sales" };
 
 /** Which columns to read: a layout Duka knows, the owner's mapping, the one used last time, or a proposal. */
-async function chooseMapping(db: Db, ctx: Ctx, upload: Upload, table: Table) {
-  const { kind } = upload;
+async function chooseMapping(db: Db, ctx: Ctx, kind: MappedKind, upload: Upload, table: Table) {
   const key = headerKey(kind, table);
   if (upload.mapping) {
     const fields = fieldsOf(kind) as readonly string[];
@@ -86,20 +90,21 @@ async function chooseMapping(db: Db, ctx: Ctx, upload: Upload, table: Table) {
 /** Reads, checks and matches a file, and keeps the result for an hour; writes nothing else. */
 export async function previewImport(db: Db, ctx: Ctx, upload: Upload, now: Date): Promise<ImportPreview> {
   const table = await readTable(upload.bytes, { sheet: upload.sheet });
-  const { kind } = upload;
   const seen = recognisedKind(table);
-  if (seen && seen !== kind) {
+  if (seen && seen !== upload.kind) {
     throw new AppError(
       "wrong_kind",
       400,
-      `This looks like a file of ${KIND_WORDS[seen]}, not ${KIND_WORDS[kind]}. Choose "${KIND_WORDS[seen]}" and upload it again.`,
+      `This looks like a file of ${KIND_WORDS[seen]}, not ${KIND_WORDS[upload.kind]}. Choose "${KIND_WORDS[seen]}" and upload it again.`,
       { kind: seen },
     );
   }
+  if (upload.kind === "sales") return previewSales(db, ctx, upload, table, now);
+  const kind = upload.kind;
   const known = kind === "products" ? knownProducts(table) : knownCustomers(table);
   const chosen = known
     ? { key: headerKey(kind, table), mapping: known.mapping, source: "format" as MappingSource, format: known.format }
-    : await chooseMapping(db, ctx, upload, table);
+    : await chooseMapping(db, ctx, kind, upload, table);
   const required = kind === "products" ? ["name", "price"] : ["name"];
   const missing = known ? [] : required.filter((f) => !chosen.mapping[f]);
 
@@ -108,7 +113,7 @@ export async function previewImport(db: Db, ctx: Ctx, upload: Upload, now: Date)
   if (missing.length) {
     issues.error(1, null, `Choose the column that holds the ${missing.join(" and the ")}.`);
   } else if (kind === "products") {
-    const firstLocation = await firstLocationName(db, ctx);
+    const firstLocation = await inBusiness(db, ctx.businessId, (tx) => firstLocationName(tx, ctx.businessId));
     const source = known ?? mappedProducts(table, chosen.mapping, chosen.format, firstLocation);
     ({ records, issues } = validateProducts(
       ctx,
@@ -137,33 +142,27 @@ export async function previewImport(db: Db, ctx: Ctx, upload: Upload, now: Date)
       unchanged: kept.filter((i) => i.action === "unchanged").length,
       error: missing.length ? table.rows.length : issues.errorRows,
     };
-    // Old previews go as new ones come: nothing of a file stays past its hour.
-    await tx
-      .delete(imports)
-      .where(and(eq(imports.businessId, ctx.businessId), eq(imports.status, "preview"), lt(imports.expiresAt, now)));
     const expiresAt = new Date(now.getTime() + KEPT_MS);
     const payload: Payload = { records: kept.map((i) => i.record), newLocations: planned.newLocations };
-    const [row] = await tx
-      .insert(imports)
-      .values({
-        businessId: ctx.businessId,
+    const id = await keepPreview(
+      tx,
+      ctx,
+      {
         kind,
         format: chosen.format,
-        filename: upload.filename.slice(0, 200),
+        filename: upload.filename,
         headerKey: chosen.key,
         mapping: chosen.mapping,
         counts,
         payload,
-        createdBy: ctx.userId,
-        createdAt: now,
-        expiresAt,
-      })
-      .returning({ id: imports.id });
-    if (!row) throw new Error("import insert returned nothing");
+      },
+      now,
+      expiresAt,
+    );
     const { errors, warnings } = issues.sorted();
     const show = kept.slice(0, PREVIEW_ROWS);
     return {
-      id: row.id,
+      id,
       kind,
       format: chosen.format,
       filename: upload.filename,
@@ -182,16 +181,6 @@ export async function previewImport(db: Db, ctx: Ctx, upload: Upload, now: Date)
       expiresAt: expiresAt.toISOString(),
     };
   });
-}
-
-async function firstLocationName(db: Db, ctx: Ctx): Promise<string> {
-  const [first] = await inBusiness(db, ctx.businessId, (tx) =>
-    queryRows<{ name: string }>(
-      tx,
-      sql`select name from locations where business_id = ${ctx.businessId} and active order by created_at limit 1`,
-    ),
-  );
-  return first?.name ?? "";
 }
 
 export interface CommitOptions {
@@ -233,6 +222,10 @@ export async function commitImport(db: Db, ctx: Ctx, id: string, opts: CommitOpt
     if (row.kind === "products") {
       const plan = await planProducts(tx, ctx, payload.records as ProductRecord[], issues, { lock: true });
       if (!issues.errorRows) await applyProducts(tx, ctx, plan, reason, now);
+      items = plan.items;
+    } else if (row.kind === "sales") {
+      const plan = await planSales(tx, ctx, payload.records as SaleRecord[], issues);
+      await applySales(tx, ctx, plan, reason, now);
       items = plan.items;
     } else {
       const plan = await planCustomers(tx, ctx, payload.records as CustomerRecord[], issues);

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Tx } from "../../db/client.js";
 import type { Ctx } from "../../lib/context.js";
 import { fromMilli, milliToNumeric, parseMilli } from "../../lib/quantity.js";
+import { createLocations, forBatches } from "./imports.repository.js";
 import type { Issues } from "./issues.js";
 import type { ProductRecord } from "./products.validate.js";
 
@@ -41,7 +42,6 @@ export interface ProductPlan {
 }
 
 const levelKey = (productId: string, locationId: string) => `${productId}:${locationId}`;
-const BATCH = 1000;
 
 /** Matches each row to a product (SKU, then barcode, then exact name) and says what saving it would change. */
 export async function planProducts(
@@ -148,13 +148,7 @@ function changed(
 export async function applyProducts(tx: Tx, ctx: Ctx, plan: ProductPlan, reason: string, now: Date) {
   const b = ctx.businessId;
   const at = now.toISOString();
-  for (const name of plan.newLocations) {
-    const [row] = await queryRows<{ id: string }>(
-      tx,
-      sql`insert into locations (business_id, name) values (${b}, ${name}) returning id`,
-    );
-    if (row) plan.locations.set(name.toLowerCase(), row.id);
-  }
+  await createLocations(tx, b, plan.newLocations, plan.locations);
   const toRow = ({ record: r, id }: PlannedProduct) => ({
     id,
     name: r.name,
@@ -169,25 +163,29 @@ export async function applyProducts(tx: Tx, ctx: Ctx, plan: ProductPlan, reason:
   });
   const columns = sql`(id uuid, name text, sku text, barcode text, category text, unit text, price bigint,
     price_at_sale boolean, cost bigint, low numeric)`;
-  for (const batch of chunks(plan.items.filter((i) => i.action === "new").map(toRow))) {
-    await tx.execute(sql`
+  await forBatches(
+    tx,
+    plan.items.filter((i) => i.action === "new").map(toRow),
+    (batch) => sql`
       insert into products (id, business_id, name, sku, barcode, category, unit, price, price_at_sale, cost,
         low_stock_threshold, created_at, updated_at)
       select v.id, ${b}, v.name, v.sku, v.barcode, v.category, coalesce(v.unit, 'piece'), coalesce(v.price, 0),
         coalesce(v.price_at_sale, false), v.cost, coalesce(v.low, 0), ${at}, ${at}
-      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as v${columns}`);
-  }
+      from jsonb_to_recordset(${batch}) as v${columns}`,
+  );
   // A column the file does not have (null here) keeps the product's value.
-  for (const batch of chunks(plan.items.filter((i) => i.action === "update").map(toRow))) {
-    await tx.execute(sql`
+  await forBatches(
+    tx,
+    plan.items.filter((i) => i.action === "update").map(toRow),
+    (batch) => sql`
       update products p set name = v.name, sku = coalesce(v.sku, p.sku), barcode = coalesce(v.barcode, p.barcode),
         category = coalesce(v.category, p.category), unit = coalesce(v.unit, p.unit),
         price = coalesce(v.price, p.price), price_at_sale = coalesce(v.price_at_sale, p.price_at_sale),
         cost = coalesce(v.cost, p.cost), low_stock_threshold = coalesce(v.low, p.low_stock_threshold),
         updated_at = ${at}
-      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as v${columns}
-      where p.business_id = ${b} and p.id = v.id`);
-  }
+      from jsonb_to_recordset(${batch}) as v${columns}
+      where p.business_id = ${b} and p.id = v.id`,
+  );
   await applyStock(tx, ctx, plan, reason, now);
 }
 
@@ -219,35 +217,33 @@ async function applyStock(tx: Tx, ctx: Ctx, plan: ProductPlan, reason: string, n
     }
   }
   const b = ctx.businessId;
-  for (const batch of chunks(levels)) {
-    await tx.execute(sql`
+  await forBatches(
+    tx,
+    levels,
+    (batch) => sql`
       insert into stock_levels (business_id, product_id, location_id, quantity, low_stock_threshold, counted_at,
         updated_at)
       select ${b}, v.product_id, v.location_id, coalesce(v.quantity, 0), v.low,
         case when v.quantity is not null then ${at}::timestamptz end, ${at}
-      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
+      from jsonb_to_recordset(${batch})
         as v(product_id uuid, location_id uuid, quantity numeric, low numeric)
       on conflict (product_id, location_id) do update set
         quantity = coalesce(excluded.quantity, stock_levels.quantity),
         low_stock_threshold = coalesce(excluded.low_stock_threshold, stock_levels.low_stock_threshold),
         -- An opening stock from the file is a count: the level is known from here on.
         counted_at = coalesce(stock_levels.counted_at, excluded.counted_at),
-        updated_at = ${at}`);
-  }
-  for (const batch of chunks(moves)) {
-    await tx.execute(sql`
+        updated_at = ${at}`,
+  );
+  await forBatches(
+    tx,
+    moves,
+    (batch) => sql`
       insert into stock_movements (business_id, product_id, location_id, kind, quantity, level_after, reason,
         user_id, created_at)
       select ${b}, v.product_id, v.location_id, 'import', v.quantity, v.level_after, ${reason}, ${ctx.userId}, ${at}
-      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
-        as v(product_id uuid, location_id uuid, quantity numeric, level_after numeric)`);
-  }
-}
-
-export function chunks<T>(items: T[], size = BATCH): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+      from jsonb_to_recordset(${batch})
+        as v(product_id uuid, location_id uuid, quantity numeric, level_after numeric)`,
+  );
 }
 
 /** A row as the preview shows it: what will be saved. */

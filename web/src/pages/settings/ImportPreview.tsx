@@ -175,11 +175,20 @@ function Rows({ preview }: { preview: ImportPreview }) {
           const details =
             preview.kind === "products"
               ? [v.priceAtSale ? t("imports.priceAtSale") : money(v.price), v.sku, v.category, v.stock]
-              : [v.phone, v.email, typeof v.openingBalance === "number" ? money(v.openingBalance) : null];
+              : preview.kind === "sales"
+                ? [
+                    typeof v.date === "string" ? fmt.date(v.date, "dateTime") : null,
+                    v.kind === "refund" ? `${t("imports.refund")} ${money(v.total)}` : money(v.total),
+                    v.voided ? t("imports.voided") : null,
+                    v.paymentMethod,
+                    v.cashier,
+                  ]
+                : [v.phone, v.email, typeof v.openingBalance === "number" ? money(v.openingBalance) : null];
+          const title = preview.kind === "sales" ? [v.receipt, v.register].filter(Boolean).join(" · ") : v.name;
           return (
             <li key={r.row} class="list-item">
               <span class="list-main">
-                <span class="list-title">{String(v.name ?? "")}</span>
+                <span class="list-title">{String(title ?? "")}</span>
                 <span class="list-sub">{details.filter((d) => d !== null && d !== "").join(" · ")}</span>
               </span>
               <span class={`badge import-action-${r.action}`}>{t(`imports.action.${r.action}`)}</span>
