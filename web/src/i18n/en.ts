@@ -12,6 +12,7 @@ import { en as customers } from "./areas/customers";
 import { en as dashboard } from "./areas/dashboard";
 import { en as documents } from "./areas/documents";
 import { en as errors } from "./areas/errors";
+import { en as importIssues } from "./areas/import-issues";
 import { en as imports } from "./areas/imports";
 import { en as offline } from "./areas/offline";
 import { en as reports } from "./areas/reports";
@@ -142,6 +143,7 @@ const en = {
   ...reports,
   ...documents,
   ...imports,
+  ...importIssues,
   ...errors,
 };
 

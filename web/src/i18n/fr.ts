@@ -3,6 +3,7 @@ import { fr as customers } from "./areas/customers.fr";
 import { fr as dashboard } from "./areas/dashboard.fr";
 import { fr as documents } from "./areas/documents.fr";
 import { fr as errors } from "./areas/errors.fr";
+import { fr as importIssues } from "./areas/import-issues.fr";
 import { fr as imports } from "./areas/imports.fr";
 import { fr as offline } from "./areas/offline.fr";
 import { fr as reports } from "./areas/reports.fr";
@@ -139,6 +140,7 @@ const fr: Messages = {
   ...reports,
   ...documents,
   ...imports,
+  ...importIssues,
   ...errors,
 };
 

@@ -3,6 +3,7 @@ import { sw as customers } from "./areas/customers.sw";
 import { sw as dashboard } from "./areas/dashboard.sw";
 import { sw as documents } from "./areas/documents.sw";
 import { sw as errors } from "./areas/errors.sw";
+import { sw as importIssues } from "./areas/import-issues.sw";
 import { sw as imports } from "./areas/imports.sw";
 import { sw as offline } from "./areas/offline.sw";
 import { sw as reports } from "./areas/reports.sw";
@@ -138,6 +139,7 @@ const sw: Messages = {
   ...reports,
   ...documents,
   ...imports,
+  ...importIssues,
   ...errors,
 };
 

@@ -32,7 +32,7 @@ export function validateCustomers(ctx: Ctx, raw: RawCustomer[], decimalComma: bo
     const negative = signed && /^\s*-/.test(cell.value);
     const parsed = parseMoney(negative ? cell.value.replace("-", "") : cell.value, currency, decimalComma);
     if (parsed.ok) return negative ? -parsed.value : parsed.value;
-    issues.error(row, cell, `The amount ${parsed.message}`);
+    issues.error(row, cell, parsed.code, `The amount ${parsed.message}`, parsed.params);
     return undefined;
   };
   const phones = new Map<number, Cell>();
@@ -44,6 +44,7 @@ export function validateCustomers(ctx: Ctx, raw: RawCustomer[], decimalComma: bo
       issues.error(
         r.row,
         r.phone,
+        "phone_unreadable",
         "This phone number cannot be read. Write it with its country code, like +254 712 345 678, or leave it empty.",
       );
     }
@@ -54,10 +55,16 @@ export function validateCustomers(ctx: Ctx, raw: RawCustomer[], decimalComma: bo
   for (const r of raw) {
     const { row } = r;
     const name = text(issues, row, r.name, 120);
-    if (!r.name) issues.error(row, null, "This row has no customer name. Write the name, or delete the row.");
+    if (!r.name)
+      issues.error(
+        row,
+        null,
+        "customer_name_missing",
+        "This row has no customer name. Write the name, or delete the row.",
+      );
     const email = text(issues, row, r.email, 200);
     if (email && !Email.safeParse(email).success) {
-      issues.error(row, r.email ?? null, "This is not an email address such as name@example.com.");
+      issues.error(row, r.email ?? null, "email_invalid", "This is not an email address such as name@example.com.");
     }
     const record: CustomerRecord = {
       row,
@@ -109,7 +116,16 @@ export async function planCustomers(tx: Tx, ctx: Ctx, records: CustomerRecord[],
     if (match) {
       const first = claimed.get(match.id);
       if (first !== undefined) {
-        issues.error(record.row, null, `This row and row ${first} are both "${match.name}". Keep one of them.`);
+        issues.error(
+          record.row,
+          null,
+          "same_as_row",
+          `This row and row ${first} are both "${match.name}". Keep one of them.`,
+          {
+            row: first,
+            name: match.name,
+          },
+        );
         continue;
       }
       claimed.set(match.id, record.row);

@@ -111,7 +111,9 @@ export async function previewImport(db: Db, ctx: Ctx, upload: Upload, now: Date)
   let issues = new Issues();
   let records: (ProductRecord | CustomerRecord)[] = [];
   if (missing.length) {
-    issues.error(1, null, `Choose the column that holds the ${missing.join(" and the ")}.`);
+    issues.error(1, null, "choose_columns", `Choose the column that holds the ${missing.join(" and the ")}.`, {
+      fields: missing.join(","),
+    });
   } else if (kind === "products") {
     const firstLocation = await inBusiness(db, ctx.businessId, (tx) => firstLocationName(tx, ctx.businessId));
     const source = known ?? mappedProducts(table, chosen.mapping, chosen.format, firstLocation);

@@ -93,7 +93,9 @@ export async function planProducts(
       issues.error(
         record.row,
         code === "sku" ? "SKU" : "barcode",
+        code === "sku" ? "sku_taken" : "barcode_taken",
         `The ${code === "sku" ? "SKU" : "barcode"} "${record[code]}" already belongs to "${owner.name}". Change it in the file.`,
+        { value: String(record[code]), name: owner.name },
       );
       return true;
     };
@@ -102,7 +104,16 @@ export async function planProducts(
     if (match) {
       const first = claimed.get(match.id);
       if (first !== undefined) {
-        issues.error(record.row, null, `This row and row ${first} are both "${match.name}". Keep one of them.`);
+        issues.error(
+          record.row,
+          null,
+          "same_as_row",
+          `This row and row ${first} are both "${match.name}". Keep one of them.`,
+          {
+            row: first,
+            name: match.name,
+          },
+        );
         continue;
       }
       claimed.set(match.id, record.row);

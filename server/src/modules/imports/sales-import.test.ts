@@ -147,6 +147,8 @@ describe("imports: past sales from Loyverse receipts", () => {
     expect(res.statusCode, res.body).toBe(201);
     const preview = res.json();
     expect(preview.counts).toMatchObject({ new: 4, error: 1 });
-    expect(preview.errors[0]).toMatchObject({ row: 3, column: "Net sales", value: "55.00" });
+    expect(preview.errors[0]).toMatchObject({ row: 3, column: "Net sales", value: "55.00", code: "amounts_mismatch" });
+    // A warning travels as a code with its parameters, for the screen to word in the shop's language.
+    expect(preview.warnings[0]).toMatchObject({ code: "product_added", params: { name: "Milk 500 ml" } });
   });
 });

@@ -82,7 +82,9 @@ export async function planSales(tx: Tx, ctx: Ctx, records: SaleRecord[], issues:
       issues.warn(
         l.row,
         "Item",
+        "product_added",
         `"${l.name}" is not among your products: it is added as an archived product, so its past sales keep it.`,
+        { name: l.name },
       );
     }
   }

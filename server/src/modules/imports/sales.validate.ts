@@ -124,7 +124,7 @@ export function validateSales(ctx: Ctx, raw: RawSaleRow[], decimalComma: boolean
     if (!cell) return undefined;
     const parsed = parseMoney(cell.value.trim().replace(/^-|^\((.*)\)$/, "$1"), currency, decimalComma);
     if (parsed.ok) return parsed.value;
-    issues.error(row, cell, `The amount ${parsed.message}`);
+    issues.error(row, cell, parsed.code, `The amount ${parsed.message}`, parsed.params);
     return undefined;
   };
   const monthFirst = raw.some((r) => Number(/^\d{1,2}[/.](\d{1,2})[/.]/.exec(r.date?.value ?? "")?.[1]) > 12);
@@ -135,17 +135,21 @@ export function validateSales(ctx: Ctx, raw: RawSaleRow[], decimalComma: boolean
   for (const r of raw) {
     const { row } = r;
     const ref = text(issues, row, r.ref, 60);
-    if (!ref) issues.error(row, null, "This row has no receipt number. Every receipt needs its number.");
+    if (!ref)
+      issues.error(row, null, "receipt_missing", "This row has no receipt number. Every receipt needs its number.");
     const wall = r.date ? readWallTime(r.date.value, monthFirst) : null;
-    if (!wall) issues.error(row, r.date ?? "Date", "This date cannot be read. Write it like 2025-03-14 09:05.");
+    if (!wall)
+      issues.error(row, r.date ?? "Date", "date_invalid", "This date cannot be read. Write it like 2025-03-14 09:05.");
     const gross = money(row, r.gross);
     const discount = money(row, r.discount) ?? 0;
     const net = money(row, r.net);
-    if (net === undefined && !issues.hasError(row)) issues.error(row, "Net sales", "This row has no net sales amount.");
+    if (net === undefined && !issues.hasError(row))
+      issues.error(row, "Net sales", "net_missing", "This row has no net sales amount.");
     if (net !== undefined && gross !== undefined && gross - discount !== net) {
       issues.error(
         row,
         r.net ?? null,
+        "amounts_mismatch",
         "Gross sales minus discounts is not the net sales on this row. Check the amounts.",
       );
     }
@@ -153,14 +157,15 @@ export function validateSales(ctx: Ctx, raw: RawSaleRow[], decimalComma: boolean
     if (withLines) {
       const item = text(issues, row, r.line?.item, 100);
       const variant = text(issues, row, r.line?.variant, 60);
-      if (!item) issues.error(row, "Item", "This row has no item name.");
-      const qty = r.line?.quantity
-        ? parseQuantity(r.line.quantity.value.trim().replace(/^-/, ""), decimalComma)
-        : ({ ok: false, message: "is missing." } as const);
-      if (!qty.ok || qty.value === 0)
-        issues.error(row, r.line?.quantity ?? "Quantity", `The quantity ${qty.ok ? "cannot be 0." : qty.message}`);
+      if (!item) issues.error(row, "Item", "item_missing", "This row has no item name.");
+      const qty = r.line?.quantity ? parseQuantity(r.line.quantity.value.trim().replace(/^-/, ""), decimalComma) : null;
+      if (!qty) issues.error(row, "Quantity", "quantity_invalid", "The quantity is missing.", { value: "" });
+      else if (!qty.ok)
+        issues.error(row, r.line?.quantity ?? null, qty.code, `The quantity ${qty.message}`, qty.params);
+      else if (qty.value === 0)
+        issues.error(row, r.line?.quantity ?? null, "quantity_zero", "The quantity cannot be 0.");
       const cost = money(row, r.cost);
-      if (!issues.hasError(row) && qty.ok && net !== undefined) {
+      if (!issues.hasError(row) && qty?.ok && net !== undefined) {
         const lineGross = gross ?? net + discount;
         line = {
           row,
@@ -186,7 +191,13 @@ export function validateSales(ctx: Ctx, raw: RawSaleRow[], decimalComma: boolean
       continue;
     }
     if (existing) {
-      issues.error(row, r.ref ?? null, `The receipt "${ref}" is also on row ${existing.row}. Each receipt comes once.`);
+      issues.error(
+        row,
+        r.ref ?? null,
+        "duplicate_receipt",
+        `The receipt "${ref}" is also on row ${existing.row}. Each receipt comes once.`,
+        { value: ref, rows: String(existing.row) },
+      );
       continue;
     }
     const contact = text(issues, row, r.customerContact, 200) ?? null;

@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import type { ImportPreview } from "../../api/imports";
 import { Button } from "../../components/Button";
 import { Notice } from "../../components/Notice";
-import { type MessageKey, t, useLocale } from "../../i18n";
+import { hasMessage, type MessageKey, t, useLocale } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { formatterFor } from "../../lib/format";
 import { useMe } from "../../session";
@@ -144,6 +144,18 @@ function MappingEditor({
   );
 }
 
+/** A row's problem in the shop's language, from its code and params; "choose_columns" names fields. */
+function issueText(e: Issue): string {
+  const key = `importIssue.${e.code}`;
+  if (!hasMessage(key)) return e.message;
+  if (e.code !== "choose_columns") return t(key, e.params);
+  const fields = String(e.params?.fields ?? "")
+    .split(",")
+    .filter(Boolean)
+    .map((f) => (hasMessage(`imports.field.${f}`) ? t(`imports.field.${f}` as MessageKey) : f));
+  return t(key, { fields: fields.join(", ") });
+}
+
 function IssueList(props: { id: string; title: string; hint?: string; issues: Issue[]; kind: "error" | "warning" }) {
   return (
     <section class={`card stack import-issues import-${props.kind}`} aria-labelledby={props.id}>
@@ -155,7 +167,7 @@ function IssueList(props: { id: string; title: string; hint?: string; issues: Is
             <strong>{t("imports.rowLabel", { row: e.row })}</strong>
             {e.column && <span class="import-column"> · {e.column}</span>}
             {e.value && <span class="import-value"> · “{e.value}”</span>}
-            <span class="import-message">{e.message}</span>
+            <span class="import-message">{issueText(e)}</span>
           </li>
         ))}
       </ul>
