@@ -93,7 +93,8 @@ describe("GET /reports/daily and /reports/monthly", () => {
       .replace(/^\uFEFF/, "")
       .trim()
       .split("\n");
-    expect(lines[0]).toMatch(/^date,sales,items sold,grossSales \(KES\)/);
+    expect(lines[0]).toMatch(/^day,sales,items sold,gross sales \(KES\),discounts \(KES\)/);
+    expect(lines[0]).toContain("net sales: Cash (KES)");
     expect(lines[1]).toMatch(/^2026-07-01,1,2,121\.00,0\.00,0\.00,121\.00,0,/);
     expect(lines[2]).toMatch(/^2026-07-02,0,0,0\.00/);
     expect(lines[3]).toMatch(/^total,1,2,121\.00/);
