@@ -8,6 +8,7 @@ export const fr: Record<keyof typeof en, string> = {
   "printed.paidBy": "Payé par",
   "printed.tendered": "Reçu du client",
   "printed.change": "Monnaie rendue",
+  "printed.reference": "Code de transaction",
   "printed.refunded": "Remboursé",
   "printed.customer": "Client",
   "printed.servedBy": "Servi par",

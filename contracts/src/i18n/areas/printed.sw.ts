@@ -8,6 +8,7 @@ export const sw: Record<keyof typeof en, string> = {
   "printed.paidBy": "Imelipwa kwa",
   "printed.tendered": "Kiasi kilichotolewa",
   "printed.change": "Chenji",
+  "printed.reference": "Namba ya muamala",
   "printed.refunded": "Kilichorudishwa",
   "printed.customer": "Mteja",
   "printed.servedBy": "Ulihudumiwa na",

@@ -11,6 +11,7 @@ export const en = {
   "printed.paidBy": "Paid by",
   "printed.tendered": "Tendered",
   "printed.change": "Change",
+  "printed.reference": "Transaction code",
   "printed.refunded": "Refunded",
   "printed.customer": "Customer",
   "printed.servedBy": "Served by",
