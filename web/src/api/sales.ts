@@ -51,8 +51,6 @@ export async function receiptText(id: string): Promise<string> {
   return res.text();
 }
 
-export const listUsers = () => get("/users");
-
 export type ReportKind = "daily" | "monthly";
 export const reportPath = (kind: ReportKind, from: string, to: string, format?: "csv") =>
   pathOf(`/reports/${kind}`, { query: { from, to, format } });
