@@ -1,10 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import { queryRows, type Tx } from "../../db/client.js";
-import { businesses, customerLedger } from "../../db/schema.js";
+import { customerLedger } from "../../db/schema.js";
 import type { Ctx } from "../../lib/context.js";
 import { conflict } from "../../lib/errors.js";
 import { formatAmount } from "../../lib/money-format.js";
 import { can } from "../auth/permissions.js";
+import { findSettings } from "../business/business.repository.js";
 import { lockCustomer } from "./customers.service.js";
 
 /** The sum of the customer's credit book: what they owe (negative: what the shop holds for them). */
@@ -88,13 +89,10 @@ export async function recordCreditSale(tx: Tx, ctx: Ctx, input: CreditSaleInput)
   const limit = customer.creditLimit;
   const overLimit = limit != null && balance + input.amount > limit;
   if (overLimit && !input.acceptOverLimit) {
-    const [business] = await tx
-      .select({ settings: businesses.settings })
-      .from(businesses)
-      .where(eq(businesses.id, ctx.businessId));
+    const settings = await findSettings(tx, ctx.businessId);
     checkCreditLimit(ctx, customer, balance, input.amount, {
       allowOverLimit: input.allowOverLimit === true,
-      shopAllows: business?.settings.allowCreditOverLimit === true,
+      shopAllows: settings?.allowCreditOverLimit === true,
     });
   }
   const [entry] = await tx

@@ -1,10 +1,10 @@
 import type { MovementKind } from "@duka/contracts";
 import { type SQL, sql } from "drizzle-orm";
 import { queryRows, type Tx } from "../../db/client.js";
-import { businesses } from "../../db/schema.js";
 import type { Ctx } from "../../lib/context.js";
 import { AppError, notFound } from "../../lib/errors.js";
 import { fromMilli, milliToNumeric, parseMilli } from "../../lib/quantity.js";
+import { findSettings } from "../business/business.repository.js";
 import { publish } from "../events/events.service.js";
 import { assertLocationAllowed } from "./locations.js";
 
@@ -58,11 +58,7 @@ interface ProductRow {
 }
 
 export async function allowsNegativeStock(tx: Tx, ctx: Ctx): Promise<boolean> {
-  const [row] = await tx
-    .select({ settings: businesses.settings })
-    .from(businesses)
-    .where(sql`${businesses.id} = ${ctx.businessId}`);
-  return row?.settings.allowNegativeStock === true;
+  return (await findSettings(tx, ctx.businessId))?.allowNegativeStock === true;
 }
 
 /**

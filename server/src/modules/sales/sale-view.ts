@@ -5,7 +5,7 @@ import { type OfflineMarkRow, saleLines } from "../../db/schema.js";
 import type { Ctx } from "../../lib/context.js";
 import { fromMilli, parseMilli } from "../../lib/quantity.js";
 import { sees } from "../auth/policy.js";
-import { withDefaults } from "../business/business.service.js";
+import { withDefaults } from "../business/business.repository.js";
 import { paymentLabel } from "./pricing.js";
 
 interface SaleRow {

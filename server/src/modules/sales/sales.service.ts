@@ -10,7 +10,7 @@ import { fromMilli, parseMilli } from "../../lib/quantity.js";
 import { localDate } from "../../lib/time.js";
 import { can } from "../auth/permissions.js";
 import { sees } from "../auth/policy.js";
-import { withDefaults } from "../business/business.service.js";
+import { withDefaults } from "../business/business.repository.js";
 import { checkCreditLimit, ledgerBalance } from "../customers/credit.service.js";
 import { insufficientStockError } from "../inventory/ledger.js";
 import { hashable, markOffline, type OfflineRules, offlineAudit, offlineSale, offlineSettings } from "./offline.js";
