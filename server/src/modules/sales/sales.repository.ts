@@ -3,8 +3,8 @@ import { queryRows, type Tx } from "../../db/client.js";
 import type { Ctx } from "../../lib/context.js";
 import { milliToNumeric } from "../../lib/quantity.js";
 import { EVENTS_CHANNEL, eventText } from "../events/events.service.js";
+import { summaryCtes } from "../summaries/summary-writer.repository.js";
 import type { PricedLine, PricedProduct } from "./pricing.js";
-import { summaryCtes } from "./summary.js";
 
 /**
  * The SQL of recording a sale, in as few round trips as the rules allow: one read of everything

@@ -11,11 +11,11 @@ import { fromMilli, milliToNumeric, parseMilli, toMilli } from "../../lib/quanti
 import { audit } from "../audit/audit.service.js";
 import { reverseCreditSale } from "../customers/credit.service.js";
 import { publish } from "../events/events.service.js";
+import { countSale } from "../summaries/summary-writer.repository.js";
 import { lineNets, refundAmount } from "./refund-amounts.js";
 import { loadSale } from "./sale-view.js";
 import { lockSaleRow } from "./sales.service.js";
 import { returnStock } from "./stock.js";
-import { countSale } from "./summary.js";
 
 type Refund = z.output<typeof RefundBody>;
 
