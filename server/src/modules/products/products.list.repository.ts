@@ -1,12 +1,9 @@
 import type { ProductListQuery } from "@duka/contracts";
 import { type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { type Db, queryRows } from "../../db/client.js";
-import { inBusiness } from "../../db/tenancy.js";
-import type { Ctx } from "../../lib/context.js";
+import { queryRows, type Tx } from "../../db/client.js";
 import { badRequest } from "../../lib/errors.js";
 import { fromMilli, parseMilli } from "../../lib/quantity.js";
-import { visibleLocations } from "../inventory/locations.js";
 import { stockStateOf } from "./stock-state.js";
 
 type Query = z.output<typeof ProductListQuery>;
@@ -62,9 +59,13 @@ const ORDER: Record<Sort, { key: SQL; cast: SQL; desc: boolean }> = {
  * as fast as page 1; the name order walks products_business_name_idx. Stock is summed per product
  * in a lateral subquery that touches only that product's level rows.
  */
-export async function listProducts(db: Db, ctx: Ctx, query: Query) {
-  return inBusiness(db, ctx.businessId, async (tx) => {
-    const locations = await visibleLocations(tx, ctx, query.locationId);
+export async function findProductPage(
+  tx: Tx,
+  businessId: string,
+  query: Query,
+  locations: { id: string }[],
+) {
+  {
     const one = query.locationId !== undefined;
     const locs = locations.length
       ? sql.join(
@@ -72,7 +73,7 @@ export async function listProducts(db: Db, ctx: Ctx, query: Query) {
           sql`, `,
         )
       : sql`null::uuid`;
-    const filters: SQL[] = [sql`p.business_id = ${ctx.businessId}`, sql`p.archived = ${query.archived}`];
+    const filters: SQL[] = [sql`p.business_id = ${businessId}`, sql`p.archived = ${query.archived}`];
     if (query.q) {
       const like = `%${escapeLike(query.q.toLowerCase())}%`;
       filters.push(sql`(lower(p.name) like ${like} or p.sku = ${query.q} or p.barcode = ${query.q})`);
@@ -120,7 +121,7 @@ export async function listProducts(db: Db, ctx: Ctx, query: Query) {
       items: page.map(toItem),
       nextCursor: rows.length > query.limit && last ? encodeCursor(query.sort, last.sort_key, last.id) : null,
     };
-  });
+  }
 }
 
 function toItem(r: Row) {
