@@ -6,7 +6,7 @@ import { type OfflineMarkRow, saleLines } from "../../db/schema.js";
 import type { Ctx } from "../../lib/context.js";
 import { fromMilli, parseMilli } from "../../lib/quantity.js";
 import { withDefaults } from "../business/business.repository.js";
-import { decodeCursor, encodeCursor } from "../customers/search.js";
+import { decodeCursor, encodeCursor } from "../customers/cursor.js";
 import { paymentLabel } from "./pricing.js";
 
 type Query = z.output<typeof SaleListQuery>;
