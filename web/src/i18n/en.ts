@@ -1,4 +1,5 @@
 import { en as admin } from "./areas/admin";
+import { en as close } from "./areas/close";
 import { en as customers } from "./areas/customers";
 /**
  * The message catalogue: every word the user reads. English is the reference; other languages are
@@ -140,6 +141,7 @@ const en = {
   ...till,
   ...offline,
   ...reports,
+  ...close,
   ...documents,
   ...imports,
   ...errors,

@@ -1,4 +1,5 @@
 import { fr as admin } from "./areas/admin.fr";
+import { fr as close } from "./areas/close.fr";
 import { fr as customers } from "./areas/customers.fr";
 import { fr as dashboard } from "./areas/dashboard.fr";
 import { fr as documents } from "./areas/documents.fr";
@@ -137,6 +138,7 @@ const fr: Messages = {
   ...till,
   ...offline,
   ...reports,
+  ...close,
   ...documents,
   ...imports,
   ...errors,

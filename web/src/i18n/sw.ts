@@ -1,4 +1,5 @@
 import { sw as admin } from "./areas/admin.sw";
+import { sw as close } from "./areas/close.sw";
 import { sw as customers } from "./areas/customers.sw";
 import { sw as dashboard } from "./areas/dashboard.sw";
 import { sw as documents } from "./areas/documents.sw";
@@ -136,6 +137,7 @@ const sw: Messages = {
   ...till,
   ...offline,
   ...reports,
+  ...close,
   ...documents,
   ...imports,
   ...errors,
