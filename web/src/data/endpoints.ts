@@ -1,7 +1,10 @@
 import type {
   BusinessResponse,
+  ClosesList,
   CustomerDetail,
   CustomerListResponse,
+  DaySummary,
+  DrawerState,
   LocationList,
   MeResponse,
   OwingResponse,
@@ -26,6 +29,9 @@ export interface Endpoints {
   "/customers": CustomerListResponse;
   "/customers/owing": OwingResponse;
   "/customers/:id": CustomerDetail;
+  "/closes/drawer": DrawerState;
+  "/closes": ClosesList;
+  "/closes/day": DaySummary;
 }
 export type Route = keyof Endpoints;
 
