@@ -73,13 +73,11 @@ describeBrowser("closing the day, as staff and in French", () => {
     await owner.evaluate(`localStorage.setItem("duka.locale", "fr")`);
     await owner.goto("/close");
     await visit(owner, "Fermer la journée");
-    await owner.getByLabel("Caisse de").selectOption({ label: "Juma Otieno" });
+    await owner.getByLabel("Caisse de", { exact: true }).selectOption({ label: "Juma Otieno" });
     await owner.getByText(/Comptée à .* par Juma Otieno/).waitFor();
-    await owner
-      .getByRole("region", { name: "La journée en quelques lignes" })
-      .getByText(/Ventes/)
-      .first()
-      .waitFor();
+    // The screen speaks the owner's language; the text to share speaks the shop's (English here).
+    const share = owner.getByRole("region", { name: "La journée en quelques lignes" });
+    await share.getByText(/Sales: KES 500\.00 \(1 sale\)/).waitFor();
     await checkA11y(owner);
     await owner.goto("/");
     await heading(owner, /Amina Wanjiru/);
