@@ -3,6 +3,7 @@ import type {
   BackupStatus,
   BusinessResponse,
   ChangePasswordBody,
+  ClosesList,
   CreateCustomerBody,
   CreateLocationBody,
   CreateSaleBody,
@@ -12,10 +13,12 @@ import type {
   CustomerSalesResponse,
   DailyReport,
   DashboardResponse,
+  DaySummary,
   DiscardBody,
   Document,
   DocumentPage,
   DocumentUsage,
+  DrawerState,
   ForgotBody,
   ImportCommitBody,
   ImportCommitResult,
@@ -111,6 +114,9 @@ export interface Endpoints {
   "/imports": ImportHistory;
   "/backups/status": BackupStatus;
   "/sync/attention": SyncAttentionList;
+  "/closes/drawer": DrawerState;
+  "/closes": ClosesList;
+  "/closes/day": DaySummary;
 }
 export type Route = keyof Endpoints;
 

@@ -171,6 +171,8 @@ export const fr: Record<keyof typeof en, string> = {
   "admin.audit.sale.backdated": "Vente enregistrée à une date antérieure",
   "admin.audit.sale.voided": "Vente annulée",
   "admin.audit.sale.refunded": "Remboursement effectué",
+  "admin.audit.drawer.closed": "Caisse comptée à la fermeture",
+  "admin.audit.drawer.recounted": "Caisse recomptée (correction)",
   "admin.audit.import.committed": "Données importées d’un fichier",
   "admin.audit.sync.discarded": "Une saisie faite hors ligne a été écartée",
 

@@ -170,6 +170,8 @@ export const sw: Record<keyof typeof en, string> = {
   "admin.audit.sale.backdated": "Mauzo yamerekodiwa kwa tarehe ya nyuma",
   "admin.audit.sale.voided": "Mauzo yamefutwa",
   "admin.audit.sale.refunded": "Pesa zimerudishwa",
+  "admin.audit.drawer.closed": "Droo imehesabiwa wakati wa kufunga",
+  "admin.audit.drawer.recounted": "Droo imehesabiwa tena (marekebisho)",
   "admin.audit.import.committed": "Data zililetwa kutoka faili",
   "admin.audit.sync.discarded": "Kitu kilichofanywa nje ya mtandao kiliondolewa",
 

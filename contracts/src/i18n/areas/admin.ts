@@ -168,6 +168,8 @@ export const en = {
   "admin.audit.sale.backdated": "Sale recorded with an earlier date",
   "admin.audit.sale.voided": "Sale cancelled",
   "admin.audit.sale.refunded": "Refund given",
+  "admin.audit.drawer.closed": "Drawer counted at closing",
+  "admin.audit.drawer.recounted": "Drawer counted again (correction)",
   "admin.audit.import.committed": "Data brought in from a file",
   "admin.audit.sync.discarded": "A write made offline was discarded",
 
