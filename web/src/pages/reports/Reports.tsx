@@ -43,7 +43,7 @@ export default function Reports() {
   const totals = shown?.totals;
 
   return (
-    <div class="stack reports">
+    <div class="stack reports page-wide">
       <h1>{t("reports.title")}</h1>
       <fieldset class="no-print">
         <legend class="visually-hidden">{t("reports.kind")}</legend>
