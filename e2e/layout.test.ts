@@ -120,7 +120,7 @@ describeBrowser("every main page fits 320, 360 and 412 px, in every language", (
       ["staff", staff, staffPages],
     ] as const) {
       for (const language of LANGUAGES) {
-        await page.evaluate((l) => localStorage.setItem("duka.locale", l), language);
+        await page.evaluate(`localStorage.setItem("duka.locale", "${language}")`);
         await page.setViewportSize({ width: 360, height: 740 });
         await page.goto("/");
         await settled(page);

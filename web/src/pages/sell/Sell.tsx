@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import { type Sale, searchProducts } from "../../api/sales";
+import { Fit } from "../../components/Fit";
 import { Notice } from "../../components/Notice";
 import { t, useLocale } from "../../i18n";
 import { formatterFor } from "../../lib/format";
@@ -231,7 +232,9 @@ export default function Sell() {
           <div class="sell-bar">
             <p class="sell-bar-total">
               <span>{t("sell.total")}</span>
-              <strong>{fmt.money(amounts.total)}</strong>
+              <strong>
+                <Fit text={fmt.money(amounts.total)} />
+              </strong>
               {amounts.discounts > 0 && (
                 <span class="sell-bar-discount">{t("sell.discounted", { amount: fmt.money(amounts.discounts) })}</span>
               )}
