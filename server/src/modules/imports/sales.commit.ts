@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { Tx } from "../../db/client.js";
 import type { Ctx } from "../../lib/context.js";
 import { normalisePhone } from "../customers/phone.js";
-import { countSales } from "../sales/summary.js";
+import { countSales } from "../summaries/summary-writer.repository.js";
 import { chunks, createLocations, firstLocationName, locationsByName } from "./imports.repository.js";
 import type { Issues } from "./issues.js";
 import type { Action } from "./products.commit.js";
