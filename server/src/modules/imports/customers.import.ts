@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { queryRows, type Tx } from "../../db/client.js";
+import type { Tx } from "../../db/client.js";
 import type { Ctx } from "../../lib/context.js";
 import { normalisePhone } from "../customers/phone.js";
-import { forBatches } from "./imports.repository.js";
+import { customersWithBalances } from "./customers-import.repository.js";
 import { duplicates, Issues, text } from "./issues.js";
 import { parseMoney } from "./numbers.js";
 import type { Action } from "./products.commit.js";
@@ -80,7 +79,7 @@ export function validateCustomers(ctx: Ctx, raw: RawCustomer[], decimalComma: bo
   return { records, issues };
 }
 
-interface Existing {
+export interface ExistingCustomer {
   id: string;
   name: string;
   phone: string | null;
@@ -100,13 +99,7 @@ export interface PlannedCustomer {
 
 /** Matches rows to customers by phone (by exact name for a customer without one). */
 export async function planCustomers(tx: Tx, ctx: Ctx, records: CustomerRecord[], issues: Issues) {
-  const existing = await queryRows<Existing>(
-    tx,
-    sql`select c.id, c.name, c.phone, c.email, c.address, c.credit_limit::float8 as credit_limit,
-          coalesce((select sum(l.amount) from customer_ledger l
-                    where l.business_id = c.business_id and l.customer_id = c.id), 0)::float8 as balance
-        from customers c where c.business_id = ${ctx.businessId}`,
-  );
+  const existing = await customersWithBalances(tx, ctx.businessId);
   const byPhone = new Map(existing.flatMap((c) => (c.phone ? [[c.phone, c] as const] : [])));
   const byName = new Map(existing.filter((c) => !c.phone).map((c) => [c.name, c]));
   const claimed = new Map<string, number>();
@@ -142,48 +135,6 @@ export async function planCustomers(tx: Tx, ctx: Ctx, records: CustomerRecord[],
     items.push({ record, action, id: match?.id ?? randomUUID(), balanceChange });
   }
   return { items };
-}
-
-const COLUMNS = sql`(id uuid, name text, phone text, email text, address text, credit_limit bigint)`;
-
-export async function applyCustomers(tx: Tx, ctx: Ctx, items: PlannedCustomer[], note: string, now: Date) {
-  const b = ctx.businessId;
-  const at = now.toISOString();
-  const toRow = ({ record: r, id }: PlannedCustomer) => ({
-    id,
-    name: r.name,
-    phone: r.phone ?? null,
-    email: r.email ?? null,
-    address: r.address ?? null,
-    credit_limit: r.creditLimit ?? null,
-  });
-  await forBatches(
-    tx,
-    items.filter((i) => i.action === "new").map(toRow),
-    (batch) => sql`
-      insert into customers (id, business_id, name, phone, email, address, credit_limit, created_at, updated_at)
-      select v.id, ${b}, v.name, v.phone, v.email, v.address, v.credit_limit, ${at}, ${at}
-      from jsonb_to_recordset(${batch}) as v${COLUMNS}`,
-  );
-  await forBatches(
-    tx,
-    items.filter((i) => i.action === "update").map(toRow),
-    (batch) => sql`
-      update customers c set name = v.name, email = coalesce(v.email, c.email),
-        address = coalesce(v.address, c.address), credit_limit = coalesce(v.credit_limit, c.credit_limit),
-        updated_at = ${at}
-      from jsonb_to_recordset(${batch}) as v${COLUMNS}
-      where c.business_id = ${b} and c.id = v.id`,
-  );
-  const entries = items.filter((i) => i.balanceChange !== 0).map((i) => ({ id: i.id, amount: i.balanceChange }));
-  await forBatches(
-    tx,
-    entries,
-    (batch) => sql`
-      insert into customer_ledger (business_id, customer_id, kind, amount, note, user_id, created_at)
-      select ${b}, v.id, 'opening', v.amount, ${note}, ${ctx.userId}, ${at}
-      from jsonb_to_recordset(${batch}) as v(id uuid, amount bigint)`,
-  );
 }
 
 export function customerPreview(item: PlannedCustomer) {

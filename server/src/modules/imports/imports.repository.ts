@@ -1,4 +1,5 @@
-import { and, eq, lt, type SQL, sql } from "drizzle-orm";
+import type { ImportCounts, ImportFormat, ImportKind } from "@duka/contracts";
+import { and, desc, eq, lt, type SQL, sql } from "drizzle-orm";
 import { type Queryable, queryRows, type Tx } from "../../db/client.js";
 import { imports } from "../../db/schema.js";
 
@@ -89,4 +90,64 @@ export async function keepPreview(
     .returning({ id: imports.id });
   if (!row) throw new Error("import insert returned nothing");
   return row.id;
+}
+
+/** The mapping the owner chose the last time a file with these headers was brought in. */
+export async function rememberedMapping(tx: Tx, businessId: string, key: string) {
+  const [last] = await tx
+    .select({ mapping: imports.mapping })
+    .from(imports)
+    .where(
+      and(
+        eq(imports.businessId, businessId),
+        eq(imports.headerKey, key),
+        eq(imports.status, "committed"),
+        eq(imports.format, "mapped"),
+      ),
+    )
+    .orderBy(desc(imports.committedAt))
+    .limit(1);
+  return last;
+}
+
+/** A kept preview, locked: two commits of one file take turns, and the second finds it committed. */
+export async function lockImport(tx: Tx, businessId: string, id: string) {
+  const [row] = await tx
+    .select()
+    .from(imports)
+    .where(and(eq(imports.businessId, businessId), eq(imports.id, id)))
+    .for("update");
+  return row;
+}
+
+/** The preview becomes history: its counts kept, its rows dropped. */
+export async function markCommitted(
+  tx: Tx,
+  businessId: string,
+  id: string,
+  c: { counts: KeptPreview["counts"]; userId: string; at: Date },
+) {
+  await tx
+    .update(imports)
+    .set({ status: "committed", counts: c.counts, payload: null, committedAt: c.at, createdBy: c.userId })
+    .where(and(eq(imports.businessId, businessId), eq(imports.id, id)));
+}
+
+/** Committed files, newest first, with who brought each in. */
+export function importHistory(tx: Tx, businessId: string) {
+  return queryRows<{
+    id: string;
+    kind: ImportKind;
+    format: ImportFormat;
+    filename: string;
+    counts: ImportCounts;
+    user_name: string | null;
+    committed_at: Date | string;
+  }>(
+    tx,
+    sql`select i.id, i.kind, i.format, i.filename, i.counts, u.name as user_name, i.committed_at
+        from imports i left join users u on u.business_id = i.business_id and u.id = i.created_by
+        where i.business_id = ${businessId} and i.status = 'committed'
+        order by i.committed_at desc limit 200`,
+  );
 }

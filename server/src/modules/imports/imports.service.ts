@@ -1,23 +1,24 @@
 import type { ImportCounts, ImportFormat, ImportKind, ImportMapping, ImportPreview } from "@duka/contracts";
-import { and, desc, eq, sql } from "drizzle-orm";
-import { type Db, queryRows } from "../../db/client.js";
-import { imports } from "../../db/schema.js";
+import type { Db } from "../../db/client.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx } from "../../lib/context.js";
 import { AppError, badRequest, conflict, notFound } from "../../lib/errors.js";
 import { audit } from "../audit/audit.service.js";
-import {
-  applyCustomers,
-  type CustomerRecord,
-  customerPreview,
-  planCustomers,
-  validateCustomers,
-} from "./customers.import.js";
+import { type CustomerRecord, customerPreview, planCustomers, validateCustomers } from "./customers.import.js";
+import { applyCustomers } from "./customers-import.repository.js";
 import { dukaMapping, fieldsOf, headerKey, type MappedKind, proposeMapping } from "./headers.js";
-import { firstLocationName, keepPreview } from "./imports.repository.js";
+import {
+  firstLocationName,
+  importHistory,
+  keepPreview,
+  lockImport,
+  markCommitted,
+  rememberedMapping,
+} from "./imports.repository.js";
 import { Issues } from "./issues.js";
-import { applyProducts, planProducts, productPreview } from "./products.commit.js";
+import { planProducts, productPreview } from "./products.commit.js";
 import { type ProductRecord, validateProducts } from "./products.validate.js";
+import { applyProducts } from "./products-import.repository.js";
 import { readTable, type Table } from "./read.js";
 import { applySales, planSales, type SalePlan } from "./sales.commit.js";
 import { previewSales } from "./sales.preview.js";
@@ -62,21 +63,7 @@ async function chooseMapping(db: Db, ctx: Ctx, kind: MappedKind, upload: Upload,
   }
   const duka = dukaMapping(kind, table.headers);
   if (duka) return { key, mapping: duka, source: "format" as MappingSource, format: "duka" as ImportFormat };
-  const [last] = await inBusiness(db, ctx.businessId, (tx) =>
-    tx
-      .select({ mapping: imports.mapping })
-      .from(imports)
-      .where(
-        and(
-          eq(imports.businessId, ctx.businessId),
-          eq(imports.headerKey, key),
-          eq(imports.status, "committed"),
-          eq(imports.format, "mapped"),
-        ),
-      )
-      .orderBy(desc(imports.committedAt))
-      .limit(1),
-  );
+  const last = await inBusiness(db, ctx.businessId, (tx) => rememberedMapping(tx, ctx.businessId, key));
   if (last)
     return { key, mapping: last.mapping, source: "remembered" as MappingSource, format: "mapped" as ImportFormat };
   return {
@@ -193,11 +180,7 @@ export interface CommitOptions {
 /** Saves a kept preview in one transaction, matched again against the data as it is now. */
 export async function commitImport(db: Db, ctx: Ctx, id: string, opts: CommitOptions, now: Date) {
   return inBusiness(db, ctx.businessId, async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(imports)
-      .where(and(eq(imports.businessId, ctx.businessId), eq(imports.id, id)))
-      .for("update");
+    const row = await lockImport(tx, ctx.businessId, id);
     if (!row) throw notFound("Import");
     if (row.status === "committed") throw conflict("import_committed", "This file has already been brought in.");
     if (row.expiresAt < now || !row.payload) {
@@ -245,10 +228,7 @@ export async function commitImport(db: Db, ctx: Ctx, id: string, opts: CommitOpt
       unchanged: items.filter((i) => i.action === "unchanged").length,
       error: row.counts.error,
     };
-    await tx
-      .update(imports)
-      .set({ status: "committed", counts, payload: null, committedAt: now, createdBy: ctx.userId })
-      .where(and(eq(imports.businessId, ctx.businessId), eq(imports.id, id)));
+    await markCommitted(tx, ctx.businessId, id, { counts, userId: ctx.userId, at: now });
     await audit(tx, {
       businessId: ctx.businessId,
       userId: ctx.userId,
@@ -263,23 +243,7 @@ export async function commitImport(db: Db, ctx: Ctx, id: string, opts: CommitOpt
 
 /** The import history: committed files, newest first. */
 export async function listImports(db: Db, ctx: Ctx) {
-  const rows = await inBusiness(db, ctx.businessId, (tx) =>
-    queryRows<{
-      id: string;
-      kind: ImportKind;
-      format: ImportFormat;
-      filename: string;
-      counts: ImportCounts;
-      user_name: string | null;
-      committed_at: Date | string;
-    }>(
-      tx,
-      sql`select i.id, i.kind, i.format, i.filename, i.counts, u.name as user_name, i.committed_at
-          from imports i left join users u on u.business_id = i.business_id and u.id = i.created_by
-          where i.business_id = ${ctx.businessId} and i.status = 'committed'
-          order by i.committed_at desc limit 200`,
-    ),
-  );
+  const rows = await inBusiness(db, ctx.businessId, (tx) => importHistory(tx, ctx.businessId));
   return {
     items: rows.map((r) => ({
       id: r.id,

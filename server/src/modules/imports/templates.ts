@@ -1,11 +1,11 @@
 import { stringify } from "csv-stringify/sync";
-import { sql } from "drizzle-orm";
 import writeXlsxFile from "write-excel-file/node";
-import { type Db, queryRows } from "../../db/client.js";
+import type { Db } from "../../db/client.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx } from "../../lib/context.js";
 import { toDecimalString } from "../../lib/money-format.js";
 import { LABELS, type Lang, type MappedKind } from "./headers.js";
+import { firstLocationName } from "./imports.repository.js";
 
 type Example = Record<string, string | number>;
 
@@ -92,14 +92,9 @@ const MONEY_FIELDS = new Set(["price", "cost", "creditLimit", "openingBalance"])
 async function templateRows(db: Db, ctx: Ctx, kind: MappedKind): Promise<string[][]> {
   const lang: Lang = ctx.business.locale === "fr" || ctx.business.locale === "sw" ? ctx.business.locale : "en";
   const labels = LABELS[kind][lang];
-  const [first] = await inBusiness(db, ctx.businessId, (tx) =>
-    queryRows<{ name: string }>(
-      tx,
-      sql`select name from locations where business_id = ${ctx.businessId} and active order by created_at limit 1`,
-    ),
-  );
+  const first = await inBusiness(db, ctx.businessId, (tx) => firstLocationName(tx, ctx.businessId));
   const fields = Object.keys(labels);
-  const header = fields.map((f) => (f === "stock" ? `${labels.stock}: ${first?.name ?? "Shop"}` : (labels[f] ?? f)));
+  const header = fields.map((f) => (f === "stock" ? `${labels.stock}: ${first || "Shop"}` : (labels[f] ?? f)));
   const currency = ctx.business.currency;
   const rows = EXAMPLES[kind][lang].map((example) =>
     fields.map((f) => {
