@@ -46,7 +46,7 @@ describeBrowser("bring in your data", () => {
     await page.getByRole("heading", { name: "my-list.csv" }).waitFor();
     await page.getByText("Recognised as: Your own columns").waitFor();
     // Duka found the name and the stock, not the price: the owner says which column it is.
-    await page.getByText("Choose the column that holds the price.").waitFor();
+    await page.getByText("Choose the column that holds: Price.").waitFor();
     expect(await page.getByLabel("Name", { exact: true }).inputValue()).toBe("Product");
     await page.getByLabel("Price", { exact: true }).selectOption("Selling");
     await page.getByRole("button", { name: "Read the file again with these columns" }).click();
@@ -130,6 +130,9 @@ describeBrowser("bring in your data", () => {
     await fitsThePhone(page);
     await page.screenshot({ path: `${SHOTS}/imports-sales-preview.png`, fullPage: true });
 
+    // The fixture's store is "Main shop"; this shop's first location is "Main street".
+    await page.getByText("The file names stores you do not have yet: Main shop.").waitFor();
+    await page.getByLabel("Create these stores").check();
     await page.getByRole("button", { name: "Save 5 rows" }).click();
     await page.getByText("Done: 5 added, 0 updated, 0 unchanged.").waitFor();
     await page.getByText("receipts-by-item.csv ·", { exact: false }).waitFor();

@@ -3,11 +3,12 @@ import type { Tx } from "../../db/client.js";
 import type { Ctx } from "../../lib/context.js";
 import { normalisePhone } from "../customers/phone.js";
 import { countSales } from "../summaries/summary-writer.repository.js";
-import { chunks, createLocations, firstLocationName, locationsByName } from "./imports.repository.js";
+import { createLocations, firstLocationName, locationsByName } from "./imports.repository.js";
 import type { Issues } from "./issues.js";
 import type { Action } from "./products.commit.js";
 import {
   customersForSales,
+  hashJoinsOnly,
   type ImportedLineRow,
   type ImportedSaleRow,
   insertArchivedProducts,
@@ -182,7 +183,13 @@ export async function applySales(tx: Tx, ctx: Ctx, plan: SalePlan, reason: strin
     };
   };
   const updated = written.filter((i) => i.action === "update");
-  for (const ids of chunks(updated.map((i) => i.id))) await countSales(tx, b, ids, -1);
+  await hashJoinsOnly(tx, true);
+  await countSales(
+    tx,
+    b,
+    updated.map((i) => i.id),
+    -1,
+  );
   await insertImportedSales(tx, b, ctx.userId, fresh.map(toRow), reason, at);
   await updateImportedSales(tx, b, ctx.userId, updated.map(toRow), reason);
   const withLines = written.filter((i) => i.record.lines !== null);
@@ -205,7 +212,13 @@ export async function applySales(tx: Tx, ctx: Ctx, plan: SalePlan, reason: strin
     withLines.map((i) => i.id),
     lines,
   );
-  for (const ids of chunks(written.map((i) => i.id))) await countSales(tx, b, ids, 1);
+  await countSales(
+    tx,
+    b,
+    written.map((i) => i.id),
+    1,
+  );
+  await hashJoinsOnly(tx, false);
 }
 
 /** A receipt as the preview shows it. */

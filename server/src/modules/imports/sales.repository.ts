@@ -179,3 +179,12 @@ export async function replaceLines(tx: Tx, b: string, saleIds: string[], lines: 
         quantity numeric, unit_price bigint, discount bigint, line_total bigint, unit_cost bigint)`,
   );
 }
+
+/**
+ * Sales and lines written a moment ago in this transaction have no planner statistics yet, so the
+ * summary statement would loop over them one by one (a minute per 1,000 sales). For the import's
+ * summary statements the planner is told to hash them instead; `false` sets it back.
+ */
+export async function hashJoinsOnly(tx: Tx, on: boolean) {
+  await tx.execute(on ? sql`set local enable_nestloop = off` : sql`set local enable_nestloop = on`);
+}
