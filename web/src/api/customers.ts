@@ -47,6 +47,7 @@ export async function createCustomer(body: CreateCustomerBody): Promise<Customer
       name: withId.name,
       phone: withId.phone ?? null,
       balance: 0,
+      creditLimit: withId.creditLimit ?? null,
       archived: false,
       lastVisitAt: null,
     };

@@ -27,8 +27,9 @@ const query = (params: Record<string, string | number | undefined>) => {
 };
 
 /** Offline, the phone's copy of the catalogue answers. */
-export const searchProducts = (q: string, limit = 20) =>
-  orSaved(api.get<ProductPage>(`/products${query({ q, limit })}`), () => searchSaved(q, limit));
+/** Products with their stock at the location the till sells from (summed over the user's without one). */
+export const searchProducts = (q: string, limit = 20, locationId?: string) =>
+  orSaved(api.get<ProductPage>(`/products${query({ q, limit, locationId })}`), () => searchSaved(q, limit, locationId));
 
 export const createSale = (body: CreateSaleBody) => api.post<Sale>("/sales", body);
 export const getSale = (id: string) => api.get<Sale>(`/sales/${encodeURIComponent(id)}`);

@@ -181,6 +181,7 @@ interface ListRow {
   phone: string | null;
   archived: boolean;
   balance: string | number;
+  credit_limit: string | number | null;
   sort_name: string;
 }
 
@@ -201,7 +202,7 @@ export async function listCustomers(db: Db, ctx: Ctx, input: ListInput) {
   const rows = await inBusiness(db, ctx.businessId, (tx) =>
     queryRows<ListRow>(
       tx,
-      sql`select c.id, c.name, c.phone, c.archived, lower(c.name) as sort_name, ${balanceOf(sql`c`)} as balance
+      sql`select c.id, c.name, c.phone, c.archived, c.credit_limit, lower(c.name) as sort_name, ${balanceOf(sql`c`)} as balance
           from customers c where ${sql.join(conditions, sql` and `)}
           order by lower(c.name), c.id limit ${input.limit + 1}`,
     ),
@@ -215,6 +216,7 @@ export async function listCustomers(db: Db, ctx: Ctx, input: ListInput) {
       phone: r.phone,
       archived: r.archived,
       balance: Number(r.balance),
+      creditLimit: r.credit_limit == null ? null : Number(r.credit_limit),
     })),
     nextCursor: rows.length > input.limit && last ? encodeCursor([last.sort_name, last.id]) : null,
   };

@@ -5,7 +5,10 @@ export const fr: Record<keyof typeof en, string> = {
   "offline.done.provisional": "Numéro sur le téléphone : {number}",
   "offline.done.notSent":
     "Pas encore envoyée : elle part toute seule quand le réseau revient. Donnez ce numéro au client.",
-  "offline.pending": "Pas encore envoyé : {count} · le plus ancien {age}",
+  "offline.pending": "Pas encore envoyé : {what} · le plus ancien {age}",
+  "offline.count.sales": "{count, plural, one {# vente} other {# ventes}}",
+  "offline.count.payments": "{count, plural, one {# paiement} other {# paiements}}",
+  "offline.count.customers": "{count, plural, one {# nouveau client} other {# nouveaux clients}}",
   "offline.attention.badge": "À vérifier : {count}",
   "offline.age.now": "à l'instant",
   "offline.age.minutes": "{count} min",
@@ -31,10 +34,12 @@ export const fr: Record<keyof typeof en, string> = {
   "offline.attention.accept": "Accepter cette vente ancienne",
   "offline.attention.by": "Par {name}, {time}",
   "offline.signOut.refused":
-    "{count} pas encore envoyé(s). Ils sont à vous et ne partent que pendant votre connexion : vous ne pouvez pas vous déconnecter avant leur envoi.",
+    "Pas encore envoyé : {what}. Ils sont à vous et ne partent que pendant votre connexion : vous ne pouvez pas vous déconnecter avant leur envoi.",
   "offline.storage.denied":
     "Ce navigateur peut effacer les données de Duka quand le téléphone manque de place, et avec elles les ventes pas encore envoyées. Envoyez-les vite, ou ajoutez Duka à l'écran d'accueil.",
   "offline.sale.flag": "Enregistrée hors ligne (numéro sur le téléphone : {number})",
   "offline.sale.overLimit": "Le client a dépassé sa limite de crédit.",
+  "offline.sale.overLimitKept":
+    "Cette vente fait dépasser à {name} sa limite de crédit de {limit} : il doit maintenant {balance}. La vente est gardée, et le propriétaire la verra signalée.",
   "offline.sale.priceChanged": "Vendue au prix qu'avait le téléphone.",
 };
