@@ -2,7 +2,7 @@ import type { CreateCustomerBody, CreateSaleBody, RepaymentBody, SyncResponse } 
 import { ApiError, request } from "../api/client";
 import { createStore } from "../lib/store";
 import { type Catalogue, catalogueKey, tillLocation } from "./catalogue";
-import { db, type OutboxEntry } from "./db";
+import { db, type OutboxEntry, type SaleLabels } from "./db";
 
 /** Who is signed in on this phone: only their queued writes are counted and sent. */
 let owner: { userId: string; businessId: string } | undefined;
@@ -102,8 +102,8 @@ const less = (a: number, b: number) => Math.round((a - b) * 1000) / 1000;
  * A sale kept on the phone: its stock comes off the copy, at the location it sells from and in the
  * user's total, and a credit sale goes on the customer's balance.
  */
-export function queueSale(body: CreateSaleBody, total: number) {
-  return enqueue({ id: body.id, kind: "sale", body }, (c) => {
+export function queueSale(body: CreateSaleBody, total: number, labels?: SaleLabels) {
+  return enqueue({ id: body.id, kind: "sale", body, ...(labels ? { labels } : {}) }, (c) => {
     const at = tillLocation(c.locations, body.locationId ?? "");
     for (const line of body.lines) {
       const p = c.products.find((x) => x.id === line.productId);
@@ -197,13 +197,13 @@ export async function sendNow(): Promise<boolean> {
   }
 }
 
-/** "Fix and send again": the entry, changed or not, goes back in the queue at its place. */
-export async function resend(seq: number, body?: unknown): Promise<void> {
+/** "Send again" or "fix and send again": the entry, changed or not, goes back in the queue at its place. */
+export async function resend(seq: number, fixed?: { body: unknown; labels?: SaleLabels | undefined }): Promise<void> {
   const d = await db();
   const entry = await d?.get("outbox", seq);
   if (!d || !entry) return;
   const { error: _, ...rest } = entry;
-  await d.put("outbox", { ...rest, ...(body === undefined ? {} : { body }), state: "queued" });
+  await d.put("outbox", { ...rest, ...fixed, state: "queued" });
   await recount();
   schedule(0);
 }

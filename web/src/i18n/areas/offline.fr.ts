@@ -28,6 +28,15 @@ export const fr: Record<keyof typeof en, string> = {
   "offline.attention.intro":
     "Le serveur les a refusés à leur arrivée. Rien n'est perdu : corrigez la cause (par exemple remettez le produit en vente) et renvoyez, ou écartez avec une raison.",
   "offline.attention.sendAgain": "Renvoyer",
+  "offline.attention.change": "Modifier et renvoyer…",
+  "offline.fix.title": "Modifier cette vente",
+  "offline.fix.intro":
+    "Retirez ce qui n'a pas pu être vendu, changez une quantité ou le client, puis envoyez-la. Elle garde son numéro sur le téléphone et les prix payés par le client.",
+  "offline.fix.total": "Nouveau total : {amount}",
+  "offline.fix.noLines": "Il ne reste rien sur cette vente. Écartez-la plutôt, en disant pourquoi.",
+  "offline.fix.unknownProduct": "Un produit qui n'est plus dans la liste",
+  "offline.fix.send": "Envoyer la vente modifiée",
+  "offline.fix.cancel": "La garder telle quelle",
   "offline.attention.discard": "Écarter…",
   "offline.attention.reason": "Pourquoi l'écarter ? (gardé dans le journal d'activité)",
   "offline.attention.confirmDiscard": "Écarter définitivement",

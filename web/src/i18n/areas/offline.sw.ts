@@ -27,6 +27,15 @@ export const sw: Record<keyof typeof en, string> = {
   "offline.attention.intro":
     "Seva iliyakataa yalipofika. Hakuna kinachopotea: rekebisha chanzo (kwa mfano rudisha bidhaa) kisha tuma tena, au yaondoe ukitoa sababu.",
   "offline.attention.sendAgain": "Tuma tena",
+  "offline.attention.change": "Badilisha na utume tena…",
+  "offline.fix.title": "Badilisha mauzo haya",
+  "offline.fix.intro":
+    "Ondoa kisichoweza kuuzwa, badilisha idadi au mteja, kisha utume. Yanabaki na namba yake ya simu na bei alizolipa mteja.",
+  "offline.fix.total": "Jumla mpya: {amount}",
+  "offline.fix.noLines": "Hakuna kilichobaki kwenye mauzo haya. Yaondoe badala yake, ukieleza sababu.",
+  "offline.fix.unknownProduct": "Bidhaa ambayo haipo tena kwenye orodha",
+  "offline.fix.send": "Tuma mauzo yaliyobadilishwa",
+  "offline.fix.cancel": "Yaache kama yalivyokuwa",
   "offline.attention.discard": "Ondoa…",
   "offline.attention.reason": "Kwa nini unaiondoa? (inahifadhiwa kwenye kumbukumbu ya shughuli)",
   "offline.attention.confirmDiscard": "Ondoa kabisa",

@@ -26,6 +26,15 @@ export const en = {
   "offline.attention.intro":
     "The server refused these when they arrived. Nothing is lost: fix the cause (for example bring the product back) and send again, or discard with a reason.",
   "offline.attention.sendAgain": "Send again",
+  "offline.attention.change": "Change and send again…",
+  "offline.fix.title": "Change this sale",
+  "offline.fix.intro":
+    "Remove what could not be sold, change a quantity or the customer, then send it. It keeps its number on the phone and the prices the customer paid.",
+  "offline.fix.total": "New total: {amount}",
+  "offline.fix.noLines": "Nothing is left on this sale. Discard it instead, saying why.",
+  "offline.fix.unknownProduct": "A product no longer on the list",
+  "offline.fix.send": "Send the changed sale",
+  "offline.fix.cancel": "Keep it as it was",
   "offline.attention.discard": "Discard…",
   "offline.attention.reason": "Why discard it? (kept in the activity log)",
   "offline.attention.confirmDiscard": "Discard for good",

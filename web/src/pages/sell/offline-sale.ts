@@ -42,7 +42,11 @@ export async function keepOffline(
     body.payment.method === "credit" && known?.creditLimit != null && balance > known.creditLimit
       ? { name: known.name, creditLimit: known.creditLimit, balance }
       : null;
-  const { provisional, recordedAt } = await queueSale(priced, amounts.total);
+  const labels = {
+    products: Object.fromEntries(cart.lines.map((l) => [l.id, { name: l.name, unit: l.unit }])),
+    customer: cart.customer ?? undefined,
+  };
+  const { provisional, recordedAt } = await queueSale(priced, amounts.total, labels);
   const tendered = body.payment.amountTendered ?? null;
   const sale: Sale = {
     id: body.id,
