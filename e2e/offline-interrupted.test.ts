@@ -47,7 +47,7 @@ describeBrowser("a sync cut in the middle", () => {
       database = admin ? await freshDatabase(admin) : undefined;
       if (database) env.DATABASE_URL = database.url;
     }
-    server = await startServer({ port, env });
+    server = await startServer({ port, env, timeoutMs: 180_000 });
     return server;
   };
 

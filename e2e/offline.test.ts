@@ -44,7 +44,7 @@ describeBrowser("selling with no network", () => {
     // 600.00 takes her past her limit of 500.00: the till warns, and keeps the sale.
     await page.getByRole("button", { name: /^Confirm/ }).click();
     await heading(page, /^Sale [A-Z0-9]+-\d+ kept on this phone$/);
-    await page.getByText(/past their credit limit of KES\s?500\.00: they now owe KES\s?600\.00/).waitFor();
+    await page.getByText(/past their credit limit of \D*500\.00: they now owe \D*600\.00/).waitFor();
     await page.getByRole("button", { name: "New sale" }).click();
     await heading(page, "New sale");
     // The stock shown went down with the sales kept on the phone: 10 − 1 − 2.
@@ -82,7 +82,7 @@ describeBrowser("selling with no network", () => {
     expect(await again.getByRole("list", { name: "Not sent yet" }).getByRole("listitem").count()).toBe(6);
 
     await context.setOffline(false);
-    await again.getByText(/Not sent yet/).waitFor({ state: "detached", timeout: 10_000 });
+    await again.getByRole("link", { name: /Not sent yet/ }).waitFor({ state: "detached", timeout: 10_000 });
 
     const sales = (
       (await (await s.owner.get("/api/v1/sales")).json()) as {
@@ -161,12 +161,12 @@ describeBrowser("selling with no network", () => {
 
     // A is changed: the sugar taken off, two bags of maize, and Baraka pays later instead of Wanjiku.
     const a = refused.filter({ hasText: "Wanjiku Kamau" });
-    await a.getByText("Maize flour 2 kg 1 × KES").waitFor();
+    await a.getByText(/Maize flour 2 kg 1 × /).waitFor();
     await a.getByRole("button", { name: "Change and send again…" }).click();
     await a.getByRole("button", { name: "Remove Sugar" }).click();
     await a.getByRole("button", { name: "One more Maize flour 2 kg" }).click();
-    await a.getByText(/New total: KES\s?600\.00/).waitFor();
-    await a.getByRole("button", { name: "Change" }).click();
+    await a.getByText(/New total: \D*600\.00/).waitFor();
+    await a.getByRole("button", { name: "Change", exact: true }).click();
     await a.getByLabel("Customer (needed for credit)").fill("Baraka");
     await a.getByRole("button", { name: /Baraka Mwangi/ }).click();
     await a.getByRole("button", { name: "Send the changed sale" }).click();
@@ -174,7 +174,10 @@ describeBrowser("selling with no network", () => {
 
     // C is sent again as it was, once the owner brings the sugar back.
     await s.owner.patch(`/api/v1/products/${s.sugar}`, { data: { archived: false } });
-    await refused.filter({ hasText: "Sugar 2 × KES" }).getByRole("button", { name: "Send again" }).click();
+    await refused
+      .filter({ hasText: /Sugar 2 × / })
+      .getByRole("button", { name: "Send again", exact: true })
+      .click();
     await expect.poll(() => refused.count(), { timeout: 10_000 }).toBe(1);
     // B is discarded, with a reason.
     await refused.getByRole("button", { name: "Discard…" }).click();

@@ -1,7 +1,7 @@
 import type { CreateCustomerBody, CreateSaleBody, RepaymentBody, SyncResponse } from "@duka/contracts";
 import { ApiError, request } from "../api/client";
 import { createStore } from "../lib/store";
-import { type Catalogue, catalogueKey, tillLocation } from "./catalogue";
+import { type Catalogue, catalogueKey, refreshCatalogue, tillLocation } from "./catalogue";
 import { db, type OutboxEntry, type SaleLabels } from "./db";
 
 /** Who is signed in on this phone: only their queued writes are counted and sent. */
@@ -156,10 +156,12 @@ export const synced = createStore<Record<string, number>>({});
  * Returns whether everything queued was sent.
  */
 export async function sendNow(): Promise<boolean> {
+  let sent = 0;
   const send = async () => {
     for (;;) {
       const batch = (await mine()).filter((e) => e.state === "queued").slice(0, BATCH);
       if (batch.length === 0) return true;
+      sent += batch.length;
       let answer: SyncResponse;
       try {
         // A batch of 200 sales takes the server a while on a small machine: a long wait is not a failure.
@@ -191,6 +193,9 @@ export async function sendNow(): Promise<boolean> {
     // One tab sends at a time: a second one waiting its turn then finds the queue already sent.
     const ok = navigator.locks ? await navigator.locks.request("duka-outbox", send) : await send();
     if (ok) retries = 0;
+    // What was sent is now in the server's figures, with other phones' sales: the saved copy
+    // (stock, balances) is fetched again rather than kept as this phone worked it out.
+    if (ok && sent > 0) void refreshCatalogue().catch(() => undefined);
     return ok;
   } finally {
     await recount();
