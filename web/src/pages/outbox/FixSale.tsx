@@ -1,11 +1,11 @@
 import type { CreateSaleBody } from "@duka/contracts";
 import { useEffect, useState } from "preact/hooks";
-import { api } from "../../api/client";
 import { Button } from "../../components/Button";
 import { CustomerPicker, type PickedCustomer } from "../../components/CustomerPicker";
 import { Notice } from "../../components/Notice";
 import { savedCatalogue } from "../../data/catalogue";
 import type { SaleLabels } from "../../data/db";
+import { get } from "../../data/endpoints";
 import { t, useLocale } from "../../i18n";
 import { formatterFor } from "../../lib/format";
 import { useMe } from "../../session";
@@ -37,9 +37,7 @@ async function named(lines: CartLine[]): Promise<CartLine[]> {
   return Promise.all(
     lines.map(async (l) => {
       if (l.name) return l;
-      const p =
-        saved.get(l.id) ??
-        (await api.get<{ name: string; unit: string }>(`/products/${encodeURIComponent(l.id)}`).catch(() => undefined));
+      const p = saved.get(l.id) ?? (await get("/products/:id", { params: { id: l.id } }).catch(() => undefined));
       return { ...l, name: p?.name ?? t("offline.fix.unknownProduct"), unit: p?.unit ?? l.unit };
     }),
   );
