@@ -419,6 +419,14 @@ async function main() {
   }
   const started = Date.now();
   const budgets = readBudgets(path.join(benchDir, "budgets.json"));
+  // One scenario on its own, judged against its budgets, without touching the committed report.
+  if (args.has("--only-imports")) {
+    await importFigures(add);
+    for (const f of figures.map((x) => judge(budgets, x))) {
+      log(`${f.label}: ${f.value} ${f.unit}${f.budget ? ` (budget ${f.budget})` : ""}${f.failsCheck ? " OVER" : ""}`);
+    }
+    return;
+  }
   const loadBefore = loadAverage();
   log(`mode ${mode}; load average ${loadBefore.join(" ")}`);
   const result: Record<string, unknown> = {
