@@ -106,6 +106,7 @@ export async function renderReceiptPdf(ctx: Ctx, sale: Sale): Promise<Buffer> {
   row(t.total, money(sale.total), true);
   doc.fontSize(8);
   row(t.paidBy, sale.payment.label);
+  if (sale.payment.reference) row(t.reference, sale.payment.reference);
   if (sale.amountTendered !== null) row(t.tendered, money(sale.amountTendered));
   if (sale.change !== null) row(t.change, money(sale.change));
   if (sale.refunded > 0) row(t.refunded, `-${money(sale.refunded)}`);

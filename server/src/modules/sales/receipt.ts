@@ -24,6 +24,7 @@ export function receiptText(ctx: Ctx, sale: Sale): string {
   out.push("");
   if (sale.discount > 0) out.push(`${t.subtotal}: ${money(sale.subtotal)}`, `${t.discount}: -${money(sale.discount)}`);
   out.push(`${t.total}: ${money(sale.total)}`, `${t.paidBy}: ${sale.payment.label}`);
+  if (sale.payment.reference) out.push(`${t.reference}: ${sale.payment.reference}`);
   if (sale.amountTendered !== null) out.push(`${t.tendered}: ${money(sale.amountTendered)}`);
   if (sale.change !== null) out.push(`${t.change}: ${money(sale.change)}`);
   if (sale.refunded > 0) out.push(`${t.refunded}: -${money(sale.refunded)}`);

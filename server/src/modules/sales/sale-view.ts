@@ -24,6 +24,7 @@ interface SaleRow {
   total: string | number;
   payment_method: string;
   amount_tendered: string | number | null;
+  payment_reference: string | null;
   note: string | null;
   status: "completed" | "voided";
   voided_at: string | Date | null;
@@ -32,6 +33,7 @@ interface SaleRow {
   location_name: string;
   staff_name: string;
   customer_name: string | null;
+  customer_phone: string | null;
   settings: unknown;
 }
 
@@ -45,9 +47,10 @@ export async function loadSale(tx: Tx, ctx: Ctx, id: string): Promise<Sale | und
   const [s] = await queryRows<SaleRow>(
     tx,
     sql`select s.id, s.number, s.occurred_at, s.business_date::text as business_date, s.backdated, s.offline, s.location_id,
-          s.user_id, s.customer_id, s.subtotal, s.discount, s.total, s.payment_method, s.amount_tendered, s.note,
+          s.user_id, s.customer_id, s.subtotal, s.discount, s.total, s.payment_method, s.amount_tendered,
+          s.payment_reference, s.note,
           s.status, s.voided_at, s.void_reason, l.name as location_name, u.name as staff_name, c.name as customer_name,
-          b.settings,
+          c.phone as customer_phone, b.settings,
           (select coalesce(sum(p.amount), 0)::bigint from payments p
             where p.business_id = s.business_id and p.sale_id = s.id and p.kind = 'refund') as refunded
         from sales s
@@ -85,6 +88,7 @@ export async function loadSale(tx: Tx, ctx: Ctx, id: string): Promise<Sale | und
     payment: {
       method: s.payment_method,
       label: paymentLabel(settings, s.payment_method, BUILT_IN_PAYMENT_METHODS) ?? s.payment_method,
+      reference: s.payment_reference,
     },
     status: s.status,
     note: s.note,
@@ -106,6 +110,7 @@ export async function loadSale(tx: Tx, ctx: Ctx, id: string): Promise<Sale | und
       locationName: s.location_name,
       staffName: s.staff_name,
       customerName: s.customer_name,
+      customerPhone: s.customer_phone,
       currency: ctx.business.currency,
       timeZone: ctx.business.timeZone,
     },

@@ -26,6 +26,7 @@ interface Row {
   total: string | number;
   status: "completed" | "voided";
   payment_method: string;
+  payment_reference: string | null;
   refunded: string | number;
   line_count: number;
   location_name: string;
@@ -44,6 +45,7 @@ export function listSales(db: Db, ctx: Ctx, query: Query): Promise<SaleList> {
   if (query.customerId) where.push(sql`s.customer_id = ${query.customerId}`);
   if (query.paymentMethod) where.push(sql`s.payment_method = ${query.paymentMethod}`);
   if (query.status) where.push(sql`s.status = ${query.status}`);
+  if (query.q) where.push(searchTerm(query.q));
   if (query.cursor) {
     const [at, id] = decodeCursor(query.cursor, 2);
     where.push(sql`(s.occurred_at, s.id) < (${at}::timestamptz, ${id}::uuid)`);
@@ -53,6 +55,7 @@ export function listSales(db: Db, ctx: Ctx, query: Query): Promise<SaleList> {
       tx,
       sql`select s.id, s.number, s.occurred_at, s.occurred_at::text as at_key, s.business_date::text as business_date,
             s.location_id, s.user_id, s.customer_id, s.subtotal, s.discount, s.total, s.status, s.payment_method,
+            s.payment_reference,
             s.offline->>'provisional' as provisional,
             l.name as location_name, u.name as staff_name, c.name as customer_name,
             (select count(*)::int from sale_lines sl where sl.business_id = s.business_id and sl.sale_id = s.id) as line_count,
@@ -82,6 +85,7 @@ export function listSales(db: Db, ctx: Ctx, query: Query): Promise<SaleList> {
         status: r.status,
         refunded: Number(r.refunded),
         paymentMethod: r.payment_method,
+        paymentReference: r.payment_reference,
         provisional: r.provisional,
         lineCount: r.line_count,
         locationName: r.location_name,
@@ -91,6 +95,20 @@ export function listSales(db: Db, ctx: Ctx, query: Query): Promise<SaleList> {
       nextCursor: rows.length > query.limit && last ? encodeCursor([last.at_key, last.id]) : null,
     };
   });
+}
+
+/**
+ * A receipt number ("12" or "#12"), a provisional one ("K7Q-12"), or a transaction code or its first
+ * characters, typed however (codes are kept in capitals without spaces, PaymentReference).
+ */
+function searchTerm(q: string): SQL {
+  const code = q.replace(/[\s-]/g, "").toUpperCase();
+  const like = `${code.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const terms = [sql`s.offline->>'provisional' = ${q.toUpperCase()}`];
+  if (code) terms.push(sql`s.payment_reference like ${like}`);
+  const number = /^#?(\d{1,9})$/.exec(q);
+  if (number) terms.push(sql`s.number = ${Number(number[1])}`);
+  return sql`(${sql.join(terms, sql` or `)})`;
 }
 
 export async function getSale(db: Db, ctx: Ctx, id: string) {

@@ -14,8 +14,9 @@ import { type Cart, cartAmounts, savedLocation, saveLocation } from "./cart";
 import { earlierInstant, OwnerOptions } from "./OwnerOptions";
 import { keepOffline } from "./offline-sale";
 import { methodsOf, visibleMethods } from "./payment";
+import { ReferenceField } from "./ReferenceField";
 import { useTillRules } from "./rules";
-import { saleRequest } from "./sale-request";
+import { MOBILE_MONEY, paymentReference, saleRequest } from "./sale-request";
 
 interface Props {
   store: Store<Cart>;
@@ -57,6 +58,7 @@ export function PaymentSheet({ store, cart, onBack, onRecorded, onLineError }: P
   const tenderedBad = cart.tendered.trim() !== "" && tendered === undefined;
   const isCash = method === "cash";
   const isCredit = method === "credit";
+  const reference = method === MOBILE_MONEY ? paymentReference(cart.reference) : undefined;
   const update = (patch: Partial<Cart>) => store.set({ ...store.get(), ...patch });
 
   /** The server's total is the one that counts; say so when it is not what this phone showed. */
@@ -69,10 +71,15 @@ export function PaymentSheet({ store, cart, onBack, onRecorded, onLineError }: P
       return;
     }
     if (when.problem) return;
+    if (reference === "bad") {
+      document.getElementById("pay-reference")?.focus();
+      return;
+    }
     // A refused sale wrote nothing, so "Sell anyway" sends it again under the same id.
     const body = saleRequest(cart, {
       method,
       tendered,
+      reference,
       occurredAt: when.at?.toISOString(),
       locationId: rules.chooseLocation ? locationId : undefined,
       allowOverLimit,
@@ -197,6 +204,15 @@ export function PaymentSheet({ store, cart, onBack, onRecorded, onLineError }: P
                   : t("sell.pay.short", { amount: fmt.money(-change) })}
           </p>
         </div>
+      )}
+
+      {method === MOBILE_MONEY && (
+        <ReferenceField
+          value={cart.reference ?? ""}
+          bad={reference === "bad"}
+          serverErrors={error instanceof ApiError ? error.fields["payment.reference"] : undefined}
+          onInput={(value) => update({ reference: value })}
+        />
       )}
 
       <div class="stack">
