@@ -7,6 +7,7 @@ import { Notice } from "../../components/Notice";
 import { useSettings } from "../../data/hooks";
 import { t, useLocale } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
+import { focusFirstError } from "../../lib/focus-error";
 import { formatterFor, moneyInput, parseMoney } from "../../lib/format";
 import type { Store } from "../../lib/store";
 import { useMe } from "../../session";
@@ -71,10 +72,7 @@ export function PaymentSheet({ store, cart, onBack, onRecorded, onLineError }: P
       return;
     }
     if (when.problem) return;
-    if (reference === "bad") {
-      document.getElementById("pay-reference")?.focus();
-      return;
-    }
+    if (reference === "bad") return focusFirstError(heading.current);
     // A refused sale wrote nothing, so "Sell anyway" sends it again under the same id.
     const body = saleRequest(cart, {
       method,
@@ -94,6 +92,7 @@ export function PaymentSheet({ store, cart, onBack, onRecorded, onLineError }: P
       if (err instanceof ApiError && err.code === "credit_limit_exceeded") {
         update({ sent: false });
         setOverLimit(err);
+        focusFirstError(heading.current);
         return;
       }
       if (err instanceof ApiError && err.code === "idempotency_conflict") {
@@ -125,6 +124,7 @@ export function PaymentSheet({ store, cart, onBack, onRecorded, onLineError }: P
         return;
       }
       setError(err);
+      focusFirstError(heading.current);
     } finally {
       setBusy(false);
     }
@@ -134,7 +134,7 @@ export function PaymentSheet({ store, cart, onBack, onRecorded, onLineError }: P
   const tenderErrors = error instanceof ApiError ? error.fields["payment.amountTendered"] : undefined;
 
   return (
-    <section class="stack pay" aria-labelledby="pay-title">
+    <section class="stack pay" data-form aria-labelledby="pay-title">
       <div class="pay-head">
         <h1 id="pay-title" ref={heading} tabIndex={-1}>
           {t("sell.pay.title")}
@@ -182,7 +182,7 @@ export function PaymentSheet({ store, cart, onBack, onRecorded, onLineError }: P
                 autocomplete="off"
                 value={cart.tendered}
                 aria-describedby="pay-change"
-                aria-invalid={tenderedBad || undefined}
+                aria-invalid={tenderedBad || tenderErrors !== undefined || undefined}
                 onInput={(e) => update({ tendered: e.currentTarget.value })}
               />
               <button
