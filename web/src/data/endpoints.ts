@@ -2,6 +2,7 @@ import type {
   BusinessResponse,
   CustomerDetail,
   CustomerListResponse,
+  FirstSteps,
   LocationList,
   MeResponse,
   OwingResponse,
@@ -20,6 +21,7 @@ import { request } from "../api/client";
 export interface Endpoints {
   "/me": MeResponse;
   "/business": BusinessResponse;
+  "/business/first-steps": FirstSteps;
   "/locations": z.infer<typeof LocationList>;
   "/users": { items: UserItem[] };
   "/products": ProductPage;

@@ -12,6 +12,7 @@ import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx, RequestMeta } from "../../lib/context.js";
 import { notFound } from "../../lib/errors.js";
 import { audit } from "../audit/audit.service.js";
+import { readFirstSteps } from "./business.repository.js";
 
 type Update = z.output<typeof UpdateBusinessBody>;
 
@@ -71,4 +72,9 @@ export function updateBusiness(db: Db, ctx: Ctx, input: Update, meta: RequestMet
     });
     return readBusiness(tx, ctx.businessId);
   });
+}
+
+/** What a new shop has done of its first steps (products, staff, a sale), for the owner's checklist. */
+export function firstSteps(db: Db, ctx: Ctx) {
+  return inBusiness(db, ctx.businessId, (tx) => readFirstSteps(tx, ctx.businessId, ctx.userId));
 }

@@ -214,7 +214,7 @@ export default function Sell() {
               />
             </div>
           )}
-          {!searching && picks.length > 0 && <QuickPicks items={picks} onPick={add} />}
+          {!searching && <QuickPicks items={picks} onPick={add} />}
         </section>
       ) : (
         <p class="hint sell-empty">{t("sell.cart.empty")}</p>
