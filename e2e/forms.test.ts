@@ -5,16 +5,16 @@ import { createProduct, heading, signUpOwner } from "./helpers.js";
 
 /** The focused element's id and classes, and whether it is on screen. */
 const focused = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    const box = el?.getBoundingClientRect();
+  page.evaluate(`(() => {
+    const el = document.activeElement;
+    const box = el && el.getBoundingClientRect();
     return {
-      id: el?.id ?? "",
-      className: el?.className ?? "",
-      text: el?.textContent ?? "",
+      id: (el && el.id) || "",
+      className: (el && el.className) || "",
+      text: (el && el.textContent) || "",
       onScreen: !!box && box.top >= 0 && box.bottom <= window.innerHeight,
     };
-  });
+  })()`) as Promise<{ id: string; className: string; text: string; onScreen: boolean }>;
 
 describeBrowser("forms", () => {
   const e2e = useE2E();
