@@ -21,6 +21,7 @@ import type {
   DocumentUsage,
   DrawerClose,
   DrawerState,
+  FirstSteps,
   ForgotBody,
   ImportCommitBody,
   ImportCommitResult,
@@ -89,6 +90,7 @@ export interface Endpoints {
   "/me": MeResponse;
   "/auth/recovery-options": Of<typeof RecoveryOptions>;
   "/business": BusinessResponse;
+  "/business/first-steps": Of<typeof FirstSteps>;
   "/audit": Of<typeof AuditPage>;
   "/locations": Of<typeof LocationList>;
   "/users": Of<typeof UserList>;
