@@ -1,0 +1,68 @@
+/** The sales summaries behind the dashboard and the reports (docs/decisions/005-sales-summaries.md). */
+import { date, foreignKey, integer, numeric, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { businessId, locations } from "./business.js";
+import { money } from "./columns.js";
+import { products } from "./products.js";
+import { byUser } from "./users.js";
+
+/**
+ * Sales figures per day, location, staff member and payment method, kept in the same transaction as
+ * the sale, its void or its refund (modules/sales/summary.ts), so the dashboard and the reports read
+ * a few rows a day instead of every sale (docs/decisions/005-sales-summaries.md). Derived data:
+ * `rebuildSalesSummary` recomputes it from the sales.
+ */
+export const salesDaily = pgTable(
+  "sales_daily",
+  {
+    businessId: businessId(),
+    businessDate: date("business_date", { mode: "string" }).notNull(),
+    locationId: uuid("location_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    paymentMethod: text("payment_method").notNull(),
+    salesCount: integer("sales_count").notNull().default(0),
+    itemsSold: numeric("items_sold", { precision: 20, scale: 3 }).notNull().default("0"),
+    gross: money("gross").notNull().default(0),
+    discounts: money("discounts").notNull().default(0),
+    refunds: money("refunds").notNull().default(0),
+    net: money("net").notNull().default(0),
+    voidsCount: integer("voids_count").notNull().default(0),
+    voidedAmount: money("voided_amount").notNull().default(0),
+    /** Each line's cost, rounded per line, as the reports show it. */
+    costOfGoods: money("cost_of_goods").notNull().default(0),
+    linesWithoutCost: integer("lines_without_cost").notNull().default(0),
+    /** Revenue and exact cost of the lines whose cost is known: the dashboard's margin. Exact numerics. */
+    coveredRevenue: numeric("covered_revenue").notNull().default("0"),
+    coveredCost: numeric("covered_cost").notNull().default("0"),
+  },
+  (t) => [
+    primaryKey({
+      name: "sales_daily_pk",
+      columns: [t.businessId, t.businessDate, t.locationId, t.userId, t.paymentMethod],
+    }),
+    foreignKey({ columns: [t.businessId, t.locationId], foreignColumns: [locations.businessId, locations.id] }),
+    byUser(t.businessId, t.userId),
+  ],
+);
+
+/** Quantity and revenue per product, day, location and staff member: best sellers without reading lines. */
+export const productSalesDaily = pgTable(
+  "product_sales_daily",
+  {
+    businessId: businessId(),
+    businessDate: date("business_date", { mode: "string" }).notNull(),
+    locationId: uuid("location_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    productId: uuid("product_id").notNull(),
+    quantity: numeric("quantity", { precision: 20, scale: 3 }).notNull().default("0"),
+    revenue: numeric("revenue").notNull().default("0"),
+  },
+  (t) => [
+    primaryKey({
+      name: "product_sales_daily_pk",
+      columns: [t.businessId, t.businessDate, t.locationId, t.userId, t.productId],
+    }),
+    foreignKey({ columns: [t.businessId, t.locationId], foreignColumns: [locations.businessId, locations.id] }),
+    byUser(t.businessId, t.userId),
+    foreignKey({ columns: [t.businessId, t.productId], foreignColumns: [products.businessId, products.id] }),
+  ],
+);
