@@ -3,11 +3,11 @@ import fs from "node:fs";
 import os from "node:os";
 
 /**
- * The run's mode, from the command line. A --full run may overlap a standard one on the same machine,
- * so its scratch databases and folders carry its mode; each mode's report has a file of its own.
+ * The run's mode, from the command line. Runs of different modes may overlap on the same machine, so
+ * their scratch databases and folders carry the mode; each mode's report has a file of its own.
  */
 export const mode = process.argv.includes("--full") ? "full" : process.argv.includes("--quick") ? "quick" : "standard";
-export const scratchPrefix = mode === "full" ? "full_" : "";
+export const scratchPrefix = mode === "standard" ? "" : `${mode}_`;
 export const reportName = mode === "quick" ? "latest" : mode;
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
