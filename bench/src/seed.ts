@@ -1,7 +1,7 @@
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import type { Db } from "../../server/src/db/client.js";
-import { rebuildSalesSummary } from "../../server/src/modules/sales/summary.js";
+import { rebuildSalesSummary } from "../../server/src/modules/summaries/summary-writer.repository.js";
 
 /** Seconds spent in each step of a seed, to say where the time goes. */
 export type SeedSteps = Record<string, number>;

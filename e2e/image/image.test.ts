@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomUUID, X509Certificate } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -105,6 +105,17 @@ describe("the image's files, run as production", () => {
     for (const devTool of ["typescript", "vite", "vitest", "tsx", "drizzle-kit", "@biomejs/biome", "aws-cdk-lib"]) {
       expect(has(`node_modules/${devTool}`), devTool).toBe(false);
     }
+  });
+
+  it("carries RDS's certificate authorities where the cloud's database URL points (infra RDS_CA_FILE)", () => {
+    const workdir = last?.steps.filter((s) => s.op === "WORKDIR").at(-1)?.args[0];
+    expect(`${workdir}/server/dist/certs/rds-ca.pem`).toBe("/app/server/dist/certs/rds-ca.pem");
+    const pem = fs.readFileSync(path.join(image.workdir, "server/dist/certs/rds-ca.pem"), "utf8");
+    const certs = pem.split(/(?=-----BEGIN CERTIFICATE-----)/).map((p) => new X509Certificate(p));
+    // The stack's instances use rds-ca-rsa2048-g1 (infra/src/data.ts): its roots must be there and valid.
+    const g1 = certs.filter((c) => /CN=Amazon RDS .+ Root CA RSA2048 G1/.test(c.subject));
+    expect(g1.length).toBeGreaterThan(20);
+    for (const c of g1) expect(new Date(c.validTo).getTime()).toBeGreaterThan(Date.now());
   });
 
   it("signs up, records a sale, prints its receipt and stores a document", async () => {

@@ -14,6 +14,8 @@ export const OWNER_LOGIN = "duka_owner";
 /** The app's pool: a login role the server creates and keeps confined (owns no table, cannot leave RLS). */
 export const APP_LOGIN = "duka_app_login";
 export const DATABASE_NAME = "duka";
+/** Where the image keeps RDS's certificate authorities (Dockerfile: WORKDIR /app, the built server). */
+export const RDS_CA_FILE = "/app/server/dist/certs/rds-ca.pem";
 
 /** The network: two zones, public subnets for the load balancer, private ones for tasks, isolated ones for the database. */
 export class Network extends Construct {
@@ -183,7 +185,8 @@ export class Data extends Construct {
   /** The app's connection string without a password (the password comes as a secret, DATABASE_PASSWORD). */
   urlFor(login: string): string {
     const { hostname, port } = this.database.instanceEndpoint;
-    // TLS on (the parameter group refuses anything else); RDS's CA is not in Node's store, so no-verify inside the VPC.
-    return `postgres://${login}@${hostname}:${port}/${DATABASE_NAME}?sslmode=no-verify`;
+    // TLS on (the parameter group refuses anything else), and the server's certificate checked
+    // against RDS's authorities, which the image carries (server/scripts/rds-ca.mjs).
+    return `postgres://${login}@${hostname}:${port}/${DATABASE_NAME}?sslmode=verify-full&sslrootcert=${RDS_CA_FILE}`;
   }
 }

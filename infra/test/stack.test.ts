@@ -224,6 +224,10 @@ describe("service", () => {
     expect(env.STORAGE).toBe('"s3"');
     expect(env.DATABASE_URL).toContain("postgres://duka_app_login@");
     expect(env.DATABASE_OWNER_URL).toContain("postgres://duka_owner@");
+    // TLS with the server's certificate checked against RDS's authorities, which the image carries.
+    for (const url of [env.DATABASE_URL, env.DATABASE_OWNER_URL]) {
+      expect(url).toContain("sslmode=verify-full&sslrootcert=/app/server/dist/certs/rds-ca.pem");
+    }
     for (const name of Object.keys(env)) expect(name).not.toMatch(/PASSWORD|MASTER_KEY|SECRET/);
   });
 

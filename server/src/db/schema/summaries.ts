@@ -5,7 +5,7 @@ import { money } from "./columns.js";
 
 /**
  * Sales figures per day, location, staff member and payment method, kept in the same transaction as
- * the sale, its void or its refund (modules/sales/summary.ts), so the dashboard and the reports read
+ * the sale, its void or its refund (modules/summaries/summary-writer.repository.ts), so the dashboard and the reports read
  * a few rows a day instead of every sale (docs/decisions/005-sales-summaries.md). Derived data:
  * `rebuildSalesSummary` recomputes it from the sales. Only the business is a foreign key: each row's
  * location, staff member and product come from sales and lines that reference them already, and a
