@@ -1,5 +1,6 @@
 import pg from "pg";
 import type { Database } from "../../db/client.js";
+import { businessTables } from "../../db/schema.js";
 import { AppError } from "../../lib/errors.js";
 
 /** A raw SQL session inside one transaction, working as the tables' owner. */
@@ -50,18 +51,26 @@ export async function withOwner<T>(database: Database, mode: TxMode, fn: (tx: Ow
 }
 
 /**
- * The policies are FORCEd, so they apply to the tables' owner too: only a superuser or a role with
- * BYPASSRLS sees every business. Without it a backup would be silently empty; refuse instead.
+ * Row-level security does not apply to the tables' owner (the policies are not FORCEd: migration
+ * 0010), nor to a superuser or a role with BYPASSRLS. Anyone else would see no business's rows, and
+ * the backup would be silently empty; refuse instead.
  */
 async function assertSeesEveryRow(client: pg.Client) {
   const { rows } = await client.query<{ ok: boolean; name: string }>(
-    "select rolsuper or rolbypassrls as ok, rolname as name from pg_roles where rolname = current_user",
+    `select r.rolsuper or r.rolbypassrls or not exists (
+              select 1 from pg_class c
+              where c.relnamespace = 'public'::regnamespace and c.relname = any($1::text[])
+                and (c.relowner <> r.oid or c.relforcerowsecurity)) as ok,
+            r.rolname as name
+       from pg_roles r where r.rolname = current_user`,
+    [[...businessTables]],
   );
   if (!rows[0]?.ok) {
+    const name = rows[0]?.name ?? "<user>";
     throw new AppError(
       "backup_role",
       500,
-      `The database user ${rows[0]?.name ?? ""} cannot see every business's rows: row-level security hides them. Run ALTER ROLE ${rows[0]?.name ?? "<user>"} BYPASSRLS (docs/operations.md).`,
+      `The database user ${name} cannot see every business's rows: row-level security hides them. Back up as the user that owns the tables (the one that ran the migrations), or run ALTER ROLE ${name} BYPASSRLS (docs/operations.md).`,
     );
   }
 }

@@ -2,9 +2,10 @@ import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../db/client.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx } from "../../lib/context.js";
-import { wordsFor } from "../../lib/customer-words.js";
 import { formatMoney } from "../../lib/money-format.js";
 import { localDate } from "../../lib/time.js";
+import { getBusinessSettings } from "../business/business.service.js";
+import { shopWordsOf } from "../business/shop-words.js";
 import { findCustomer } from "./customers.service.js";
 
 type Kind = "credit_sale" | "repayment" | "void" | "refund" | "advance" | "opening";
@@ -18,6 +19,7 @@ interface EntryRow {
   sale_id: string | null;
   payment_id: string | null;
   note: string | null;
+  method: string | null;
 }
 
 /** A chat message stays readable: the latest lines, with what came before as one opening balance. */
@@ -30,15 +32,18 @@ const TEXT_LINES = 30;
  * earlier date.
  */
 export async function getLedger(db: Db, ctx: Ctx, customerId: string) {
-  const { customer, rows } = await inBusiness(db, ctx.businessId, async (tx) => ({
+  const { customer, rows, settings } = await inBusiness(db, ctx.businessId, async (tx) => ({
     customer: await findCustomer(tx, ctx, customerId),
     rows: await queryRows<EntryRow>(
       tx,
-      sql`select id, kind, amount, created_at, sale_id, payment_id, note,
-            sum(amount) over (order by id)::bigint as balance
-          from customer_ledger where business_id = ${ctx.businessId} and customer_id = ${customerId}
-          order by id`,
+      sql`select l.id, l.kind, l.amount, l.created_at, l.sale_id, l.payment_id, l.note, p.method,
+            sum(l.amount) over (order by l.id)::bigint as balance
+          from customer_ledger l
+          left join payments p on p.business_id = l.business_id and p.id = l.payment_id
+          where l.business_id = ${ctx.businessId} and l.customer_id = ${customerId}
+          order by l.id`,
     ),
+    settings: await getBusinessSettings(tx, ctx.businessId),
   }));
   const { timeZone, currency, locale, name: businessName } = ctx.business;
   const entries = rows.map((r) => {
@@ -61,12 +66,18 @@ export async function getLedger(db: Db, ctx: Ctx, customerId: string) {
   const shown = entries.slice(-TEXT_LINES);
   const opening = entries.length > shown.length ? (entries[entries.length - shown.length - 1]?.balance ?? 0) : null;
   // The customer reads it: in the shop's language, like its receipts.
-  const t = wordsFor(locale);
+  const { t, methodName } = shopWordsOf(locale, settings);
+  // A payment says how it was made: "Paid (M-Pesa)".
+  const methods = new Map(rows.map((r) => [Number(r.id), r.method]));
+  const what = (e: (typeof entries)[number]) => {
+    const method = e.kind === "credit_sale" ? null : methods.get(e.id);
+    return `${t(`printed.ledger.${e.kind}`)}${method ? ` (${methodName(method)})` : ""}`;
+  };
   const lines = [
-    `${businessName}: ${t.statementFor} ${customer.name}${customer.phone ? ` (${customer.phone})` : ""}`,
-    ...(opening !== null ? [`${t.earlierBalance}: ${money(opening)}`] : []),
-    ...shown.map((e) => `${day.format(new Date(e.at))}  ${t[e.kind]}  ${money(Math.abs(e.amount))}`),
-    balance >= 0 ? `${t.owed}: ${money(balance)}` : `${t.creditHeld}: ${money(-balance)}`,
+    `${businessName}: ${t("printed.statementFor")} ${customer.name}${customer.phone ? ` (${customer.phone})` : ""}`,
+    ...(opening !== null ? [`${t("printed.earlierBalance")}: ${money(opening)}`] : []),
+    ...shown.map((e) => `${day.format(new Date(e.at))}  ${what(e)}  ${money(Math.abs(e.amount))}`),
+    balance >= 0 ? `${t("printed.owed")}: ${money(balance)}` : `${t("printed.creditHeld")}: ${money(-balance)}`,
   ];
   return {
     customer: { id: customer.id, name: customer.name, phone: customer.phone },
