@@ -23,7 +23,9 @@ export const fr: Record<keyof typeof en, string> = {
   "admin.backups.title": "Sauvegardes et données",
   "admin.backups.lastTitle": "Sauvegarde quotidienne automatique",
   "admin.backups.last": "Dernière sauvegarde : {when}.",
-  "admin.backups.none": "Aucune sauvegarde pour l’instant. La première a lieu peu après le démarrage du serveur.",
+  "admin.backups.first": "Aucune sauvegarde de vos données pour l’instant. La première a lieu le {when}.",
+  "admin.backups.off":
+    "Ce serveur ne fait pas de sauvegarde automatique. Téléchargez toutes vos données ci-dessous et gardez-les en lieu sûr.",
   "admin.backups.ok": "Vos données sont sauvegardées.",
   "admin.backups.late": "La dernière sauvegarde date de plus d’un jour. Prévenez la personne qui gère votre serveur.",
   "admin.backups.failed":

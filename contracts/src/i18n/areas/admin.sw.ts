@@ -23,7 +23,8 @@ export const sw: Record<keyof typeof en, string> = {
   "admin.backups.title": "Nakala za akiba na data yako",
   "admin.backups.lastTitle": "Nakala ya akiba ya kila siku",
   "admin.backups.last": "Nakala ya mwisho: {when}.",
-  "admin.backups.none": "Bado hakuna nakala. Ya kwanza itafanyika muda mfupi baada ya seva kuanza.",
+  "admin.backups.first": "Bado hakuna nakala ya data yako. Ya kwanza itafanyika tarehe {when}.",
+  "admin.backups.off": "Seva hii haihifadhi nakala yenyewe. Pakua data yako yote hapa chini na uiweke mahali salama.",
   "admin.backups.ok": "Data yako ina nakala ya akiba.",
   "admin.backups.late": "Nakala ya mwisho ina zaidi ya siku moja. Mjulishe anayesimamia seva yako.",
   "admin.backups.failed":

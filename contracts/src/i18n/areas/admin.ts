@@ -22,7 +22,9 @@ export const en = {
   "admin.backups.title": "Backups and your data",
   "admin.backups.lastTitle": "Automatic daily backup",
   "admin.backups.last": "Last backup: {when}.",
-  "admin.backups.none": "No backup has been made yet. The first one runs soon after the server starts.",
+  "admin.backups.first": "No backup of your data has been made yet. The first one runs on {when}.",
+  "admin.backups.off":
+    "This server makes no automatic backups. Download all your data below and keep it somewhere safe.",
   "admin.backups.ok": "Your data is backed up.",
   "admin.backups.late": "The last backup is more than a day old. Tell whoever runs your server.",
   "admin.backups.failed":
