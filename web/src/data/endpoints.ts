@@ -158,6 +158,7 @@ export interface Writes {
   "POST /sync": [In<typeof SyncBody>, SyncResponse];
   "POST /sync/attention/:id/accept": [undefined, Sale];
   "POST /sync/attention/:id/discard": [DiscardBody, Of<typeof Ok>];
+  "POST /closes": [CloseBody, DrawerClose];
 }
 export type Write = keyof Writes;
 
