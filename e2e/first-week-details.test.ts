@@ -33,13 +33,19 @@ describeBrowser("the small things a new shop notices", () => {
     await page.getByRole("link", { name: /Sale #1/ }).waitFor();
 
     await home();
-    await page.getByRole("region", { name: "Who owes" }).getByRole("link", { name: /Mama Njeri/ }).click();
+    await page
+      .getByRole("region", { name: "Who owes" })
+      .getByRole("link", { name: /Mama Njeri/ })
+      .click();
     await heading(page, "Customers");
     await page.getByRole("button", { name: "Who owes", pressed: true }).waitFor();
     await page.getByRole("link", { name: /Mama Njeri/ }).waitFor();
 
     await home();
-    await page.getByRole("region", { name: "Low stock" }).getByRole("link", { name: /Tea leaves/ }).click();
+    await page
+      .getByRole("region", { name: "Low stock" })
+      .getByRole("link", { name: /Tea leaves/ })
+      .click();
     await heading(page, "Low stock");
     await page.getByRole("link", { name: "Tea leaves", exact: true }).waitFor();
     await checkA11y(page);
