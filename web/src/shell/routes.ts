@@ -21,6 +21,7 @@ export const ROUTES: Record<string, ComponentType<ScreenProps>> = {
   "/sales/:id": lazy(() => import("../pages/sell/SaleDetail")),
   "/sales/:id/receipt": lazy(() => import("../pages/sell/Receipt")),
   "/reports": lazy(() => import("../pages/reports/Reports")),
+  "/close": lazy(() => import("../pages/close/CloseDay")),
   "/outbox": lazy(() => import("../pages/outbox/Outbox")),
   "/more": lazy(() => import("../pages/settings/More")),
   ...stockRoutes(),

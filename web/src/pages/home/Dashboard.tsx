@@ -10,6 +10,7 @@ import { formatterFor } from "../../lib/format";
 import { lazy } from "../../lib/lazy";
 import { useLiveChanges } from "../../lib/live";
 import { useMe } from "../../session";
+import { TodayCloses } from "../close/TodayCloses";
 import { Figure, Lists } from "./DashboardParts";
 
 const SalesChart = lazy(() => import("./SalesChart"));
@@ -128,6 +129,7 @@ export default function Dashboard() {
             )}
           </section>
           <Lists data={data} fmt={fmt} owner={owner} />
+          {me.permissions.includes("drawers.close") ? <TodayCloses locationId={locationId || undefined} /> : null}
         </>
       )}
     </section>

@@ -8,6 +8,7 @@ import { type MessageKey, t, useLocale } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { formatterFor } from "../../lib/format";
 import { useMe } from "../../session";
+import { RangeCloses } from "../close/RangeCloses";
 import { todayIn } from "../sell/dates";
 import { methodLabel } from "../sell/payment";
 import { BarChart } from "./Chart";
@@ -156,6 +157,7 @@ export default function Reports() {
             rows={totals.byStaff.map((b) => ({ key: b.userId, ...b }))}
             fmt={fmt}
           />
+          {kind === "daily" ? <RangeCloses from={daily.from} to={daily.to} /> : null}
         </>
       )}
       <div class="report-actions no-print">

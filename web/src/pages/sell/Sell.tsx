@@ -133,6 +133,11 @@ export default function Sell() {
         <Link class="sell-link" href="/sales">
           {t("sell.todaySales")}
         </Link>
+        {me.permissions.includes("drawers.close") && (
+          <Link class="sell-link" href="/close">
+            {t("close.link")}
+          </Link>
+        )}
       </div>
 
       {cart.sent && <Notice kind="info">{t("sell.sentBefore")}</Notice>}
