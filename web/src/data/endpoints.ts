@@ -3,6 +3,7 @@ import type {
   BackupStatus,
   BusinessResponse,
   ChangePasswordBody,
+  CloseBody,
   ClosesList,
   CreateCustomerBody,
   CreateLocationBody,
@@ -18,6 +19,7 @@ import type {
   Document,
   DocumentPage,
   DocumentUsage,
+  DrawerClose,
   DrawerState,
   ForgotBody,
   ImportCommitBody,
@@ -123,6 +125,7 @@ export type Route = keyof Endpoints;
 /** What each write takes and answers: `"METHOD /path"` → its body (none: `undefined`) and answer. */
 export interface Writes {
   "POST /auth/signup": [SignupBody, SignupResponse];
+  "POST /closes": [CloseBody, DrawerClose];
   "POST /auth/login": [LoginBody, MeResponse];
   "POST /auth/logout": [undefined, Of<typeof Ok>];
   "POST /auth/recover": [RecoverBody, RecoveryCodeResponse];

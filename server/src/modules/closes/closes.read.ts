@@ -7,11 +7,10 @@ import { localDate } from "../../lib/time.js";
 import { sees } from "../auth/policy.js";
 import { getBusinessSettings } from "../business/business.service.js";
 import { daysBetween } from "../dashboard/period.js";
-import { bestSellers } from "../dashboard/sales-figures.js";
 import { requireLocations } from "../inventory/locations.js";
-import { reportFigures } from "../reports/figures.js";
 import { MAX_DAYS } from "../reports/reports.service.js";
 import { paymentLabel } from "../sales/pricing.js";
+import { bestSellers, summaryFigures } from "../summaries/summary-readers.repository.js";
 import { drawerFigures, repaidOn, standingCloses } from "./closes.repository.js";
 import { closeView, figuresOf } from "./closes.service.js";
 import { dayText } from "./day-words.js";
@@ -97,8 +96,9 @@ export async function daySummary(
   const date = q.date ?? localDate(now, ctx.business.timeZone);
   const figures = await inBusiness(db, ctx.businessId, async (tx) => {
     const names = q.locationId ? await requireLocations(tx, ctx, [q.locationId]) : null;
-    const report = await reportFigures(tx, ctx, { from: date, to: date, locationId: q.locationId, period: "day" });
     const scope = { businessId: ctx.businessId, locationIds: q.locationId ? [q.locationId] : null, userId: null };
+    // The daily report's own figures: the same reader over the same summary.
+    const { totals: t } = await summaryFigures(tx, scope, [{ from: date, to: date }], { by: "day" });
     const best = await bestSellers(tx, scope, { from: date, to: date }, 5);
     const repaid = await repaidOn(tx, {
       businessId: ctx.businessId,
@@ -109,7 +109,6 @@ export async function daySummary(
     });
     const closes = await closesIn(tx, ctx, { from: date, to: date, locationId: q.locationId });
     const settings = await getBusinessSettings(tx, ctx.businessId);
-    const t = report.totals;
     const net = (method: string) => t.byPaymentMethod.find((m) => m.method === method)?.netSales ?? 0;
     return {
       date,
