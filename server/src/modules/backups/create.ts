@@ -3,14 +3,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { pipeline, Readable } from "node:stream";
 import { createGzip } from "node:zlib";
-import { eq } from "drizzle-orm";
 import { type Database, migrationsFolder } from "../../db/client.js";
-import { backups } from "../../db/schema.js";
 import type { SealedStorage } from "../../lib/storage/sealed.js";
 import type { Clock } from "../../lib/time.js";
-import { listTables } from "./catalog.js";
+import { type BackupRow, finishBackup, insertRunningBackup } from "./backups.repository.js";
+import { listTables } from "./catalog.repository.js";
 import { canonicalRows, FORMAT, type Manifest, readBackup, readManifest, TableHasher } from "./format.js";
-import { type OwnerTx, withOwner } from "./owner.js";
+import { type OwnerTx, withOwner } from "./owner.repository.js";
 
 export interface BackupDeps {
   database: Database;
@@ -18,7 +17,7 @@ export interface BackupDeps {
   clock: Clock;
 }
 
-export type BackupRow = typeof backups.$inferSelect;
+export type { BackupRow };
 
 export const BACKUP_PREFIX = "backups/";
 const stampOf = (at: Date) =>
@@ -39,7 +38,7 @@ export async function runBackup(deps: BackupDeps, trigger: "schedule" | "manual"
   const startedAt = clock();
   const key = `${BACKUP_PREFIX}${stampOf(startedAt)}-${id}.ndjson.gz`;
   const db = database.db;
-  await db.insert(backups).values({ id, key, status: "running", trigger, startedAt });
+  await insertRunningBackup(db, { id, key, trigger, startedAt });
   try {
     const manifest = await withOwner(database, "snapshot", (tx) =>
       writeSnapshot(tx, files, { id, key, startedAt, engine: database.driver }),
@@ -49,23 +48,14 @@ export async function runBackup(deps: BackupDeps, trigger: "schedule" | "manual"
     await readBackup(files, await readManifest(files, manifestKeyOf(key)));
     let size = 0;
     for await (const o of files.raw.list(key)) if (o.key === key) size = o.size;
-    const [row] = await db
-      .update(backups)
-      .set({ status: "succeeded", finishedAt: clock(), verifiedAt: clock(), size, manifest: summary(manifest) })
-      .where(eq(backups.id, id))
-      .returning();
-    return row as BackupRow;
+    const done = { finishedAt: clock(), verifiedAt: clock(), size, manifest: summary(manifest) };
+    return await finishBackup(db, id, { status: "succeeded", ...done });
   } catch (err) {
     // A backup that did not verify is worth nothing and must not be mistaken for one later.
     await files.delete(key).catch(() => undefined);
     await files.delete(manifestKeyOf(key)).catch(() => undefined);
     const error = err instanceof Error ? err.message : String(err);
-    const [row] = await db
-      .update(backups)
-      .set({ status: "failed", finishedAt: clock(), error })
-      .where(eq(backups.id, id))
-      .returning();
-    return row as BackupRow;
+    return finishBackup(db, id, { status: "failed", finishedAt: clock(), error });
   }
 }
 

@@ -1,8 +1,8 @@
 import type { BackupStatus } from "@duka/contracts";
-import { and, desc, eq, gte, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { backups, businesses } from "../../db/schema.js";
 import { inBusiness } from "../../db/tenancy.js";
+import { businessCreatedAt } from "../business/business.repository.js";
+import { newestSince } from "./backups.repository.js";
 
 /** Past this age the daily backup has been missed at least once: the owner is warned. */
 export const STALE_AFTER_MS = 26 * 3_600_000;
@@ -13,19 +13,10 @@ export const STALE_AFTER_MS = 26 * 3_600_000;
  * error text describe the whole system, not this shop, and stay in the server log and `npm run backups`.
  */
 export async function backupStatus(db: Db, businessId: string, now: Date): Promise<BackupStatus> {
-  const [business] = await inBusiness(db, businessId, (tx) =>
-    tx.select({ createdAt: businesses.createdAt }).from(businesses).where(eq(businesses.id, businessId)),
-  );
-  const since = business?.createdAt ?? now;
-  const newest = (statuses: ("succeeded" | "failed")[]) =>
-    db
-      .select({ status: backups.status, startedAt: backups.startedAt })
-      .from(backups)
-      .where(and(inArray(backups.status, statuses), gte(backups.startedAt, since)))
-      .orderBy(desc(backups.startedAt))
-      .limit(1);
-  const [success] = await newest(["succeeded"]);
-  const [latest] = await newest(["succeeded", "failed"]);
+  const createdAt = await inBusiness(db, businessId, (tx) => businessCreatedAt(tx, businessId));
+  const since = createdAt ?? now;
+  const success = await newestSince(db, ["succeeded"], since);
+  const latest = await newestSince(db, ["succeeded", "failed"], since);
   const failure = latest?.status === "failed" ? latest : undefined;
   return {
     lastSuccess: success ? { at: success.startedAt.toISOString() } : null,

@@ -1,0 +1,61 @@
+import { and, desc, eq, gte, inArray, ne } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { backups } from "../../db/schema.js";
+
+/** The backups table: one row per run, describing objects in storage (not the shop's data). */
+
+export type BackupRow = typeof backups.$inferSelect;
+
+export async function insertRunningBackup(
+  db: Db,
+  b: { id: string; key: string; trigger: "schedule" | "manual"; startedAt: Date },
+) {
+  await db.insert(backups).values({ ...b, status: "running" });
+}
+
+export async function finishBackup(db: Db, id: string, set: Partial<Omit<BackupRow, "id">>): Promise<BackupRow> {
+  const [row] = await db.update(backups).set(set).where(eq(backups.id, id)).returning();
+  if (!row) throw new Error(`backup ${id} vanished`);
+  return row;
+}
+
+export function allBackups(db: Db): Promise<BackupRow[]> {
+  return db.select().from(backups);
+}
+
+export async function markBackupDeleted(db: Db, id: string) {
+  await db.update(backups).set({ status: "deleted" }).where(eq(backups.id, id));
+}
+
+/** Runs still marked running (left by a process that died) become failed with this error. */
+export async function failRunningBackups(db: Db, error: string) {
+  await db.update(backups).set({ status: "failed", error }).where(eq(backups.status, "running"));
+}
+
+/** The newest backup that succeeded, and the newest attempt of any outcome not deleted. */
+export async function newestBackups(db: Db) {
+  const [success] = await db
+    .select()
+    .from(backups)
+    .where(eq(backups.status, "succeeded"))
+    .orderBy(desc(backups.startedAt))
+    .limit(1);
+  const [attempt] = await db
+    .select()
+    .from(backups)
+    .where(ne(backups.status, "deleted"))
+    .orderBy(desc(backups.startedAt))
+    .limit(1);
+  return { success, attempt };
+}
+
+/** The newest run with one of these outcomes started since `since`. */
+export async function newestSince(db: Db, statuses: ("succeeded" | "failed")[], since: Date) {
+  const [row] = await db
+    .select({ status: backups.status, startedAt: backups.startedAt })
+    .from(backups)
+    .where(and(inArray(backups.status, statuses), gte(backups.startedAt, since)))
+    .orderBy(desc(backups.startedAt))
+    .limit(1);
+  return row;
+}
