@@ -59,12 +59,7 @@ const ORDER: Record<Sort, { key: SQL; cast: SQL; desc: boolean }> = {
  * as fast as page 1; the name order walks products_business_name_idx. Stock is summed per product
  * in a lateral subquery that touches only that product's level rows.
  */
-export async function findProductPage(
-  tx: Tx,
-  businessId: string,
-  query: Query,
-  locations: { id: string }[],
-) {
+export async function findProductPage(tx: Tx, businessId: string, query: Query, locations: { id: string }[]) {
   {
     const one = query.locationId !== undefined;
     const locs = locations.length
