@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, inArray, ne } from "drizzle-orm";
+import pg from "pg";
 import type { Db } from "../../db/client.js";
 import { backups } from "../../db/schema.js";
 
@@ -58,4 +59,24 @@ export async function newestSince(db: Db, statuses: ("succeeded" | "failed")[], 
     .orderBy(desc(backups.startedAt))
     .limit(1);
   return row;
+}
+
+/**
+ * Runs `fn` only if this process takes the cluster-wide backup lock (a session advisory lock on its
+ * own owner connection); null when another process holds it.
+ */
+export async function withBackupLock<T>(ownerUrl: string, lock: number, fn: () => Promise<T>): Promise<T | null> {
+  const client = new pg.Client({ connectionString: ownerUrl, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ ok: boolean }>("select pg_try_advisory_lock($1) as ok", [lock]);
+    if (!rows[0]?.ok) return null;
+    try {
+      return await fn();
+    } finally {
+      await client.query("select pg_advisory_unlock($1)", [lock]);
+    }
+  } finally {
+    await client.end();
+  }
 }

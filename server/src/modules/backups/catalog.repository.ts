@@ -97,3 +97,16 @@ export async function* canonicalRows(tx: OwnerTx, table: TableInfo): AsyncGenera
     await tx.query(`close ${CURSOR}`);
   }
 }
+
+/** Every stored document's key, in order: a backup lists the files it needs. */
+export async function documentKeys(tx: OwnerTx): Promise<string[]> {
+  const rows = await tx.query<{ key: string }>("select storage_key as key from documents order by storage_key");
+  return rows.map((r) => r.key);
+}
+
+/** The migrations applied to the database, in order. */
+export function appliedMigrations(tx: OwnerTx) {
+  return tx.query<{ hash: string; created_at: string }>(
+    "select hash, created_at::text as created_at from drizzle.__drizzle_migrations order by id",
+  );
+}

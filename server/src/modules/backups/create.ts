@@ -7,7 +7,7 @@ import { type Database, migrationsFolder } from "../../db/client.js";
 import type { SealedStorage } from "../../lib/storage/sealed.js";
 import type { Clock } from "../../lib/time.js";
 import { type BackupRow, finishBackup, insertRunningBackup } from "./backups.repository.js";
-import { listTables } from "./catalog.repository.js";
+import { appliedMigrations, documentKeys, listTables } from "./catalog.repository.js";
 import { canonicalRows, FORMAT, type Manifest, readBackup, readManifest, TableHasher } from "./format.js";
 import { type OwnerTx, withOwner } from "./owner.repository.js";
 
@@ -87,7 +87,7 @@ async function writeSnapshot(
   // pipeline destroys the gzip stream when reading fails, so storage keeps nothing half-written.
   const body = pipeline(Readable.from(lines()), createGzip(), () => undefined);
   await files.put(b.key, body);
-  const documents = await tx.query<{ key: string }>("select storage_key as key from documents order by storage_key");
+  const documents = await documentKeys(tx);
   return {
     format: FORMAT,
     id: b.id,
@@ -96,15 +96,13 @@ async function writeSnapshot(
     engine: b.engine,
     schema: await schemaVersion(tx),
     tables: sums,
-    documents: documents.map((d) => d.key),
+    documents,
   };
 }
 
 /** The migrations applied to the database: how many, their hashes, and the last one's name. */
 export async function schemaVersion(tx: OwnerTx): Promise<Manifest["schema"]> {
-  const applied = await tx.query<{ hash: string; created_at: string }>(
-    "select hash, created_at::text as created_at from drizzle.__drizzle_migrations order by id",
-  );
+  const applied = await appliedMigrations(tx);
   const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta/_journal.json"), "utf8")) as {
     entries: { when: number; tag: string }[];
   };

@@ -18,8 +18,6 @@ import type { TableInfo } from "./catalog.repository.js";
 
 export { canonicalRows } from "./catalog.repository.js";
 
-import type { OwnerTx } from "./owner.repository.js";
-
 export const FORMAT = 1;
 
 export interface TableSum {

@@ -1,6 +1,5 @@
-import pg from "pg";
 import type { Config } from "../../config.js";
-import { failRunningBackups, newestBackups } from "./backups.repository.js";
+import { failRunningBackups, newestBackups, withBackupLock } from "./backups.repository.js";
 import { type BackupDeps, type BackupRow, runBackup } from "./create.js";
 import { applyRetention, type RetentionPolicy } from "./retention.js";
 
@@ -112,19 +111,7 @@ export class BackupScheduler {
   private async locked(fn: () => Promise<BackupRow | null>): Promise<BackupRow | null> {
     const url = this.deps.database.ownerUrl;
     if (!url) return fn(); // embedded: one process owns the data directory
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-    await client.connect();
-    try {
-      const { rows } = await client.query<{ ok: boolean }>("select pg_try_advisory_lock($1) as ok", [BACKUP_LOCK]);
-      if (!rows[0]?.ok) return null;
-      try {
-        return await fn();
-      } finally {
-        await client.query("select pg_advisory_unlock($1)", [BACKUP_LOCK]);
-      }
-    } finally {
-      await client.end();
-    }
+    return withBackupLock(url, BACKUP_LOCK, fn);
   }
 }
 

@@ -67,7 +67,7 @@ export async function moveStock(
   input: MoveStockInput,
   opts: MoveStockOptions = {},
 ): Promise<MoveStockResult> {
-  const { productId, locationId, quantityMilli: delta } = input;
+  const { locationId, quantityMilli: delta } = input;
   if (!Number.isSafeInteger(delta) || delta === 0) throw new RangeError("quantityMilli must be a non-zero integer");
   assertLocationAllowed(ctx, locationId);
   const productName = opts.checked?.productName ?? (await checkProduct(tx, ctx, input));
