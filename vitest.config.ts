@@ -21,7 +21,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "web", include: ["web/src/**/*.test.ts"], environment: "node" },
+        test: { name: "web", include: ["web/src/**/*.test.ts", "contracts/src/**/*.test.ts"], environment: "node" },
       },
       {
         extends: true,

@@ -70,6 +70,9 @@ describeBrowser("a shared shop phone", () => {
     const seenA = await visibleBusiness(phone, "Duka A soap", "Kisumu branch");
     expect(seenA).toContain("Amina-Pesa");
     expect(seenA).toContain("Kisumu branch");
+    // A search typed on the stock list is kept between visits, not past a sign-out.
+    await phone.getByLabel("Search products").fill("Duka A");
+    await phone.waitForTimeout(600);
 
     await phone.getByRole("banner").getByRole("link", { name: "More" }).click();
     await phone.getByRole("button", { name: "Sign out" }).click();
@@ -80,6 +83,7 @@ describeBrowser("a shared shop phone", () => {
     expect(seenB).toContain("Baraka-Money");
     expect(seenB).toContain("Mombasa branch");
     for (const word of ["Amina-Pesa", "Kisumu branch", "Duka A"]) expect(seenB).not.toContain(word);
+    expect(await phone.getByLabel("Search products").inputValue()).toBe("");
 
     // Nothing of business A stays saved on the phone either.
     const saved = await phone.evaluate<string>(`new Promise((resolve, reject) => {

@@ -10,28 +10,23 @@ import type {
   UpdateUserBody,
   UserItem,
 } from "@duka/contracts";
-import { api } from "./client";
+import { type Endpoints, get, send } from "../data/endpoints";
 
 // The owner's settings screens: people, locations, the business and its activity log.
 export type { AuditItem, BusinessResponse, LocationItem, UserItem };
+export type AuditPage = Endpoints["/audit"];
 
-export interface AuditPage {
-  items: AuditItem[];
-  nextCursor: string | null;
-}
-
-export const listUsers = () => api.get<{ items: UserItem[] }>("/users").then((r) => r.items);
-export const createUser = (body: CreateUserBody) => api.post<UserItem>("/users", body);
-export const updateUser = (id: string, body: UpdateUserBody) => api.patch<UserItem>(`/users/${id}`, body);
+export const listUsers = () => get("/users").then((r) => r.items);
+export const createUser = (body: CreateUserBody) => send("POST /users", { body });
+export const updateUser = (id: string, body: UpdateUserBody) => send("PATCH /users/:id", { params: { id }, body });
 export const resetPassword = (id: string, password: string) =>
-  api.post<{ ok: true }>(`/users/${id}/password`, { password });
-export const changeOwnPassword = (body: ChangePasswordBody) => api.post<{ ok: true }>("/me/password", body);
+  send("POST /users/:id/password", { params: { id }, body: { password } });
+export const changeOwnPassword = (body: ChangePasswordBody) => send("POST /me/password", { body });
 
-export const createLocation = (body: CreateLocationBody) => api.post<LocationItem>("/locations", body);
+export const createLocation = (body: CreateLocationBody) => send("POST /locations", { body });
 export const updateLocation = (id: string, body: UpdateLocationBody) =>
-  api.patch<LocationItem>(`/locations/${id}`, body);
+  send("PATCH /locations/:id", { params: { id }, body });
 
-export const updateBusiness = (body: UpdateBusinessBody) => api.patch<BusinessResponse>("/business", body);
+export const updateBusiness = (body: UpdateBusinessBody) => send("PATCH /business", { body });
 
-export const fetchAudit = (cursor?: string | null) =>
-  api.get<AuditPage>(cursor ? `/audit?cursor=${encodeURIComponent(cursor)}` : "/audit");
+export const fetchAudit = (cursor?: string | null) => get("/audit", { query: { cursor } });

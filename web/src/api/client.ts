@@ -37,7 +37,11 @@ export function setUnauthorizedHandler(handler: () => void) {
  */
 const TIMEOUT_MS = 20_000;
 
-export async function request<T>(method: string, path: string, body?: unknown, timeoutMs = TIMEOUT_MS): Promise<T> {
+/**
+ * Answers `unknown` on purpose: only the typed endpoint map (`data/endpoints.ts`) says what a
+ * route answers, from the contracts, so no caller can pick a response type by hand.
+ */
+export async function request(method: string, path: string, body?: unknown, timeoutMs = TIMEOUT_MS): Promise<unknown> {
   let res: Response;
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
@@ -55,7 +59,7 @@ export async function request<T>(method: string, path: string, body?: unknown, t
     clearTimeout(timer);
   }
   const data: unknown = res.status === 204 ? undefined : await res.json().catch(() => undefined);
-  if (res.ok) return data as T;
+  if (res.ok) return data;
   const error = (data as ErrorBody | undefined)?.error;
   if (res.status === 401 && !path.startsWith("/auth/")) onUnauthorized?.();
   throw new ApiError(
@@ -66,10 +70,3 @@ export async function request<T>(method: string, path: string, body?: unknown, t
     error?.details,
   );
 }
-
-export const api = {
-  get: <T>(path: string) => request<T>("GET", path),
-  post: <T>(path: string, body: unknown = {}) => request<T>("POST", path, body),
-  patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, body),
-  delete: <T>(path: string) => request<T>("DELETE", path),
-};

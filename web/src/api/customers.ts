@@ -6,41 +6,29 @@ import type {
   LedgerResponse,
   OwingResponse,
   RepaymentBody,
-  RepaymentResponse,
   UpdateCustomerBody,
 } from "@duka/contracts";
-import type { z } from "zod";
 import { customersSaved, orSaved } from "../data/catalogue";
+import { get, send, type Writes } from "../data/endpoints";
 import { queueCustomer, queueRepayment } from "../data/outbox";
-import { api } from "./client";
 
 export type { CustomerDetail, CustomerSalesResponse, LedgerResponse, OwingResponse };
 export type CustomerListItem = CustomerListResponse["items"][number];
 export type LedgerEntry = LedgerResponse["entries"][number];
 
-export type RepaymentResult = z.infer<typeof RepaymentResponse>;
-
-const query = (params: Record<string, string | undefined>) => {
-  const qs = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value) qs.set(key, value);
-  const s = qs.toString();
-  return s ? `?${s}` : "";
-};
+export type RepaymentResult = Writes["POST /customers/:id/payments"][1];
 
 /** Offline, the phone's copy of the customers answers (names, phones and balances). */
 export const listCustomers = (params: { q?: string; cursor?: string | null; limit?: number }) =>
-  orSaved(
-    api.get<CustomerListResponse>(
-      `/customers${query({ q: params.q?.trim(), cursor: params.cursor ?? undefined, limit: params.limit?.toString() })}`,
-    ),
-    () => customersSaved(params.q ?? "", params.limit ?? 30),
+  orSaved(get("/customers", { query: { q: params.q?.trim(), cursor: params.cursor, limit: params.limit } }), () =>
+    customersSaved(params.q ?? "", params.limit ?? 30),
   );
-export const listOwing = () => api.get<OwingResponse>("/customers/owing");
-export const getCustomer = (id: string) => api.get<CustomerDetail>(`/customers/${encodeURIComponent(id)}`);
+export const listOwing = () => get("/customers/owing");
+export const getCustomer = (id: string) => get("/customers/:id", { params: { id } });
 /** Made with its own id, so offline it is queued and sent later as the same customer. */
 export async function createCustomer(body: CreateCustomerBody): Promise<CustomerDetail> {
   const withId = { ...body, id: body.id ?? clientId() };
-  return orSaved(api.post<CustomerDetail>("/customers", withId), async () => {
+  return orSaved(send("POST /customers", { body: withId }), async () => {
     await queueCustomer(withId);
     return {
       id: withId.id,
@@ -53,13 +41,13 @@ export async function createCustomer(body: CreateCustomerBody): Promise<Customer
   });
 }
 export const updateCustomer = (id: string, body: UpdateCustomerBody) =>
-  api.patch<CustomerDetail>(`/customers/${encodeURIComponent(id)}`, body);
-export const getLedger = (id: string) => api.get<LedgerResponse>(`/customers/${encodeURIComponent(id)}/ledger`);
+  send("PATCH /customers/:id", { params: { id }, body });
+export const getLedger = (id: string) => get("/customers/:id/ledger", { params: { id } });
 export const getPurchaseHistory = (id: string, cursor?: string | null) =>
-  api.get<CustomerSalesResponse>(`/customers/${encodeURIComponent(id)}/sales${query({ cursor: cursor ?? undefined })}`);
+  get("/customers/:id/sales", { params: { id }, query: { cursor } });
 /** Offline, the payment is queued with its id and the balance on the phone goes down at once. */
 export const recordRepayment = (id: string, body: RepaymentBody & { id: string }) =>
-  orSaved(api.post<RepaymentResult>(`/customers/${encodeURIComponent(id)}/payments`, body), async () => {
+  orSaved(send("POST /customers/:id/payments", { params: { id }, body }), async () => {
     const { recordedAt } = await queueRepayment(id, body);
     const balanceAfter = (await customersSaved("", 100_000))?.items.find((c) => c.id === id)?.balance ?? 0;
     return {

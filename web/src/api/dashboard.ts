@@ -1,11 +1,9 @@
-import type { DashboardResponse } from "@duka/contracts";
-import { api } from "./client";
+import type { DashboardPeriod, DashboardResponse } from "@duka/contracts";
+import { get } from "../data/endpoints";
 
 export type Dashboard = DashboardResponse;
-export type Period = "today" | "week" | "month";
+/** The periods the dashboard offers as buttons (a custom range is the reports' job). */
+export type Period = Exclude<DashboardPeriod, "custom">;
 
-export function fetchDashboard(period: Period, locationId?: string) {
-  const query = new URLSearchParams({ period });
-  if (locationId) query.set("locationId", locationId);
-  return api.get<Dashboard>(`/dashboard?${query}`);
-}
+export const fetchDashboard = (period: Period, locationId?: string) =>
+  get("/dashboard", { query: { period, locationId } });

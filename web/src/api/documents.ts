@@ -1,6 +1,5 @@
-import type { Document, DocumentPage, DocumentUsage } from "@duka/contracts";
-import { api } from "./client";
-import { postForm } from "./form-upload";
+import type { Document, DocumentUsage } from "@duka/contracts";
+import { get, send, upload } from "../data/endpoints";
 
 export type { Document, DocumentUsage };
 
@@ -10,10 +9,9 @@ const enc = encodeURIComponent;
 export const receiptPdfUrl = (saleId: string) => `/api/v1/sales/${enc(saleId)}/receipt.pdf`;
 export const documentUrl = (id: string) => `/api/v1/documents/${enc(id)}/content`;
 
-export const listSaleDocuments = (saleId: string) =>
-  api.get<DocumentPage>(`/documents?saleId=${enc(saleId)}&limit=200`);
-export const deleteDocument = (id: string) => api.delete<{ ok: true }>(`/documents/${enc(id)}`);
-export const documentUsage = () => api.get<DocumentUsage>("/documents/usage");
+export const listSaleDocuments = (saleId: string) => get("/documents", { query: { saleId, limit: 200 } });
+export const deleteDocument = (id: string) => send("DELETE /documents/:id", { params: { id } });
+export const documentUsage = () => get("/documents/usage");
 
 /** Sends one file attached to a sale, reporting upload progress. */
 export function uploadSaleDocument(
@@ -26,5 +24,5 @@ export function uploadSaleDocument(
   // The server reads the fields before the file: the sale id must come first.
   form.append("saleId", saleId);
   form.append("file", file, filename);
-  return postForm<Document>("/documents", form, onProgress);
+  return upload("/documents", form, onProgress);
 }

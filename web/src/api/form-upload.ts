@@ -4,7 +4,7 @@ import { ApiError } from "./client";
  * POSTs a form with a file and reports upload progress. XMLHttpRequest rather than fetch because
  * only it reports upload progress, which on 3G is the difference between waiting and giving up.
  */
-export function postForm<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+export function postForm(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/v1${path}`);
@@ -22,7 +22,7 @@ export function postForm<T>(path: string, form: FormData, onProgress: (fraction:
       } catch {
         body = undefined;
       }
-      if (xhr.status >= 200 && xhr.status < 300) return resolve(body as T);
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(body);
       const error = (body as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
       reject(
         new ApiError(xhr.status, error?.code ?? "http_error", error?.message ?? xhr.statusText, {}, error?.details),

@@ -1,6 +1,5 @@
 import type { ImportCounts, ImportHistory, ImportKind, ImportPreview } from "@duka/contracts";
-import { api, request } from "./client";
-import { postForm } from "./form-upload";
+import { get, send, upload } from "../data/endpoints";
 
 export type { ImportCounts, ImportHistory, ImportKind, ImportPreview };
 
@@ -20,11 +19,11 @@ export function uploadImport(file: File, choice: UploadChoice, onProgress: (frac
   if (choice.mapping) form.append("mapping", JSON.stringify(choice.mapping));
   if (choice.sheet) form.append("sheet", choice.sheet);
   form.append("file", file, file.name);
-  return postForm<ImportPreview>("/imports", form, onProgress);
+  return upload("/imports", form, onProgress);
 }
 
 /** Saving 20,000 rows takes a while: wait longer than for an ordinary request. */
 export const commitImport = (id: string, body: { createLocations?: boolean; skipErrors?: boolean }) =>
-  request<{ id: string; counts: ImportCounts }>("POST", `/imports/${encodeURIComponent(id)}/commit`, body, 180_000);
+  send("POST /imports/:id/commit", { params: { id }, body, timeoutMs: 180_000 });
 
-export const listImports = () => api.get<ImportHistory>("/imports");
+export const listImports = () => get("/imports");

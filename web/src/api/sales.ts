@@ -4,38 +4,29 @@ import type {
   LocationItem,
   MonthlyReport,
   ProductItem,
-  ProductPage,
   RefundBody,
   Sale,
   SaleList,
   UserItem,
 } from "@duka/contracts";
 import { orSaved, searchSaved } from "../data/catalogue";
-import { ApiError, api } from "./client";
+import { get, pathOf, send } from "../data/endpoints";
+import { ApiError } from "./client";
 
 // Types only from contracts: the server validates, so zod stays out of the phone's download.
 export type { DailyReport, LocationItem, MonthlyReport, ProductItem, Sale, UserItem };
 export type SaleSummary = SaleList["items"][number];
 export type ReportRow = DailyReport["totals"];
 
-const query = (params: Record<string, string | number | undefined>) => {
-  const qs = new URLSearchParams();
-  for (const [key, value] of Object.entries(params))
-    if (value !== undefined && value !== "") qs.set(key, String(value));
-  const s = qs.toString();
-  return s ? `?${s}` : "";
-};
-
 /** Offline, the phone's copy of the catalogue answers. */
 export const searchProducts = (q: string, limit = 20) =>
-  orSaved(api.get<ProductPage>(`/products${query({ q, limit })}`), () => searchSaved(q, limit));
+  orSaved(get("/products", { query: { q, limit } }), () => searchSaved(q, limit));
 
-export const createSale = (body: CreateSaleBody) => api.post<Sale>("/sales", body);
-export const getSale = (id: string) => api.get<Sale>(`/sales/${encodeURIComponent(id)}`);
+export const createSale = (body: CreateSaleBody) => send("POST /sales", { body });
+export const getSale = (id: string) => get("/sales/:id", { params: { id } });
 export const voidSale = (id: string, reason: string) =>
-  api.post<Sale>(`/sales/${encodeURIComponent(id)}/void`, { reason });
-export const refundSale = (id: string, body: RefundBody) =>
-  api.post<{ id: string; amount: number; sale: Sale }>(`/sales/${encodeURIComponent(id)}/refunds`, body);
+  send("POST /sales/:id/void", { params: { id }, body: { reason } });
+export const refundSale = (id: string, body: RefundBody) => send("POST /sales/:id/refunds", { params: { id }, body });
 
 export interface SaleFilters {
   from?: string;
@@ -46,7 +37,7 @@ export interface SaleFilters {
   paymentMethod?: string;
   cursor?: string;
 }
-export const listSales = (filters: SaleFilters) => api.get<SaleList>(`/sales${query({ ...filters, limit: 50 })}`);
+export const listSales = (filters: SaleFilters) => get("/sales", { query: { ...filters, limit: 50 } });
 
 /** The plain-text receipt, for sharing to WhatsApp or SMS. */
 export async function receiptText(id: string): Promise<string> {
@@ -60,10 +51,8 @@ export async function receiptText(id: string): Promise<string> {
   return res.text();
 }
 
-export const listUsers = () => api.get<{ items: UserItem[] }>("/users");
-
 export type ReportKind = "daily" | "monthly";
 export const reportPath = (kind: ReportKind, from: string, to: string, format?: "csv") =>
-  `/reports/${kind}${query({ from, to, format })}`;
-export const dailyReport = (from: string, to: string) => api.get<DailyReport>(reportPath("daily", from, to));
-export const monthlyReport = (from: string, to: string) => api.get<MonthlyReport>(reportPath("monthly", from, to));
+  pathOf(`/reports/${kind}`, { query: { from, to, format } });
+export const dailyReport = (from: string, to: string) => get("/reports/daily", { query: { from, to } });
+export const monthlyReport = (from: string, to: string) => get("/reports/monthly", { query: { from, to } });

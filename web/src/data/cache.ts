@@ -52,8 +52,18 @@ export async function startScope(me: MeResponse): Promise<void> {
   await tx.done;
 }
 
+const resets = new Set<() => void>();
+/**
+ * What a screen keeps in memory between visits (its filters, the last location chosen, a badge's
+ * count) is forgotten with the session's answers: the next person on a shared phone starts clean.
+ */
+export function forgetWithSession(reset: () => void): void {
+  resets.add(reset);
+}
+
 /** Forgets every answer held in memory (the session ended; the phone's copy stays for its owner). */
 export function dropMemory(): void {
+  for (const reset of resets) reset();
   const old = slots;
   slots = new Map();
   scope = undefined;

@@ -1,8 +1,9 @@
-import type { CreateCustomerBody, CreateSaleBody, RepaymentBody, SyncResponse } from "@duka/contracts";
-import { ApiError, request } from "../api/client";
+import type { CreateCustomerBody, CreateSaleBody, RepaymentBody, SyncItem, SyncResponse } from "@duka/contracts";
+import { ApiError } from "../api/client";
 import { createStore } from "../lib/store";
 import { type Catalogue, catalogueKey } from "./catalogue";
 import { db, type OutboxEntry } from "./db";
+import { send as write } from "./endpoints";
 
 /** Who is signed in on this phone: only their queued writes are counted and sent. */
 let owner: { userId: string; businessId: string } | undefined;
@@ -111,12 +112,13 @@ export function queueRepayment(customerId: string, body: RepaymentBody & { id: s
 
 const BATCH = 200;
 const SYNC_TIMEOUT_MS = 180_000;
-const itemOf = (e: OutboxEntry) => {
+/** A queued entry as the sync item it was stored from (the phone wrote it; the server checks it). */
+const itemOf = (e: OutboxEntry): SyncItem => {
   if (e.kind === "repayment") {
-    const { customerId, ...body } = e.body as RepaymentBody & { customerId: string };
+    const { customerId, ...body } = e.body as RepaymentBody & { customerId: string; id: string };
     return { kind: e.kind, customerId, body };
   }
-  return { kind: e.kind, body: e.body };
+  return { kind: e.kind, body: e.body } as SyncItem;
 };
 
 /** What the server answered for sales sent from here: the real receipt number by the sale's id. */
@@ -136,7 +138,7 @@ export async function sendNow(): Promise<boolean> {
       let answer: SyncResponse;
       try {
         // A batch of 200 sales takes the server a while on a small machine: a long wait is not a failure.
-        answer = await request<SyncResponse>("POST", "/sync", { items: batch.map(itemOf) }, SYNC_TIMEOUT_MS);
+        answer = await write("POST /sync", { body: { items: batch.map(itemOf) }, timeoutMs: SYNC_TIMEOUT_MS });
       } catch {
         return false;
       }

@@ -1,9 +1,17 @@
 import { useEffect, useRef } from "preact/hooks";
-import { api } from "../api/client";
+import { get } from "../data/endpoints";
 import { createStore, useStore } from "./store";
 
 /** What the server announces on /api/v1/events; `resync` means "you may have missed some: refetch". */
-const CHANGES = ["sale.created", "sale.voided", "sale.refunded", "stock.changed", "customer.payment", "resync"];
+const CHANGES = [
+  "sale.created",
+  "sale.voided",
+  "sale.refunded",
+  "stock.changed",
+  "customer.payment",
+  "drawer.closed",
+  "resync",
+];
 const DEBOUNCE_MS = 400;
 const MAX_PAUSE_MS = 30_000;
 
@@ -54,7 +62,7 @@ function open(): () => void {
     s.addEventListener("signedout", () => {
       s.close();
       // Any request now answers 401, which sends the app to the sign-in screen.
-      void api.get("/me").catch(() => undefined);
+      void get("/me").catch(() => undefined);
     });
   };
   const reconnectLater = () => {
@@ -62,7 +70,7 @@ function open(): () => void {
     failures += 1;
     retry = setTimeout(connect, Math.min(MAX_PAUSE_MS, 1000 * 2 ** failures));
     // A refused stream may mean the session ended: a request finds out and shows sign-in.
-    void api.get("/me").catch(() => undefined);
+    void get("/me").catch(() => undefined);
   };
   const online = () => connect();
   addEventListener("online", online);

@@ -80,3 +80,13 @@ export async function withBackupLock<T>(ownerUrl: string, lock: number, fn: () =
     await client.end();
   }
 }
+
+/** Whether a backup succeeded at or after `since`. */
+export async function succeededSince(db: Db, since: Date): Promise<boolean> {
+  const rows = await db
+    .select({ at: backups.startedAt })
+    .from(backups)
+    .where(and(eq(backups.status, "succeeded"), gte(backups.startedAt, since)))
+    .limit(1);
+  return rows.length > 0;
+}

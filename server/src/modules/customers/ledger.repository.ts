@@ -62,12 +62,15 @@ export async function ledgerEntries(tx: Tx, businessId: string, customerId: stri
     sale_id: string | null;
     payment_id: string | null;
     note: string | null;
+    method: string | null;
   }>(
     tx,
-    sql`select id, kind, amount, created_at, sale_id, payment_id, note,
-          sum(amount) over (order by id)::bigint as balance
-        from customer_ledger where business_id = ${businessId} and customer_id = ${customerId}
-        order by id`,
+    sql`select l.id, l.kind, l.amount, l.created_at, l.sale_id, l.payment_id, l.note, p.method,
+          sum(l.amount) over (order by l.id)::bigint as balance
+        from customer_ledger l
+        left join payments p on p.business_id = l.business_id and p.id = l.payment_id
+        where l.business_id = ${businessId} and l.customer_id = ${customerId}
+        order by l.id`,
   );
   return rows.map((r) => ({
     id: Number(r.id),
@@ -78,6 +81,8 @@ export async function ledgerEntries(tx: Tx, businessId: string, customerId: stri
     saleId: r.sale_id,
     paymentId: r.payment_id,
     note: r.note,
+    /** How a repayment, refund or advance was paid (the payment's method), for printed statements. */
+    method: r.method,
   }));
 }
 

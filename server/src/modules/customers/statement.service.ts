@@ -1,9 +1,10 @@
 import type { Db } from "../../db/client.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx } from "../../lib/context.js";
-import { wordsFor } from "../../lib/customer-words.js";
 import { formatMoney } from "../../lib/money-format.js";
 import { localDate } from "../../lib/time.js";
+import { getBusinessSettings } from "../business/business.service.js";
+import { shopWordsOf } from "../business/shop-words.js";
 import { findCustomer } from "./customers.service.js";
 import { ledgerEntries, owingCustomers } from "./ledger.repository.js";
 
@@ -17,9 +18,10 @@ const TEXT_LINES = 30;
  * earlier date.
  */
 export async function getLedger(db: Db, ctx: Ctx, customerId: string) {
-  const { customer, rows } = await inBusiness(db, ctx.businessId, async (tx) => ({
+  const { customer, rows, settings } = await inBusiness(db, ctx.businessId, async (tx) => ({
     customer: await findCustomer(tx, ctx, customerId),
     rows: await ledgerEntries(tx, ctx.businessId, customerId),
+    settings: await getBusinessSettings(tx, ctx.businessId),
   }));
   const { timeZone, currency, locale, name: businessName } = ctx.business;
   const entries = rows.map(({ at, ...r }) => ({
@@ -39,12 +41,18 @@ export async function getLedger(db: Db, ctx: Ctx, customerId: string) {
   const shown = entries.slice(-TEXT_LINES);
   const opening = entries.length > shown.length ? (entries[entries.length - shown.length - 1]?.balance ?? 0) : null;
   // The customer reads it: in the shop's language, like its receipts.
-  const t = wordsFor(locale);
+  const { t, methodName } = shopWordsOf(locale, settings);
+  // A payment says how it was made: "Paid (M-Pesa)".
+  const methods = new Map(rows.map((r) => [Number(r.id), r.method]));
+  const what = (e: (typeof entries)[number]) => {
+    const method = e.kind === "credit_sale" ? null : methods.get(e.id);
+    return `${t(`printed.ledger.${e.kind}`)}${method ? ` (${methodName(method)})` : ""}`;
+  };
   const lines = [
-    `${businessName}: ${t.statementFor} ${customer.name}${customer.phone ? ` (${customer.phone})` : ""}`,
-    ...(opening !== null ? [`${t.earlierBalance}: ${money(opening)}`] : []),
-    ...shown.map((e) => `${day.format(new Date(e.at))}  ${t[e.kind]}  ${money(Math.abs(e.amount))}`),
-    balance >= 0 ? `${t.owed}: ${money(balance)}` : `${t.creditHeld}: ${money(-balance)}`,
+    `${businessName}: ${t("printed.statementFor")} ${customer.name}${customer.phone ? ` (${customer.phone})` : ""}`,
+    ...(opening !== null ? [`${t("printed.earlierBalance")}: ${money(opening)}`] : []),
+    ...shown.map((e) => `${day.format(new Date(e.at))}  ${what(e)}  ${money(Math.abs(e.amount))}`),
+    balance >= 0 ? `${t("printed.owed")}: ${money(balance)}` : `${t("printed.creditHeld")}: ${money(-balance)}`,
   ];
   return {
     customer: { id: customer.id, name: customer.name, phone: customer.phone },

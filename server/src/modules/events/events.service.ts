@@ -6,7 +6,13 @@ import { EVENTS_CHANNEL, notify } from "./events.repository.js";
 export { EVENTS_CHANNEL };
 
 /** What changed, for open dashboards and screens to refetch. */
-export type EventType = "sale.created" | "sale.voided" | "sale.refunded" | "stock.changed" | "customer.payment";
+export type EventType =
+  | "sale.created"
+  | "sale.voided"
+  | "sale.refunded"
+  | "stock.changed"
+  | "customer.payment"
+  | "drawer.closed";
 
 export interface DukaEvent {
   type: EventType;

@@ -1,6 +1,7 @@
 import { DailyReport, DailyReportQuery, MonthlyReport, MonthlyReportQuery } from "@duka/contracts";
 import { z } from "zod";
 import { type App, ctxOf, type FastifyReply } from "../../lib/http.js";
+import { shopWords } from "../business/shop-words.js";
 import { reportCsv } from "./reports.csv.js";
 import { dailyReport, monthlyReport } from "./reports.service.js";
 
@@ -29,7 +30,7 @@ export default async function reportsRoutes(app: App) {
       const report = await dailyReport(db, ctx, request.query);
       if (request.query.format === "json") return report;
       const rows = report.days.map(({ date, ...f }) => ({ key: date, ...f }));
-      const csv = reportCsv("date", rows, report.totals, report.currency);
+      const csv = reportCsv(await shopWords(db, ctx), "day", rows, report.totals, report.currency);
       return sendCsv(reply, `sales-daily-${report.from}-${report.to}.csv`, csv);
     },
   );
@@ -45,7 +46,7 @@ export default async function reportsRoutes(app: App) {
       const report = await monthlyReport(db, ctx, request.query);
       if (request.query.format === "json") return report;
       const rows = report.months.map(({ month, ...f }) => ({ key: month, ...f }));
-      const csv = reportCsv("month", rows, report.totals, report.currency);
+      const csv = reportCsv(await shopWords(db, ctx), "month", rows, report.totals, report.currency);
       return sendCsv(reply, `sales-monthly-${report.from}-${report.to}.csv`, csv);
     },
   );

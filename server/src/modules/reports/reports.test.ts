@@ -93,12 +93,35 @@ describe("GET /reports/daily and /reports/monthly", () => {
       .replace(/^\uFEFF/, "")
       .trim()
       .split("\n");
-    expect(lines[0]).toMatch(/^date,sales,items sold,grossSales \(KES\)/);
+    expect(lines[0]).toMatch(/^day,sales,items sold,gross sales \(KES\),discounts \(KES\)/);
+    expect(lines[0]).toContain("net sales: Cash (KES)");
     expect(lines[1]).toMatch(/^2026-07-01,1,2,121\.00,0\.00,0\.00,121\.00,0,/);
     expect(lines[2]).toMatch(/^2026-07-02,0,0,0\.00/);
     expect(lines[3]).toMatch(/^total,1,2,121\.00/);
     const monthly = await owner.get("/reports/monthly?from=2026-07&to=2026-07&format=csv");
     expect(monthly.body).toContain("2026-07,1,2,121.00");
+  });
+
+  it("names the CSV's columns in the shop's language, and its payment methods as the shop does", async () => {
+    t.clock.set("2026-07-01T09:00:00Z");
+    const owner = await signUp(t.app, { locale: "fr", currency: "XOF", timeZone: "Africa/Dakar" });
+    const renamed = await owner.patch("/business", {
+      settings: { paymentMethods: [{ method: "cash" }, { method: "mobile_money", label: "Wave" }] },
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const p = await makeProduct(owner, { price: 500, stock: 10 });
+    for (const method of ["cash", "mobile_money"])
+      await owner.post("/sales", saleBody([{ productId: p.id, quantity: 1 }], { payment: { method } }));
+    const csv = (await owner.get("/reports/daily?from=2026-07-01&to=2026-07-01&format=csv")).body;
+    const [header, , total] = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\n");
+    expect(header).toMatch(/^jour,ventes,articles vendus,ventes brutes \(XOF\),remises \(XOF\)/);
+    expect(header).toContain("ventes nettes : Espèces (XOF)");
+    expect(header).toContain("ventes nettes : Wave (XOF)");
+    expect(header).not.toMatch(/mobile_money|cash/);
+    expect(total).toMatch(/^total,2,2,/);
   });
 
   it("refuses ranges that are reversed or too long, other locations, and staff", async () => {

@@ -1,7 +1,7 @@
 import type { Sale } from "@duka/contracts";
 import type { Ctx } from "../../lib/context.js";
-import { wordsFor } from "../../lib/customer-words.js";
 import { formatMoney } from "../../lib/money-format.js";
+import { methodName, wordsFor } from "../../lib/words.js";
 
 /**
  * The built-in PDF fonts cover Windows-1252 only. Intl separates digits with narrow or thin spaces
@@ -41,7 +41,7 @@ export async function renderReceiptPdf(ctx: Ctx, sale: Sale): Promise<Buffer> {
     size: [WIDTH, height],
     margin: MARGIN,
     info: {
-      Title: `${t.receipt} #${sale.number}`,
+      Title: `${t("printed.receipt")} #${sale.number}`,
       Author: printable(sale.receipt.businessName),
       CreationDate: new Date(sale.voidedAt ?? sale.occurredAt),
     },
@@ -80,12 +80,12 @@ export async function renderReceiptPdf(ctx: Ctx, sale: Sale): Promise<Buffer> {
   text(sale.receipt.locationName, { align: "center" });
   text(when, { align: "center" });
   doc.font("Helvetica-Bold").fontSize(9);
-  text(`${t.receipt} #${sale.number}`, { align: "center" });
+  text(`${t("printed.receipt")} #${sale.number}`, { align: "center" });
   if (sale.status === "voided" || sale.refunded > 0) {
     doc.moveDown(0.3).fontSize(12).fillColor("#b00020");
-    text(`*** ${sale.status === "voided" ? t.voided : t.refundedMark} ***`, { align: "center" });
+    text(`*** ${sale.status === "voided" ? t("printed.voided") : t("printed.refundedMark")} ***`, { align: "center" });
     doc.fillColor("black").fontSize(8).font("Helvetica");
-    if (sale.voidReason) text(`${t.reason}: ${sale.voidReason}`, { align: "center" });
+    if (sale.voidReason) text(`${t("printed.reason")}: ${sale.voidReason}`, { align: "center" });
   }
   doc.fontSize(8);
   rule();
@@ -94,26 +94,26 @@ export async function renderReceiptPdf(ctx: Ctx, sale: Sale): Promise<Buffer> {
     doc.font("Helvetica-Bold");
     text(l.name);
     row(`${qty.format(l.quantity)} x ${money(l.unitPrice)}`, money(l.lineTotal + l.discount));
-    if (l.discount > 0) row(`  ${t.discount}`, `-${money(l.discount)}`);
+    if (l.discount > 0) row(`  ${t("printed.discount")}`, `-${money(l.discount)}`);
   }
   rule();
 
   if (sale.discount > 0) {
-    row(t.subtotal, money(sale.subtotal));
-    row(t.discount, `-${money(sale.discount)}`);
+    row(t("printed.subtotal"), money(sale.subtotal));
+    row(t("printed.discount"), `-${money(sale.discount)}`);
   }
   doc.fontSize(10);
-  row(t.total, money(sale.total), true);
+  row(t("printed.total"), money(sale.total), true);
   doc.fontSize(8);
-  row(t.paidBy, sale.payment.label);
-  if (sale.amountTendered !== null) row(t.tendered, money(sale.amountTendered));
-  if (sale.change !== null) row(t.change, money(sale.change));
-  if (sale.refunded > 0) row(t.refunded, `-${money(sale.refunded)}`);
-  if (sale.receipt.customerName) row(t.customer, sale.receipt.customerName);
-  row(t.servedBy, sale.receipt.staffName);
+  row(t("printed.paidBy"), methodName(t, sale.payment));
+  if (sale.amountTendered !== null) row(t("printed.tendered"), money(sale.amountTendered));
+  if (sale.change !== null) row(t("printed.change"), money(sale.change));
+  if (sale.refunded > 0) row(t("printed.refunded"), `-${money(sale.refunded)}`);
+  if (sale.receipt.customerName) row(t("printed.customer"), sale.receipt.customerName);
+  row(t("printed.servedBy"), sale.receipt.staffName);
   rule();
   doc.font("Helvetica");
-  text(t.thanks, { align: "center" });
+  text(t("printed.thanks"), { align: "center" });
 
   doc.end();
   return done;

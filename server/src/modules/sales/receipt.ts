@@ -1,7 +1,7 @@
 import type { Sale } from "@duka/contracts";
 import type { Ctx } from "../../lib/context.js";
-import { wordsFor } from "../../lib/customer-words.js";
 import { formatMoney } from "../../lib/money-format.js";
+import { methodName, wordsFor } from "../../lib/words.js";
 
 /**
  * A plain-text receipt for sharing through WhatsApp or SMS: short lines that read well in a chat
@@ -15,19 +15,26 @@ export function receiptText(ctx: Ctx, sale: Sale): string {
     new Date(sale.occurredAt),
   );
   const qty = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
-  const out = [sale.receipt.businessName, sale.receipt.locationName, when, `${t.receipt} #${sale.number}`, ""];
-  if (sale.status === "voided") out.push(`*** ${t.voided} ***`, "");
+  const out = [
+    sale.receipt.businessName,
+    sale.receipt.locationName,
+    when,
+    `${t("printed.receipt")} #${sale.number}`,
+    "",
+  ];
+  if (sale.status === "voided") out.push(`*** ${t("printed.voided")} ***`, "");
   for (const l of sale.lines) {
     out.push(l.name, `  ${qty.format(l.quantity)} x ${money(l.unitPrice)} = ${money(l.lineTotal + l.discount)}`);
-    if (l.discount > 0) out.push(`  ${t.discount} -${money(l.discount)}`);
+    if (l.discount > 0) out.push(`  ${t("printed.discount")} -${money(l.discount)}`);
   }
   out.push("");
-  if (sale.discount > 0) out.push(`${t.subtotal}: ${money(sale.subtotal)}`, `${t.discount}: -${money(sale.discount)}`);
-  out.push(`${t.total}: ${money(sale.total)}`, `${t.paidBy}: ${sale.payment.label}`);
-  if (sale.amountTendered !== null) out.push(`${t.tendered}: ${money(sale.amountTendered)}`);
-  if (sale.change !== null) out.push(`${t.change}: ${money(sale.change)}`);
-  if (sale.refunded > 0) out.push(`${t.refunded}: -${money(sale.refunded)}`);
-  if (sale.receipt.customerName) out.push(`${t.customer}: ${sale.receipt.customerName}`);
-  out.push(`${t.servedBy}: ${sale.receipt.staffName}`, "", t.thanks);
+  if (sale.discount > 0)
+    out.push(`${t("printed.subtotal")}: ${money(sale.subtotal)}`, `${t("printed.discount")}: -${money(sale.discount)}`);
+  out.push(`${t("printed.total")}: ${money(sale.total)}`, `${t("printed.paidBy")}: ${methodName(t, sale.payment)}`);
+  if (sale.amountTendered !== null) out.push(`${t("printed.tendered")}: ${money(sale.amountTendered)}`);
+  if (sale.change !== null) out.push(`${t("printed.change")}: ${money(sale.change)}`);
+  if (sale.refunded > 0) out.push(`${t("printed.refunded")}: -${money(sale.refunded)}`);
+  if (sale.receipt.customerName) out.push(`${t("printed.customer")}: ${sale.receipt.customerName}`);
+  out.push(`${t("printed.servedBy")}: ${sale.receipt.staffName}`, "", t("printed.thanks"));
   return `${out.join("\n")}\n`;
 }

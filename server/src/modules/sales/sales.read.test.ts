@@ -47,7 +47,7 @@ describe("reading sales", () => {
     expect(res.body).toMatch(/May 4, 2026.*11:30/); // 20:30 UTC is 23:30 in Nairobi
     expect(res.body).toMatch(/TOTAL: KES\s?301\.00/);
     expect(res.body).toMatch(/Change: KES\s?99\.00/);
-    expect(res.body).toContain("Paid by: cash");
+    expect(res.body).toContain("Paid by: Cash");
     expect(res.body).toContain("Served by: Amina");
   });
 

@@ -1,10 +1,11 @@
-import type { CreateSaleBody, SyncAttentionItem } from "@duka/contracts";
+import type { CreateSaleBody, SyncAttentionItem, SyncItem } from "@duka/contracts";
 import { useEffect, useState } from "preact/hooks";
-import { ApiError, api } from "../../api/client";
+import { ApiError } from "../../api/client";
 import { Button } from "../../components/Button";
 import { Field } from "../../components/Field";
 import { Notice } from "../../components/Notice";
 import type { OutboxEntry } from "../../data/db";
+import { get, send } from "../../data/endpoints";
 import { forget, pending, queuedEntries, resend, sendNow } from "../../data/outbox";
 import { t, useLocale } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
@@ -42,7 +43,7 @@ export default function Outbox() {
   const reload = async () => {
     setEntries(await queuedEntries());
     // Refused writes are kept on the server too, so the owner sees every phone's.
-    await api.get<{ items: SyncAttentionItem[] }>("/sync/attention").then(
+    await get("/sync/attention").then(
       (r) => setServer(r.items),
       () => undefined,
     );
@@ -128,17 +129,17 @@ function Refused({
   );
   const again = useAction(async () => {
     if (entry?.seq !== undefined) await resend(entry.seq);
-    else if (item) await api.post("/sync", { items: [item.content] });
+    else if (item) await send("POST /sync", { body: { items: [item.content as SyncItem] } });
     await sendNow();
     await onDone();
   });
   const accept = useAction(async () => {
-    await api.post(`/sync/attention/${id}/accept`);
+    await send("POST /sync/attention/:id/accept", { params: { id } });
     if (entry?.seq !== undefined) await forget(entry.seq);
     await onDone();
   });
   const discard = useAction(async () => {
-    await api.post(`/sync/attention/${id}/discard`, { reason });
+    await send("POST /sync/attention/:id/discard", { params: { id }, body: { reason } });
     if (entry?.seq !== undefined) await forget(entry.seq);
     await onDone();
   });

@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
-import { listSales, listUsers, type SaleFilters, type SaleSummary } from "../../api/sales";
+import { listUsers } from "../../api/admin";
+import { listSales, type SaleFilters, type SaleSummary } from "../../api/sales";
 import { Button } from "../../components/Button";
 import { CustomerPicker, type PickedCustomer } from "../../components/CustomerPicker";
 import { Notice } from "../../components/Notice";
@@ -34,7 +35,7 @@ export default function SalesList() {
     return result;
   }, [JSON.stringify(filters)]);
   const locations = useLocationList(me.permissions.includes("locations.read"));
-  const users = useLoad(() => (isOwner ? listUsers() : Promise.resolve({ items: [] })), []);
+  const users = useLoad(() => (isOwner ? listUsers() : Promise.resolve([])), []);
   const loadMore = useAction(async () => {
     if (!cursor) return;
     const next = await listSales({ ...filters, cursor });
@@ -104,7 +105,7 @@ export default function SalesList() {
                 onChange={(e) => set({ userId: e.currentTarget.value || undefined })}
               >
                 <option value="">{t("sales.any")}</option>
-                {users.data?.items.map((u) => (
+                {users.data?.map((u) => (
                   <option key={u.id} value={u.id}>
                     {u.name}
                   </option>

@@ -4,6 +4,7 @@ import { ApiError } from "../../api/client";
 import { Button } from "../../components/Button";
 import { Notice } from "../../components/Notice";
 import { Spinner } from "../../components/Spinner";
+import { forgetWithSession } from "../../data/cache";
 import { t } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { createStore } from "../../lib/store";
@@ -111,6 +112,7 @@ export function Confirm({
 
 /** A success message that survives one change of screen ("Added Juma" on the list after the form). */
 const flashStore = createStore<string | null>(null);
+forgetWithSession(() => flashStore.set(null));
 export const flash = (message: string) => flashStore.set(message);
 
 export function Flash() {

@@ -3,6 +3,7 @@ import { EXPORT_CSV_URL, listCategories, listProducts, type ProductItem } from "
 import { Button } from "../../components/Button";
 import { Notice } from "../../components/Notice";
 import { Spinner } from "../../components/Spinner";
+import { forgetWithSession } from "../../data/cache";
 import { useLoad } from "../../data/use-load";
 import { type MessageKey, t } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
@@ -20,8 +21,12 @@ const FILTERS: [StateFilter, MessageKey][] = [
   ["uncounted", "stock.filter.uncounted"],
 ];
 
-/** The filters survive a visit to a product and back. */
-let kept = { q: "", state: "" as StateFilter, category: "", locationId: "" };
+/** The filters survive a visit to a product and back, not a sign-out. */
+const NO_FILTERS = { q: "", state: "" as StateFilter, category: "", locationId: "" };
+let kept = NO_FILTERS;
+forgetWithSession(() => {
+  kept = NO_FILTERS;
+});
 
 /** The product list: search, filters, big rows with their stock, and "load more". */
 export default function StockList() {
@@ -79,7 +84,7 @@ export default function StockList() {
     : FILTERS;
 
   return (
-    <div class="stack">
+    <div class="stack page-wide">
       <div class="title-row">
         <h1>{t("stock.list.title")}</h1>
         {owner && (
@@ -198,7 +203,7 @@ function Results(props: {
       <p class="hint" role="status">
         {props.loading ? t("stock.searching") : t("stock.shown", { count: props.items.length })}
       </p>
-      <ul class="rows">
+      <ul class="rows product-rows">
         {props.items.map((p) => (
           <li key={p.id}>
             <Link class="row" href={`/stock/${p.id}`}>

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { Button } from "../../components/Button";
+import { forgetWithSession } from "../../data/cache";
 import { useActiveLocations } from "../../data/hooks";
 import type { LoadState } from "../../data/use-load";
 import { unitWord } from "../../lib/units";
@@ -62,6 +63,9 @@ export const useLocations = () => useActiveLocations();
 
 /** The location a screen starts on: the one last chosen on this phone, else the user's own, else the first. */
 let lastLocation: string | undefined;
+forgetWithSession(() => {
+  lastLocation = undefined;
+});
 export function preferredLocation(locations: { id: string }[], userLocation: string | null): string {
   const ids = locations.map((l) => l.id);
   return [lastLocation, userLocation].find((id) => id && ids.includes(id)) ?? ids[0] ?? "";

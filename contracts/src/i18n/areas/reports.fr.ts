@@ -1,0 +1,33 @@
+import type { en } from "./reports.js";
+
+export const fr: Record<keyof typeof en, string> = {
+  "nav.reports": "Rapports",
+  "reports.title": "Rapports",
+  "reports.kind": "Quel rapport",
+  "reports.daily": "Par jour",
+  "reports.monthly": "Par mois",
+  "reports.from": "Du",
+  "reports.to": "Au",
+  "reports.range": "Du {from} au {to}",
+  "reports.chart": "Ventes nettes par période, du {from} au {to}",
+  "reports.byDay": "Par jour",
+  "reports.byMonth": "Par mois",
+  "reports.date": "Jour",
+  "reports.month": "Mois",
+  "reports.salesCount": "Ventes",
+  "reports.items": "Articles",
+  "reports.gross": "Brut",
+  "reports.discounts": "Remises",
+  "reports.netSales": "Ventes nettes",
+  "reports.voids": "Annulations",
+  "reports.margin": "Marge",
+  "reports.total": "Total",
+  "reports.name": "Nom",
+  "reports.noCost":
+    "{count, plural, one {# ligne vendue n’avait} other {# lignes vendues n’avaient}} pas de prix de revient ; la marge ne les compte pas.",
+  "reports.byMethod": "Par moyen de paiement",
+  "reports.byLocation": "Par lieu",
+  "reports.byStaff": "Par employé",
+  "reports.csv": "Télécharger le CSV",
+  "reports.print": "Imprimer",
+};

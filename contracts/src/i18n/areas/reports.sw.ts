@@ -1,0 +1,33 @@
+import type { en } from "./reports.js";
+
+export const sw: Record<keyof typeof en, string> = {
+  "nav.reports": "Ripoti",
+  "reports.title": "Ripoti",
+  "reports.kind": "Ripoti ipi",
+  "reports.daily": "Kwa siku",
+  "reports.monthly": "Kwa mwezi",
+  "reports.from": "Kuanzia",
+  "reports.to": "Hadi",
+  "reports.range": "{from} hadi {to}",
+  "reports.chart": "Mauzo halisi kwa kipindi, {from} hadi {to}",
+  "reports.byDay": "Kwa siku",
+  "reports.byMonth": "Kwa mwezi",
+  "reports.date": "Siku",
+  "reports.month": "Mwezi",
+  "reports.salesCount": "Mauzo",
+  "reports.items": "Bidhaa",
+  "reports.gross": "Ghafi",
+  "reports.discounts": "Punguzo",
+  "reports.netSales": "Mauzo halisi",
+  "reports.voids": "Yaliyobatilishwa",
+  "reports.margin": "Faida",
+  "reports.total": "Jumla",
+  "reports.name": "Jina",
+  "reports.noCost":
+    "{count, plural, one {Mstari # uliouzwa haukuwa} other {Mistari # iliyouzwa haikuwa}} na bei ya kununua, kwa hiyo faida haiihesabu.",
+  "reports.byMethod": "Kwa njia ya malipo",
+  "reports.byLocation": "Kwa tawi",
+  "reports.byStaff": "Kwa mfanyakazi",
+  "reports.csv": "Pakua CSV",
+  "reports.print": "Chapisha",
+};
