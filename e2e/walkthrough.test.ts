@@ -30,7 +30,7 @@ async function sell(page: Page, name: string, extra = 0) {
 describeBrowser("a shop's first day, at 360 px", () => {
   const e2e = useE2E();
 
-  it("signs up, adds products without stock, sells them, and adds a branch", async () => {
+  it("signs up, adds products without stock, sells them, adds a branch, and closes the day", async () => {
     const page = await e2e.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto("/signup");
@@ -94,5 +94,43 @@ describeBrowser("a shop's first day, at 360 px", () => {
     await page.getByText("0 in stock, 0 low, 0 out, 2 not counted").waitFor();
     const wide = await page.evaluate<number>("document.documentElement.scrollWidth");
     expect(wide).toBeLessThanOrEqual(360);
-  }, 180_000);
+
+    // Closing: three chapati and a chai in cash (110), a float of 50, and 150 counted: 10 short.
+    await page.getByRole("link", { name: "Close the day" }).click();
+    await visit(page, "Close the day");
+    const expected = page.getByRole("region", { name: "Cash this drawer should hold" });
+    await expected
+      .getByText(/110\.00/)
+      .first()
+      .waitFor();
+    await page.getByLabel(/^Cash in the drawer when the day started/).fill("50");
+    await page.getByText(/Expected in the drawer: .*160\.00/).waitFor();
+    await page.getByLabel(/^Cash you counted now/).fill("150");
+    await page.getByText(/10\.00 short/).waitFor();
+    await page.getByRole("button", { name: "Save the count" }).click();
+    await page
+      .getByRole("status")
+      .getByText(/^Drawer closed\. You counted .*150\.00: .*10\.00 short\.$/)
+      .waitFor();
+    const share = page.getByRole("region", { name: "The day in a few lines" });
+    await share.getByText(/Cash counted: KES 150\.00 \(difference -KES 10\.00\)/).waitFor();
+    const whatsapp = await share.getByRole("link", { name: "Send on WhatsApp" }).getAttribute("href");
+    expect(decodeURIComponent(whatsapp ?? "")).toContain("Cash: KES 110.00");
+    await checkA11y(page);
+    expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(360);
+
+    // The owner sees the close and its difference on the dashboard and in the reports.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
+    await visit(page, "Hello, Zawadi Achieng");
+    const today = page.getByRole("region", { name: "Drawer closes today" });
+    await today.getByText(/10\.00 short/).waitFor();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reports" }).click();
+    await visit(page, "Reports");
+    const closes = page.getByRole("region", { name: "Drawer closes" });
+    await closes.getByText("Zawadi Achieng at Main street", { exact: false }).waitFor();
+    await closes.getByText(/10\.00 short/).waitFor();
+    await checkA11y(page);
+    const list = await closes.evaluate((el) => el.getBoundingClientRect().right);
+    expect(list).toBeLessThanOrEqual(360);
+  }, 240_000);
 });

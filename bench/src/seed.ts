@@ -1,7 +1,7 @@
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import type { Db } from "../../server/src/db/client.js";
-import { rebuildSalesSummary } from "../../server/src/modules/sales/summary.js";
+import { rebuildSalesSummary } from "../../server/src/modules/summaries/summary-writer.repository.js";
 
 /**
  * Fills one business with `count` sales over the two years up to now, set-based in SQL as the table

@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = [
   "sale.backdated",
   "sale.voided",
   "sale.refunded",
+  "drawer.closed",
+  "drawer.recounted",
   "import.committed",
   "sync.discarded",
 ] as const;

@@ -9,5 +9,7 @@ export const BackupStatus = z.object({
   lastFailure: z.object({ at: Instant }).nullable(),
   /** True when the last success is more than 26 hours old, or the last run failed. */
   stale: z.boolean(),
+  /** When the next automatic backup is planned; null when this server makes none. */
+  nextRun: Instant.nullable(),
 });
 export type BackupStatus = z.infer<typeof BackupStatus>;

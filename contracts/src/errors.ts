@@ -58,6 +58,8 @@ export const ERROR_CODES = {
   customer_archived: 409,
   credit_limit_exceeded: 409,
   overpayment: 409,
+  // Closing the day
+  already_closed: 409,
   // Writes queued on a phone while offline
   offline_in_future: 400,
   offline_too_old: 422,
@@ -139,6 +141,7 @@ export interface ErrorDetails {
   discount_too_large: { maxDiscountPercent: number };
   credit_limit_exceeded: { customerId: string; creditLimit: number; balance: number; amount: number };
   overpayment: { customerId: string; balance: number; amount: number };
+  already_closed: { closeId: string; counted: number; closedAt: string };
   offline_in_future: { recordedAt: string };
   offline_too_old: { recordedAt: string };
   refund_exceeds_sold: { lineNo: number; refundable: number };

@@ -2,6 +2,7 @@ export * from "./audit.js";
 export * from "./auth.js";
 export * from "./backups.js";
 export * from "./business.js";
+export * from "./closes.js";
 export * from "./common.js";
 export * from "./customers.js";
 export * from "./dashboard.js";

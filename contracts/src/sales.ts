@@ -5,6 +5,12 @@ import { Id, Instant, IsoDate, KeyCursor, Money, OptionalText, Page, PositiveQua
 export const BUILT_IN_PAYMENT_METHODS = ["cash", "mobile_money", "card", "bank_transfer", "credit"] as const;
 
 export const MAX_SALE_LINES = 500;
+/**
+ * Most of one product on a sale line: far above a shop's biggest sale, low enough that a slipped
+ * finger (99,999,999) is refused with a clear word rather than recorded (stock movements keep
+ * MAX_QUANTITY: a warehouse receives more). The till checks the same number (web sell/cart.ts).
+ */
+export const MAX_LINE_QUANTITY = 100_000;
 
 const MethodCode = z
   .string({ message: "is required" })
@@ -13,7 +19,7 @@ const MethodCode = z
 
 export const SaleLineInput = z.object({
   productId: Id,
-  quantity: PositiveQuantity,
+  quantity: PositiveQuantity.max(MAX_LINE_QUANTITY, `must be at most ${MAX_LINE_QUANTITY}`),
   /** Defaults to the product's price; a different price needs the owner's permission. */
   unitPrice: Money.optional(),
   /** Taken off this line, in minor units. */

@@ -27,6 +27,7 @@ import authRoutes from "./modules/auth/auth.routes.js";
 import guard from "./modules/auth/guard.js";
 import backupsRoutes from "./modules/backups/backups.routes.js";
 import businessRoutes from "./modules/business/business.routes.js";
+import closesRoutes from "./modules/closes/closes.routes.js";
 import customersRoutes from "./modules/customers/customers.routes.js";
 import dashboardRoutes from "./modules/dashboard/dashboard.routes.js";
 import documentsRoutes from "./modules/documents/documents.routes.js";
@@ -72,6 +73,7 @@ const apiModules: ((app: App) => Promise<void>)[] = [
   backupsRoutes,
   syncRoutes,
   importsRoutes,
+  closesRoutes,
 ];
 
 export async function buildApp(opts: BuildOptions) {

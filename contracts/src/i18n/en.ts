@@ -1,4 +1,5 @@
 import { en as admin } from "./areas/admin.js";
+import { en as close } from "./areas/close.js";
 import { en as customers } from "./areas/customers.js";
 /**
  * The message catalogue: every word the user reads. English is the reference; other languages are
@@ -142,6 +143,7 @@ const en = {
   ...offline,
   ...printed,
   ...reports,
+  ...close,
   ...documents,
   ...imports,
   ...errors,

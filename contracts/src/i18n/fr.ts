@@ -1,4 +1,5 @@
 import { fr as admin } from "./areas/admin.fr.js";
+import { fr as close } from "./areas/close.fr.js";
 import { fr as customers } from "./areas/customers.fr.js";
 import { fr as dashboard } from "./areas/dashboard.fr.js";
 import { fr as documents } from "./areas/documents.fr.js";
@@ -139,6 +140,7 @@ const fr: Messages = {
   ...offline,
   ...printed,
   ...reports,
+  ...close,
   ...documents,
   ...imports,
   ...errors,

@@ -1,4 +1,5 @@
 import { sw as admin } from "./areas/admin.sw.js";
+import { sw as close } from "./areas/close.sw.js";
 import { sw as customers } from "./areas/customers.sw.js";
 import { sw as dashboard } from "./areas/dashboard.sw.js";
 import { sw as documents } from "./areas/documents.sw.js";
@@ -138,6 +139,7 @@ const sw: Messages = {
   ...offline,
   ...printed,
   ...reports,
+  ...close,
   ...documents,
   ...imports,
   ...errors,

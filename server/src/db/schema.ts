@@ -8,6 +8,7 @@
 export * from "./schema/audit.js";
 export * from "./schema/backups.js";
 export * from "./schema/business.js";
+export * from "./schema/closes.js";
 export * from "./schema/customers.js";
 export * from "./schema/documents.js";
 export * from "./schema/imports.js";
@@ -41,4 +42,5 @@ export const businessTables = [
   "product_sales_daily",
   "sync_attention",
   "imports",
+  "drawer_closes",
 ] as const;

@@ -6,7 +6,7 @@ import { inBusiness } from "../db/tenancy.js";
 import type { Ctx } from "../lib/context.js";
 import { localDate } from "../lib/time.js";
 import { hashPassword } from "../modules/auth/passwords.js";
-import { countSale } from "../modules/sales/summary.js";
+import { countSale } from "../modules/summaries/summary-writer.repository.js";
 import { type Actor, logIn, PASSWORD, type TestContext, uniqueLogin } from "./api.js";
 
 /**

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { expect } from "vitest";
 import { type Database, queryRows } from "../db/client.js";
-import { rebuildSalesSummary } from "../modules/sales/summary.js";
+import { rebuildSalesSummary } from "../modules/summaries/summary-writer.repository.js";
 import { asOwner } from "./owner.js";
 
 interface Mismatch {

@@ -189,4 +189,10 @@ async function seedEveryTable(query: Query, owner: Actor) {
      values ($1, gen_random_uuid(), $2, 'sale', '{}', 'not_found', 'm')`,
     [biz, user],
   );
+  await q(
+    `insert into drawer_closes (id, business_id, business_date, location_id, user_id, closed_by, cash_sales,
+       cash_refunds, repayments, expected, counted, request_hash)
+     values (gen_random_uuid(), $1, current_date, $2, $3, $3, 100, 0, 0, 100, 100, 'h')`,
+    [biz, loc, user],
+  );
 }

@@ -3,6 +3,8 @@ import type {
   BackupStatus,
   BusinessResponse,
   ChangePasswordBody,
+  CloseBody,
+  ClosesList,
   CreateCustomerBody,
   CreateLocationBody,
   CreateSaleBody,
@@ -12,10 +14,13 @@ import type {
   CustomerSalesResponse,
   DailyReport,
   DashboardResponse,
+  DaySummary,
   DiscardBody,
   Document,
   DocumentPage,
   DocumentUsage,
+  DrawerClose,
+  DrawerState,
   ForgotBody,
   ImportCommitBody,
   ImportCommitResult,
@@ -111,12 +116,16 @@ export interface Endpoints {
   "/imports": ImportHistory;
   "/backups/status": BackupStatus;
   "/sync/attention": SyncAttentionList;
+  "/closes/drawer": DrawerState;
+  "/closes": ClosesList;
+  "/closes/day": DaySummary;
 }
 export type Route = keyof Endpoints;
 
 /** What each write takes and answers: `"METHOD /path"` → its body (none: `undefined`) and answer. */
 export interface Writes {
   "POST /auth/signup": [SignupBody, SignupResponse];
+  "POST /closes": [CloseBody, DrawerClose];
   "POST /auth/login": [LoginBody, MeResponse];
   "POST /auth/logout": [undefined, Of<typeof Ok>];
   "POST /auth/recover": [RecoverBody, RecoveryCodeResponse];

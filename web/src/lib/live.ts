@@ -3,7 +3,15 @@ import { get } from "../data/endpoints";
 import { createStore, useStore } from "./store";
 
 /** What the server announces on /api/v1/events; `resync` means "you may have missed some: refetch". */
-const CHANGES = ["sale.created", "sale.voided", "sale.refunded", "stock.changed", "customer.payment", "resync"];
+const CHANGES = [
+  "sale.created",
+  "sale.voided",
+  "sale.refunded",
+  "stock.changed",
+  "customer.payment",
+  "drawer.closed",
+  "resync",
+];
 const DEBOUNCE_MS = 400;
 const MAX_PAUSE_MS = 30_000;
 

@@ -7,9 +7,12 @@ import type { ScreenProps } from "../router";
  * The signed-in screens by path. Home ships with the shell (it is the first thing an owner sees);
  * the rest download on first visit. Patterns may hold `:name` parts, handed to the screen as `params`.
  */
+const customers: ComponentType<ScreenProps> = lazy(() => import("../pages/customers/CustomerList"));
+
 export const ROUTES: Record<string, ComponentType<ScreenProps>> = {
   "/": Home,
-  "/customers": lazy(() => import("../pages/customers/CustomerList")),
+  "/customers": customers,
+  "/customers/owing": customers,
   "/customers/new": lazy(() => import("../pages/customers/AddCustomer")),
   "/customers/:id": lazy(() => import("../pages/customers/CustomerPage")),
   "/customers/:id/edit": lazy(() => import("../pages/customers/EditCustomer")),
@@ -18,6 +21,7 @@ export const ROUTES: Record<string, ComponentType<ScreenProps>> = {
   "/sales/:id": lazy(() => import("../pages/sell/SaleDetail")),
   "/sales/:id/receipt": lazy(() => import("../pages/sell/Receipt")),
   "/reports": lazy(() => import("../pages/reports/Reports")),
+  "/close": lazy(() => import("../pages/close/CloseDay")),
   "/outbox": lazy(() => import("../pages/outbox/Outbox")),
   "/more": lazy(() => import("../pages/settings/More")),
   ...stockRoutes(),

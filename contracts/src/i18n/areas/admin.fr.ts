@@ -23,7 +23,9 @@ export const fr: Record<keyof typeof en, string> = {
   "admin.backups.title": "Sauvegardes et données",
   "admin.backups.lastTitle": "Sauvegarde quotidienne automatique",
   "admin.backups.last": "Dernière sauvegarde : {when}.",
-  "admin.backups.none": "Aucune sauvegarde pour l’instant. La première a lieu peu après le démarrage du serveur.",
+  "admin.backups.first": "Aucune sauvegarde de vos données pour l’instant. La première a lieu le {when}.",
+  "admin.backups.off":
+    "Ce serveur ne fait pas de sauvegarde automatique. Téléchargez toutes vos données ci-dessous et gardez-les en lieu sûr.",
   "admin.backups.ok": "Vos données sont sauvegardées.",
   "admin.backups.late": "La dernière sauvegarde date de plus d’un jour. Prévenez la personne qui gère votre serveur.",
   "admin.backups.failed":
@@ -171,6 +173,8 @@ export const fr: Record<keyof typeof en, string> = {
   "admin.audit.sale.backdated": "Vente enregistrée à une date antérieure",
   "admin.audit.sale.voided": "Vente annulée",
   "admin.audit.sale.refunded": "Remboursement effectué",
+  "admin.audit.drawer.closed": "Caisse comptée à la fermeture",
+  "admin.audit.drawer.recounted": "Caisse recomptée (correction)",
   "admin.audit.import.committed": "Données importées d’un fichier",
   "admin.audit.sync.discarded": "Une saisie faite hors ligne a été écartée",
 

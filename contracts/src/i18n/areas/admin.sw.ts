@@ -23,7 +23,8 @@ export const sw: Record<keyof typeof en, string> = {
   "admin.backups.title": "Nakala za akiba na data yako",
   "admin.backups.lastTitle": "Nakala ya akiba ya kila siku",
   "admin.backups.last": "Nakala ya mwisho: {when}.",
-  "admin.backups.none": "Bado hakuna nakala. Ya kwanza itafanyika muda mfupi baada ya seva kuanza.",
+  "admin.backups.first": "Bado hakuna nakala ya data yako. Ya kwanza itafanyika tarehe {when}.",
+  "admin.backups.off": "Seva hii haihifadhi nakala yenyewe. Pakua data yako yote hapa chini na uiweke mahali salama.",
   "admin.backups.ok": "Data yako ina nakala ya akiba.",
   "admin.backups.late": "Nakala ya mwisho ina zaidi ya siku moja. Mjulishe anayesimamia seva yako.",
   "admin.backups.failed":
@@ -170,6 +171,8 @@ export const sw: Record<keyof typeof en, string> = {
   "admin.audit.sale.backdated": "Mauzo yamerekodiwa kwa tarehe ya nyuma",
   "admin.audit.sale.voided": "Mauzo yamefutwa",
   "admin.audit.sale.refunded": "Pesa zimerudishwa",
+  "admin.audit.drawer.closed": "Droo imehesabiwa wakati wa kufunga",
+  "admin.audit.drawer.recounted": "Droo imehesabiwa tena (marekebisho)",
   "admin.audit.import.committed": "Data zililetwa kutoka faili",
   "admin.audit.sync.discarded": "Kitu kilichofanywa nje ya mtandao kiliondolewa",
 

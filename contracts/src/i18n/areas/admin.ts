@@ -22,7 +22,9 @@ export const en = {
   "admin.backups.title": "Backups and your data",
   "admin.backups.lastTitle": "Automatic daily backup",
   "admin.backups.last": "Last backup: {when}.",
-  "admin.backups.none": "No backup has been made yet. The first one runs soon after the server starts.",
+  "admin.backups.first": "No backup of your data has been made yet. The first one runs on {when}.",
+  "admin.backups.off":
+    "This server makes no automatic backups. Download all your data below and keep it somewhere safe.",
   "admin.backups.ok": "Your data is backed up.",
   "admin.backups.late": "The last backup is more than a day old. Tell whoever runs your server.",
   "admin.backups.failed":
@@ -168,6 +170,8 @@ export const en = {
   "admin.audit.sale.backdated": "Sale recorded with an earlier date",
   "admin.audit.sale.voided": "Sale cancelled",
   "admin.audit.sale.refunded": "Refund given",
+  "admin.audit.drawer.closed": "Drawer counted at closing",
+  "admin.audit.drawer.recounted": "Drawer counted again (correction)",
   "admin.audit.import.committed": "Data brought in from a file",
   "admin.audit.sync.discarded": "A write made offline was discarded",
 

@@ -32,6 +32,8 @@ export const fr: Record<keyof typeof en, string> = {
   "dashboard.owed": "Qui doit",
   "dashboard.owed.summary": "{count, plural, one {# client doit} other {# clients doivent}} {total}",
   "dashboard.owed.empty": "Aucun client ne doit rien.",
+  "dashboard.owed.all": "Voir tous ceux qui doivent",
+  "dashboard.lowStock.all": "Voir tout le stock bas",
   "dashboard.byLocation": "Par point de vente",
   "dashboard.byStaff": "Par vendeur",
   "dashboard.byPaymentMethod": "Par moyen de paiement",

@@ -32,6 +32,8 @@ export const sw: Record<keyof typeof en, string> = {
   "dashboard.owed": "Wanaodaiwa",
   "dashboard.owed.summary": "{count, plural, one {Mteja # anadaiwa} other {Wateja # wanadaiwa}} {total}",
   "dashboard.owed.empty": "Hakuna mteja anayedaiwa.",
+  "dashboard.owed.all": "Ona wote wanaodaiwa",
+  "dashboard.lowStock.all": "Ona bidhaa zote zinazokwisha",
   "dashboard.byLocation": "Kwa tawi",
   "dashboard.byStaff": "Kwa mfanyakazi",
   "dashboard.byPaymentMethod": "Kwa njia ya malipo",

@@ -31,6 +31,8 @@ export const en = {
   "dashboard.owed": "Who owes",
   "dashboard.owed.summary": "{count, plural, one {# customer owes} other {# customers owe}} {total}",
   "dashboard.owed.empty": "No customer owes anything.",
+  "dashboard.owed.all": "See everyone who owes",
+  "dashboard.lowStock.all": "See all low stock",
   "dashboard.byLocation": "By location",
   "dashboard.byStaff": "By staff member",
   "dashboard.byPaymentMethod": "By payment method",

@@ -36,6 +36,7 @@ export const fr: Record<keyof typeof en, string> = {
     "Cette vente a été enregistrée il y a plus de 7 jours. Le propriétaire peut l’accepter dans la liste à vérifier.",
   "error.not_tried": "Pas encore envoyé : il repartira tout seul.",
   "error.overpayment": "C’est plus que les {balance} dus par le client. Saisissez au plus ce montant.",
+  "error.already_closed": "Cette caisse a déjà été comptée. Recomptez pour corriger.",
   "error.file_missing":
     "Ce fichier manque dans le stockage. Demandez au propriétaire de le restaurer depuis une sauvegarde.",
   "error.invalid_storage_key": "L’adresse de ce fichier n’est pas valide.",

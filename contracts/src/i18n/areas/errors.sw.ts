@@ -34,6 +34,7 @@ export const sw: Record<keyof typeof en, string> = {
     "Mauzo haya yalirekodiwa zaidi ya siku 7 zilizopita. Mmiliki anaweza kuyakubali kwenye orodha ya yanayohitaji kuangaliwa.",
   "error.not_tried": "Bado hayajatumwa: yatatumwa tena yenyewe.",
   "error.overpayment": "Hii ni zaidi ya {balance} anazodaiwa mteja. Weka kiasi kisichozidi hicho.",
+  "error.already_closed": "Droo hii imeshahesabiwa. Hesabu tena ili kusahihisha.",
   "error.file_missing": "Faili hili halipo kwenye hifadhi. Muombe mmiliki alirejeshe kutoka kwa nakala.",
   "error.invalid_storage_key": "Anwani ya faili hili si sahihi.",
   "error.decrypt_failed":

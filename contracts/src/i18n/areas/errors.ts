@@ -36,6 +36,7 @@ export const en = {
     "This sale was recorded more than 7 days ago. The owner can accept it from the list that needs attention.",
   "error.not_tried": "Not sent yet: it is sent again by itself.",
   "error.overpayment": "This is more than the {balance} the customer owes. Enter at most that amount.",
+  "error.already_closed": "This drawer was already counted. Count again to correct it.",
   "error.file_missing": "This file is missing from storage. Ask the owner to restore it from a backup.",
   "error.invalid_storage_key": "This file's address is not valid.",
   "error.decrypt_failed":

@@ -31,6 +31,7 @@ export const fr: Record<keyof typeof en, string> = {
   "sell.qty.more": "Un {name} de plus",
   "sell.qty.label": "Quantité de {name} ({unit})",
   "sell.qty.invalid": "Tapez une quantité supérieure à 0, avec au plus 3 décimales.",
+  "sell.qty.tooMany": "Au plus {max} sur une ligne. Vérifiez la quantité.",
   "sell.line.each": "{price} par {unit}",
   "sell.line.typePrice": "Prix de {name} par {unit}",
   "sell.line.short": "seulement {quantity} {unit} en stock",

@@ -31,6 +31,7 @@ export const sw: Record<keyof typeof en, string> = {
   "sell.qty.more": "Ongeza {name} moja",
   "sell.qty.label": "Idadi ya {name} ({unit})",
   "sell.qty.invalid": "Andika idadi zaidi ya 0, yenye desimali zisizozidi 3.",
+  "sell.qty.tooMany": "Isizidi {max} kwa mstari mmoja. Angalia idadi.",
   "sell.line.each": "{price} kwa {unit}",
   "sell.line.typePrice": "Bei ya {name} kwa {unit}",
   "sell.line.short": "zipo {quantity} {unit} tu",

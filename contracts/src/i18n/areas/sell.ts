@@ -30,6 +30,7 @@ export const en = {
   "sell.qty.more": "One more {name}",
   "sell.qty.label": "Quantity of {name} ({unit})",
   "sell.qty.invalid": "Type a quantity above 0, with at most 3 decimals.",
+  "sell.qty.tooMany": "At most {max} on one line. Check the quantity.",
   "sell.line.each": "{price} per {unit}",
   "sell.line.typePrice": "Price of {name} per {unit}",
   "sell.line.short": "only {quantity} {unit} in stock",

@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   "customers.payments",
   "customers.export",
   "reports.read",
+  "drawers.close", // count one's own cash drawer at closing, and read one's own closes
+  "drawers.close.any", // count anyone's drawer, and read every close
   "dashboard.read",
   "users.manage",
   "locations.read",
@@ -55,6 +57,7 @@ const STAFF: readonly Permission[] = [
   "customers.read",
   "customers.create",
   "customers.payments",
+  "drawers.close",
   "dashboard.read",
   "locations.read",
   "documents.read",

@@ -24,6 +24,8 @@ export const sees = {
   allSales: (ctx: Ctx) => can(ctx.role, "sales.read.all"),
   /** What goods cost the shop. */
   cost: (ctx: Ctx) => can(ctx.role, "cost.read"),
+  /** Everyone's cash drawers and their closes; without it, only one's own. */
+  allDrawers: (ctx: Ctx) => can(ctx.role, "drawers.close.any"),
   /** Closed locations as well as open ones. */
   closedLocations: (ctx: Ctx) => can(ctx.role, "locations.manage"),
 };

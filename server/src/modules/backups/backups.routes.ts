@@ -7,12 +7,13 @@ import { writeBusinessExport } from "./export.service.js";
 import { backupStatus } from "./status.service.js";
 
 export default async function backupsRoutes(app: App) {
-  const { db, clock } = app.deps;
+  const { db, clock, config } = app.deps;
+  const hour = config.BACKUPS_ENABLED ? config.BACKUP_HOUR : null;
 
   app.get(
     "/backups/status",
     { config: { access: "backups.read" }, schema: { tags: ["backups"], response: { 200: BackupStatus } } },
-    async (request) => backupStatus(db, ctxOf(request).businessId, clock()),
+    async (request) => backupStatus(db, ctxOf(request).businessId, clock(), hour),
   );
 
   app.get(

@@ -3,7 +3,7 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client.js";
 import { AppError } from "../../lib/errors.js";
 import type { SealedStorage } from "../../lib/storage/sealed.js";
-import { rebuildSalesSummary } from "../sales/summary.js";
+import { rebuildSalesSummary } from "../summaries/summary-writer.repository.js";
 import { ident, listTables, type TableInfo } from "./catalog.js";
 import { BACKUP_PREFIX, manifestKeyOf, schemaVersion } from "./create.js";
 import { backupInvalid, canonicalRows, type Manifest, readBackup, readManifest, TableHasher } from "./format.js";

@@ -22,11 +22,14 @@ describe("backup scheduler, retention and the owner's status", () => {
   /** Local 03:00 on a given day, so the 02:00 slot of that day has passed. */
   const morning = (day: number) => new Date(2026, 2, day, 3, 0, 0);
 
-  it("tells the owner there is no backup yet, and refuses staff", async () => {
+  it("tells the owner there is no backup yet and when the first runs, and refuses staff", async () => {
+    t.clock.set(morning(1));
     const owner = await signUp(t.app);
     const res = await owner.get("/backups/status");
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ lastSuccess: null, lastFailure: null, stale: true });
+    // Today's 02:00 has not been backed up: the scheduler's next check, minutes from now, takes it.
+    const soon = new Date(morning(1).getTime() + 5 * 60_000).toISOString();
+    expect(res.json()).toEqual({ lastSuccess: null, lastFailure: null, stale: true, nextRun: soon });
     const staff = await addStaff(t, owner);
     expect((await staff.get("/backups/status")).statusCode).toBe(403);
   });
@@ -87,7 +90,13 @@ describe("backup scheduler, retention and the owner's status", () => {
     t.clock.advance(60_000);
     const after = await signUp(t.app);
     expect((await before.get("/backups/status")).json()).toMatchObject({ lastSuccess: { at: expect.any(String) } });
-    expect((await after.get("/backups/status")).json()).toEqual({ lastSuccess: null, lastFailure: null, stale: true });
+    // Today's backup ran before this shop opened: its first is tomorrow's, at 02:00.
+    expect((await after.get("/backups/status")).json()).toEqual({
+      lastSuccess: null,
+      lastFailure: null,
+      stale: true,
+      nextRun: new Date(2026, 2, 5, 2, 0).toISOString(),
+    });
   });
 
   it("keeps only what the retention policy says, deleting the files of the others", async () => {

@@ -8,6 +8,8 @@ import { applyRetention, type RetentionPolicy } from "./retention.js";
 /** Arbitrary constant: one backup at a time across every server process on the database. */
 const BACKUP_LOCK = 7_242_009;
 const HOUR = 3_600_000;
+/** How often the scheduler looks whether a backup is due, unless told otherwise. */
+export const CHECK_EVERY_MS = 5 * 60_000;
 
 export interface SchedulerOptions {
   /** Local hour (server time) of the daily backup. */
@@ -45,7 +47,7 @@ export class BackupScheduler {
 
   start() {
     void this.tick();
-    this.timer = setInterval(() => void this.tick(), this.opts.tickMs ?? 5 * 60_000);
+    this.timer = setInterval(() => void this.tick(), this.opts.tickMs ?? CHECK_EVERY_MS);
     this.timer.unref();
   }
 

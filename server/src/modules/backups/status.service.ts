@@ -3,6 +3,7 @@ import { and, desc, eq, gte, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { backups, businesses } from "../../db/schema.js";
 import { inBusiness } from "../../db/tenancy.js";
+import { CHECK_EVERY_MS, lastSlot } from "./scheduler.js";
 
 /** Past this age the daily backup has been missed at least once: the owner is warned. */
 export const STALE_AFTER_MS = 26 * 3_600_000;
@@ -12,7 +13,13 @@ export const STALE_AFTER_MS = 26 * 3_600_000;
  * Only runs since the business was created count (an older one holds none of it); the size and the
  * error text describe the whole system, not this shop, and stay in the server log and `npm run backups`.
  */
-export async function backupStatus(db: Db, businessId: string, now: Date): Promise<BackupStatus> {
+export async function backupStatus(
+  db: Db,
+  businessId: string,
+  now: Date,
+  /** The daily backup's local hour; null when automatic backups are off. */
+  hour: number | null,
+): Promise<BackupStatus> {
   const [business] = await inBusiness(db, businessId, (tx) =>
     tx.select({ createdAt: businesses.createdAt }).from(businesses).where(eq(businesses.id, businessId)),
   );
@@ -28,8 +35,27 @@ export async function backupStatus(db: Db, businessId: string, now: Date): Promi
   const [latest] = await newest(["succeeded", "failed"]);
   const failure = latest?.status === "failed" ? latest : undefined;
   return {
+    nextRun: hour === null ? null : (await nextRun(db, now, hour)).toISOString(),
     lastSuccess: success ? { at: success.startedAt.toISOString() } : null,
     lastFailure: failure ? { at: failure.startedAt.toISOString() } : null,
     stale: !success || now.getTime() - success.startedAt.getTime() > STALE_AFTER_MS || failure !== undefined,
   };
+}
+
+/**
+ * When the scheduler will next back up: the next daily slot once today's is done, else its next
+ * check (a slot missed while the server was down is caught up then). Any business's run counts:
+ * one backup holds every shop.
+ */
+async function nextRun(db: Db, now: Date, hour: number): Promise<Date> {
+  const slot = lastSlot(now, hour);
+  const [done] = await db
+    .select({ at: backups.startedAt })
+    .from(backups)
+    .where(and(eq(backups.status, "succeeded"), gte(backups.startedAt, slot)))
+    .limit(1);
+  if (!done) return new Date(now.getTime() + CHECK_EVERY_MS);
+  const next = new Date(slot);
+  next.setDate(next.getDate() + 1);
+  return next;
 }

@@ -1,50 +1,25 @@
-import {
-  type BusinessResponse,
-  BusinessSettings,
-  DEFAULT_BUSINESS_SETTINGS,
-  type UpdateBusinessBody,
-} from "@duka/contracts";
-import { eq } from "drizzle-orm";
+import type { BusinessResponse, BusinessSettings, UpdateBusinessBody } from "@duka/contracts";
 import type { z } from "zod";
 import type { Db, Queryable } from "../../db/client.js";
-import { businesses } from "../../db/schema.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx, RequestMeta } from "../../lib/context.js";
 import { notFound } from "../../lib/errors.js";
 import { audit } from "../audit/audit.service.js";
+import { findBusiness, findSettings, updateBusinessRow } from "./business.repository.js";
 
 type Update = z.output<typeof UpdateBusinessBody>;
 
-/**
- * The stored settings over the defaults. Rows written before a setting existed (or by hand) still
- * answer with a full, valid set: a field that fails validation falls back to its default.
- */
-export function withDefaults(stored: unknown): BusinessSettings {
-  const merged: Record<string, unknown> = { ...DEFAULT_BUSINESS_SETTINGS };
-  const given = stored && typeof stored === "object" ? (stored as Record<string, unknown>) : {};
-  const shape = BusinessSettings.shape;
-  for (const key of Object.keys(shape) as (keyof typeof shape)[]) {
-    const parsed = shape[key].safeParse(given[key]);
-    if (parsed.success) merged[key] = parsed.data;
-  }
-  return merged as BusinessSettings;
-}
-
 /** The shop's rules (stock, discounts, prices, credit, payment methods), for any module that enforces them. */
 export async function getBusinessSettings(tx: Queryable, businessId: string): Promise<BusinessSettings> {
-  const [row] = await tx
-    .select({ settings: businesses.settings })
-    .from(businesses)
-    .where(eq(businesses.id, businessId));
-  if (!row) throw notFound("Business");
-  return withDefaults(row.settings);
+  const settings = await findSettings(tx, businessId);
+  if (!settings) throw notFound("Business");
+  return settings;
 }
 
 async function readBusiness(tx: Queryable, businessId: string): Promise<BusinessResponse> {
-  const [row] = await tx.select().from(businesses).where(eq(businesses.id, businessId));
-  if (!row) throw notFound("Business");
-  const { id, name, currency, timeZone, locale, country } = row;
-  return { id, name, currency, timeZone, locale, country, settings: withDefaults(row.settings) };
+  const business = await findBusiness(tx, businessId);
+  if (!business) throw notFound("Business");
+  return business;
 }
 
 export function getBusiness(db: Db, ctx: Ctx): Promise<BusinessResponse> {
@@ -58,7 +33,7 @@ export function updateBusiness(db: Db, ctx: Ctx, input: Update, meta: RequestMet
     const { settings: _, ...fields } = input;
     const values = { ...fields, ...(settings ? { settings } : {}) };
     if (Object.keys(values).length === 0) return before;
-    await tx.update(businesses).set(values).where(eq(businesses.id, ctx.businessId));
+    await updateBusinessRow(tx, ctx.businessId, values);
     await audit(tx, {
       businessId: ctx.businessId,
       userId: ctx.userId,

@@ -1,20 +1,15 @@
-import { and, eq, sql } from "drizzle-orm";
-import { queryRows, type Tx } from "../../db/client.js";
-import { businesses, customerLedger } from "../../db/schema.js";
+import type { Tx } from "../../db/client.js";
 import type { Ctx } from "../../lib/context.js";
 import { conflict } from "../../lib/errors.js";
 import { formatAmount } from "../../lib/money-format.js";
 import { can } from "../auth/permissions.js";
+import { findSettings } from "../business/business.repository.js";
 import { lockCustomer } from "./customers.service.js";
+import { creditEntryOfSale, insertLedgerEntry, ledgerSum, reversedOfSale } from "./ledger.repository.js";
 
 /** The sum of the customer's credit book: what they owe (negative: what the shop holds for them). */
 export async function ledgerBalance(tx: Tx, ctx: Ctx, customerId: string): Promise<number> {
-  const [row] = await queryRows<{ balance: string | number }>(
-    tx,
-    sql`select coalesce(sum(amount), 0)::bigint as balance from customer_ledger
-        where business_id = ${ctx.businessId} and customer_id = ${customerId}`,
-  );
-  return Number(row?.balance ?? 0);
+  return ledgerSum(tx, ctx.businessId, customerId);
 }
 
 function assertPositiveAmount(amount: number) {
@@ -72,44 +67,28 @@ export async function recordCreditSale(tx: Tx, ctx: Ctx, input: CreditSaleInput)
       customerId: customer.id,
     });
   }
-  const [existing] = await tx
-    .select()
-    .from(customerLedger)
-    .where(
-      and(
-        eq(customerLedger.businessId, ctx.businessId),
-        eq(customerLedger.saleId, input.saleId),
-        eq(customerLedger.kind, "credit_sale"),
-      ),
-    );
+  const existing = await creditEntryOfSale(tx, ctx.businessId, input.saleId);
   const balance = await ledgerBalance(tx, ctx, customer.id);
   if (existing) return { entryId: existing.id, balance, overLimit: false };
 
   const limit = customer.creditLimit;
   const overLimit = limit != null && balance + input.amount > limit;
   if (overLimit && !input.acceptOverLimit) {
-    const [business] = await tx
-      .select({ settings: businesses.settings })
-      .from(businesses)
-      .where(eq(businesses.id, ctx.businessId));
+    const settings = await findSettings(tx, ctx.businessId);
     checkCreditLimit(ctx, customer, balance, input.amount, {
       allowOverLimit: input.allowOverLimit === true,
-      shopAllows: business?.settings.allowCreditOverLimit === true,
+      shopAllows: settings?.allowCreditOverLimit === true,
     });
   }
-  const [entry] = await tx
-    .insert(customerLedger)
-    .values({
-      businessId: ctx.businessId,
-      customerId: customer.id,
-      kind: "credit_sale",
-      amount: input.amount,
-      saleId: input.saleId,
-      userId: ctx.userId,
-      ...(input.at ? { createdAt: input.at } : {}),
-    })
-    .returning({ id: customerLedger.id });
-  return { entryId: entry?.id ?? 0, balance: balance + input.amount, overLimit };
+  const entryId = await insertLedgerEntry(tx, ctx.businessId, {
+    customerId: customer.id,
+    kind: "credit_sale",
+    amount: input.amount,
+    saleId: input.saleId,
+    userId: ctx.userId,
+    ...(input.at ? { createdAt: input.at } : {}),
+  });
+  return { entryId, balance: balance + input.amount, overLimit };
 }
 
 export interface ReverseCreditInput {
@@ -127,40 +106,22 @@ export interface ReverseCreditInput {
  */
 export async function reverseCreditSale(tx: Tx, ctx: Ctx, input: ReverseCreditInput) {
   if (input.amount !== undefined) assertPositiveAmount(input.amount);
-  const [credit] = await tx
-    .select({ customerId: customerLedger.customerId, amount: customerLedger.amount })
-    .from(customerLedger)
-    .where(
-      and(
-        eq(customerLedger.businessId, ctx.businessId),
-        eq(customerLedger.saleId, input.saleId),
-        eq(customerLedger.kind, "credit_sale"),
-      ),
-    );
+  const credit = await creditEntryOfSale(tx, ctx.businessId, input.saleId);
   if (!credit) return null;
   await lockCustomer(tx, ctx, credit.customerId);
-  const [reversed] = await queryRows<{ total: string | number }>(
-    tx,
-    sql`select coalesce(-sum(amount), 0)::bigint as total from customer_ledger
-        where business_id = ${ctx.businessId} and sale_id = ${input.saleId} and kind in ('void', 'refund')`,
-  );
-  const remaining = credit.amount - Number(reversed?.total ?? 0);
+  const remaining = credit.amount - (await reversedOfSale(tx, ctx.businessId, input.saleId));
   const amount = Math.min(input.amount ?? remaining, remaining);
   if (amount <= 0) return null;
-  const [entry] = await tx
-    .insert(customerLedger)
-    .values({
-      businessId: ctx.businessId,
-      customerId: credit.customerId,
-      kind: input.kind,
-      amount: -amount,
-      saleId: input.saleId,
-      userId: ctx.userId,
-      note: input.note ?? null,
-    })
-    .returning({ id: customerLedger.id });
+  const entryId = await insertLedgerEntry(tx, ctx.businessId, {
+    customerId: credit.customerId,
+    kind: input.kind,
+    amount: -amount,
+    saleId: input.saleId,
+    userId: ctx.userId,
+    note: input.note ?? null,
+  });
   return {
-    entryId: entry?.id ?? 0,
+    entryId,
     customerId: credit.customerId,
     amount,
     balance: await ledgerBalance(tx, ctx, credit.customerId),

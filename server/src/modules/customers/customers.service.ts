@@ -1,68 +1,32 @@
 import type { CreateCustomerBody, CustomerListQuery, UpdateCustomerBody } from "@duka/contracts";
-import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { type Db, type Queryable, queryRows, type Tx } from "../../db/client.js";
-import { customers } from "../../db/schema.js";
+import type { Db, Queryable, Tx } from "../../db/client.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx } from "../../lib/context.js";
 import { isUniqueViolation } from "../../lib/db-errors.js";
 import { conflict, forbidden, notFound } from "../../lib/errors.js";
 import { audit } from "../audit/audit.service.js";
 import { can } from "../auth/permissions.js";
+import { decodeCursor, encodeCursor } from "./cursor.js";
+import {
+  customerWithPhone,
+  findCustomerDetail,
+  findCustomerRow,
+  findCustomers,
+  insertCustomer,
+  updateCustomerRow,
+} from "./customers.repository.js";
 import { normalisePhone } from "./phone.js";
-import { decodeCursor, encodeCursor, searchCondition } from "./search.js";
 
 type CreateInput = z.output<typeof CreateCustomerBody>;
 type UpdateInput = z.output<typeof UpdateCustomerBody> & { now: Date };
 type ListInput = z.output<typeof CustomerListQuery>;
 
-/** A customer's balance: always the sum of the credit book, never a stored number. */
-export const balanceOf = (customer: SQL) =>
-  sql`coalesce((select sum(l.amount) from customer_ledger l where l.business_id = ${customer}.business_id and l.customer_id = ${customer}.id), 0)::bigint`;
-
-const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
-
-interface DetailRow {
-  id: string;
-  name: string;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
-  notes: string | null;
-  tags: string[];
-  credit_limit: string | number | null;
-  archived: boolean;
-  created_at: Date | string;
-  updated_at: Date | string;
-  balance: string | number;
-  last_visit_at: Date | string | null;
-}
-
 /** Everything known about one customer; the route trims it to what the caller's role may see. */
 async function loadDetail(tx: Queryable, ctx: Ctx, id: string) {
-  const [row] = await queryRows<DetailRow>(
-    tx,
-    sql`select c.*, ${balanceOf(sql`c`)} as balance,
-          (select max(s.occurred_at) from sales s
-            where s.business_id = c.business_id and s.customer_id = c.id and s.status = 'completed') as last_visit_at
-        from customers c where c.business_id = ${ctx.businessId} and c.id = ${id}`,
-  );
-  if (!row) throw notFound("Customer");
-  return {
-    id: row.id,
-    name: row.name,
-    phone: row.phone,
-    email: row.email,
-    address: row.address,
-    notes: row.notes,
-    tags: row.tags,
-    creditLimit: row.credit_limit == null ? null : Number(row.credit_limit),
-    archived: row.archived,
-    balance: Number(row.balance),
-    lastVisitAt: iso(row.last_visit_at),
-    createdAt: iso(row.created_at) as string,
-    updatedAt: iso(row.updated_at) as string,
-  };
+  const detail = await findCustomerDetail(tx, ctx.businessId, id);
+  if (!detail) throw notFound("Customer");
+  return detail;
 }
 
 export function getCustomer(db: Db, ctx: Ctx, id: string) {
@@ -71,12 +35,7 @@ export function getCustomer(db: Db, ctx: Ctx, id: string) {
 
 /** The same phone twice in a business is refused, pointing at the customer who already has it. */
 async function duplicatePhone(db: Db, ctx: Ctx, phone: string) {
-  const [existing] = await inBusiness(db, ctx.businessId, (tx) =>
-    tx
-      .select({ id: customers.id, name: customers.name, archived: customers.archived })
-      .from(customers)
-      .where(and(eq(customers.businessId, ctx.businessId), eq(customers.phone, phone))),
-  );
+  const existing = await inBusiness(db, ctx.businessId, (tx) => customerWithPhone(tx, ctx.businessId, phone));
   return conflict(
     "duplicate_phone",
     `${existing?.name ?? "Another customer"} already has the phone number ${phone}.`,
@@ -106,18 +65,13 @@ export async function createCustomer(db: Db, ctx: Ctx, input: CreateInput) {
   return withDuplicateCheck(db, ctx, phone, () =>
     inBusiness(db, ctx.businessId, async (tx) => {
       if (input.id) {
-        const [earlier] = await tx
-          .select({ name: customers.name })
-          .from(customers)
-          .where(and(eq(customers.businessId, ctx.businessId), eq(customers.id, input.id)));
+        const earlier = await findCustomerRow(tx, ctx.businessId, input.id, false);
         if (earlier && earlier.name !== input.name) throw customerIdTaken();
         if (earlier) return { ...(await loadDetail(tx, ctx, input.id)), replay: true };
       }
-      const [row] = await tx
-        .insert(customers)
-        .values({
+      const row = {
+        id: await insertCustomer(tx, ctx.businessId, {
           ...(input.id ? { id: input.id } : {}),
-          businessId: ctx.businessId,
           name: input.name,
           phone,
           email: input.email ?? null,
@@ -125,9 +79,8 @@ export async function createCustomer(db: Db, ctx: Ctx, input: CreateInput) {
           notes: input.notes ?? null,
           tags: input.tags ?? [],
           creditLimit: input.creditLimit ?? null,
-        })
-        .returning({ id: customers.id });
-      if (!row) throw new Error("customer insert returned nothing");
+        }),
+      };
       await audit(tx, { businessId: ctx.businessId, userId: ctx.userId, action: "customer.created", entityId: row.id });
       return { ...(await loadDetail(tx, ctx, row.id)), replay: false };
     }),
@@ -138,11 +91,7 @@ const customerIdTaken = () =>
   conflict("idempotency_conflict", "This customer id was already used for someone else. Add the customer again.");
 
 async function customerRow(tx: Tx, ctx: Ctx, id: string, forUpdate: boolean) {
-  const query = tx
-    .select()
-    .from(customers)
-    .where(and(eq(customers.businessId, ctx.businessId), eq(customers.id, id)));
-  const [row] = forUpdate ? await query.for("update") : await query;
+  const row = await findCustomerRow(tx, ctx.businessId, id, forUpdate);
   if (!row) throw notFound("Customer");
   return row;
 }
@@ -157,10 +106,11 @@ export async function updateCustomer(db: Db, ctx: Ctx, id: string, input: Update
     inBusiness(db, ctx.businessId, async (tx) => {
       const before = await lockCustomer(tx, ctx, id);
       const { now: _now, phone: _phone, ...fields } = input;
-      await tx
-        .update(customers)
-        .set({ ...fields, ...(phone !== undefined ? { phone } : {}), updatedAt: input.now })
-        .where(and(eq(customers.businessId, ctx.businessId), eq(customers.id, id)));
+      await updateCustomerRow(tx, ctx.businessId, id, {
+        ...fields,
+        ...(phone !== undefined ? { phone } : {}),
+        updatedAt: input.now,
+      });
       const archivedChanged = input.archived !== undefined && input.archived !== before.archived;
       await audit(tx, {
         businessId: ctx.businessId,
@@ -175,47 +125,22 @@ export async function updateCustomer(db: Db, ctx: Ctx, id: string, input: Update
   );
 }
 
-interface ListRow {
-  id: string;
-  name: string;
-  phone: string | null;
-  archived: boolean;
-  balance: string | number;
-  sort_name: string;
-}
-
 /** Customers by name, searched by name or phone, a page at a time. */
 export async function listCustomers(db: Db, ctx: Ctx, input: ListInput) {
-  const conditions: SQL[] = [sql`c.business_id = ${ctx.businessId}`];
-  if (input.archived !== "all") conditions.push(sql`c.archived = ${input.archived === "true"}`);
-  const search = input.q ? searchCondition(input.q, ctx.business.country) : undefined;
-  if (search) conditions.push(search);
-  if (input.owing) {
-    conditions.push(sql`c.id in (select l.customer_id from customer_ledger l where l.business_id = ${ctx.businessId}
-      group by l.customer_id having sum(l.amount) > 0)`);
-  }
-  if (input.cursor) {
-    const [name, id] = decodeCursor(input.cursor, 2);
-    conditions.push(sql`(lower(c.name), c.id) > (${name}, ${id}::uuid)`);
-  }
-  const rows = await inBusiness(db, ctx.businessId, (tx) =>
-    queryRows<ListRow>(
-      tx,
-      sql`select c.id, c.name, c.phone, c.archived, lower(c.name) as sort_name, ${balanceOf(sql`c`)} as balance
-          from customers c where ${sql.join(conditions, sql` and `)}
-          order by lower(c.name), c.id limit ${input.limit + 1}`,
-    ),
-  );
+  const after = input.cursor ? decodeCursor(input.cursor, 2) : undefined;
+  const filter = {
+    archived: input.archived === "all" ? ("all" as const) : input.archived === "true",
+    q: input.q,
+    country: ctx.business.country,
+    owing: input.owing,
+    after: after ? { name: after[0] as string, id: after[1] as string } : undefined,
+    limit: input.limit + 1,
+  };
+  const rows = await inBusiness(db, ctx.businessId, (tx) => findCustomers(tx, ctx.businessId, filter));
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
-    items: page.map((r) => ({
-      id: r.id,
-      name: r.name,
-      phone: r.phone,
-      archived: r.archived,
-      balance: Number(r.balance),
-    })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor([last.sort_name, last.id]) : null,
+    items: page.map(({ sortName: _, ...item }) => item),
+    nextCursor: rows.length > input.limit && last ? encodeCursor([last.sortName, last.id]) : null,
   };
 }

@@ -1,9 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { RepaymentBody } from "@duka/contracts";
-import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { type Db, queryRows, type Tx } from "../../db/client.js";
-import { customerLedger, payments } from "../../db/schema.js";
+import type { Db } from "../../db/client.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx } from "../../lib/context.js";
 import { isUniqueViolation } from "../../lib/db-errors.js";
@@ -14,35 +12,12 @@ import { can } from "../auth/permissions.js";
 import { publish } from "../events/events.service.js";
 import { ledgerBalance } from "./credit.service.js";
 import { lockCustomer } from "./customers.service.js";
+import { findRecordedPayment, insertRepayment } from "./payments.repository.js";
 
 type RepaymentInput = z.output<typeof RepaymentBody> & { now: Date };
 
 /** Methods that are not money changing hands cannot repay a debt. */
 const NOT_MONEY = new Set(["credit", "on_credit"]);
-
-/** A payment as first recorded, with the balance right after it: a replay answers exactly this. */
-async function paymentResult(tx: Tx, ctx: Ctx, id: string) {
-  const [payment] = await tx
-    .select()
-    .from(payments)
-    .where(and(eq(payments.businessId, ctx.businessId), eq(payments.id, id)));
-  if (!payment) return undefined;
-  const [after] = await queryRows<{ balance: string | number }>(
-    tx,
-    sql`select coalesce(sum(amount), 0)::bigint as balance from customer_ledger
-        where business_id = ${ctx.businessId} and customer_id = ${payment.customerId}
-          and id <= (select max(id) from customer_ledger where business_id = ${ctx.businessId} and payment_id = ${id})`,
-  );
-  return {
-    id: payment.id,
-    customerId: payment.customerId ?? "",
-    kind: payment.kind,
-    amount: payment.amount,
-    method: payment.method,
-    createdAt: payment.createdAt.toISOString(),
-    balanceAfter: Number(after?.balance ?? 0),
-  };
-}
 
 /**
  * Records money a customer paid towards what they owe: a payments row and the matching negative
@@ -62,7 +37,7 @@ export async function recordRepayment(db: Db, ctx: Ctx, customerId: string, inpu
   const reused = () => conflict("idempotency_key_reused", "This payment id was already used for another payment.");
   const result = await inBusiness(db, ctx.businessId, async (tx) => {
     const customer = await lockCustomer(tx, ctx, customerId);
-    const previous = await paymentResult(tx, ctx, id);
+    const previous = await findRecordedPayment(tx, ctx.businessId, id);
     if (previous) return { payment: previous, replay: true };
 
     const balance = await ledgerBalance(tx, ctx, customerId);
@@ -76,34 +51,22 @@ export async function recordRepayment(db: Db, ctx: Ctx, customerId: string, inpu
         { customerId, balance, amount: input.amount },
       );
     }
-    await tx.insert(payments).values({
-      id,
-      businessId: ctx.businessId,
-      kind: "repayment",
-      customerId,
-      method: input.method,
-      amount: input.amount,
-      userId: ctx.userId,
-      createdAt: input.now,
-    });
     // What clears the debt is a repayment; anything beyond it is money held for the customer.
     const repaid = Math.min(input.amount, owed);
     const entries = [
       { kind: "repayment" as const, amount: repaid },
       { kind: "advance" as const, amount: input.amount - repaid },
     ].filter((e) => e.amount > 0);
-    await tx.insert(customerLedger).values(
-      entries.map((e) => ({
-        businessId: ctx.businessId,
-        customerId,
-        kind: e.kind,
-        amount: -e.amount,
-        paymentId: id,
-        note: input.note ?? null,
-        userId: ctx.userId,
-        createdAt: input.now,
-      })),
-    );
+    await insertRepayment(tx, ctx.businessId, {
+      id,
+      customerId,
+      method: input.method,
+      amount: input.amount,
+      userId: ctx.userId,
+      note: input.note ?? null,
+      createdAt: input.now,
+      entries,
+    });
     await audit(tx, {
       businessId: ctx.businessId,
       userId: ctx.userId,
@@ -113,7 +76,7 @@ export async function recordRepayment(db: Db, ctx: Ctx, customerId: string, inpu
       details: { paymentId: id, amount: input.amount, method: input.method, advance: input.amount - repaid },
     });
     await publish(tx, ctx, { type: "customer.payment", payload: { customerId, amount: input.amount } });
-    return { payment: await paymentResult(tx, ctx, id), replay: false };
+    return { payment: await findRecordedPayment(tx, ctx.businessId, id), replay: false };
   }).catch((err: unknown) => {
     // Only an id already taken outside this business gets this far; inside it the lookup finds it.
     throw isUniqueViolation(err, "payments_pkey") ? reused() : err;

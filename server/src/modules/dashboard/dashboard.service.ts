@@ -7,8 +7,14 @@ import { badRequest } from "../../lib/errors.js";
 import { sees } from "../auth/policy.js";
 import { lowStock } from "../inventory/alerts.service.js";
 import { requireLocations } from "../inventory/locations.js";
+import {
+  bestSellers,
+  emptyFigures,
+  type SalesScope,
+  salesByHour,
+  summaryFigures,
+} from "../summaries/summary-readers.repository.js";
 import { addDays, daysBetween, resolvePeriod } from "./period.js";
-import { bestSellers, breakdowns, overTime, type SalesScope, totals } from "./sales-figures.js";
 import { owed, stockSummary } from "./stock-figures.js";
 
 type Query = z.output<typeof DashboardQuery>;
@@ -47,18 +53,34 @@ export async function getDashboard(db: Db, ctx: Ctx, query: Query, now: Date): P
     if (query.locationId) await requireLocations(tx, ctx, [query.locationId]);
     const locationIds = query.locationId ? [query.locationId] : ctx.locationIds;
     const scope: SalesScope = { businessId: ctx.businessId, locationIds, userId: owner ? null : ctx.userId };
+    // The period and the one before, with the period's breakdowns, in one pass over the summary.
+    const both = await summaryFigures(tx, scope, [range, previous], { by: "since", from: range.from });
+    const series =
+      unit === "hour"
+        ? await salesByHour(tx, scope, range, tz)
+        : [...(await summaryFigures(tx, scope, [range], { by: "day" })).byBucket].map(([bucket, f]) => ({
+            bucket,
+            salesCount: f.salesCount,
+            netSales: f.netSales,
+          }));
     return {
-      totals: await totals(tx, scope, range, previous),
-      series: await overTime(tx, scope, range, unit, tz),
+      current: both.byBucket.get("cur") ?? emptyFigures(),
+      previous: both.byBucket.get("prev") ?? emptyFigures(),
+      series,
       sellers: await bestSellers(tx, scope, range),
-      groups: owner ? await breakdowns(tx, scope, range) : undefined,
       stock: await stockSummary(tx, ctx.businessId, locationIds),
       owed: owner ? await owed(tx, ctx.businessId) : undefined,
     };
   });
   const low = await lowStock(db, ctx, query.locationId, LOW_STOCK_SHOWN);
 
-  const { current: cur, previous: prev } = data.totals;
+  const { current: cur, previous: prev } = data;
+  const part = ({ salesCount, netSales }: { salesCount: number; netSales: number }) => ({ salesCount, netSales });
+  const groups = owner && {
+    byLocation: cur.byLocation.map((g) => ({ id: g.locationId, name: g.name, ...part(g) })),
+    byStaff: cur.byStaff.map((g) => ({ id: g.userId, name: g.name, ...part(g) })),
+    byPaymentMethod: cur.byPaymentMethod.map((g) => ({ method: g.method, ...part(g) })),
+  };
   const byBucket = new Map(data.series.map((p) => [p.bucket, p]));
   const buckets =
     unit === "hour"
@@ -68,8 +90,8 @@ export async function getDashboard(db: Db, ctx: Ctx, query: Query, now: Date): P
     const p = byBucket.get(b);
     return {
       at: unit === "hour" ? `${range.from}T${b}:00` : b,
-      netSales: Number(p?.net ?? 0),
-      salesCount: p?.sales_count ?? 0,
+      netSales: p?.netSales ?? 0,
+      salesCount: p?.salesCount ?? 0,
     };
   });
 
@@ -86,7 +108,7 @@ export async function getDashboard(db: Db, ctx: Ctx, query: Query, now: Date): P
     grossMargin: { ...figure(cur.grossMargin, prev.grossMargin), coveredRevenue: cur.coveredRevenue },
     salesOverTime: { unit, points },
     bestSellers: data.sellers,
-    ...(data.groups ?? {}),
+    ...(groups || {}),
     stock: data.stock,
     lowStock: low.items.map((i) => ({
       productId: i.productId,

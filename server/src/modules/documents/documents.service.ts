@@ -1,19 +1,29 @@
 import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
 import { type Document, type DocumentAttachment, type DocumentUsage, decodeKeyCursor } from "@duka/contracts";
-import { and, desc, eq, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { customers, documents, sales, stockMovements } from "../../db/schema.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx } from "../../lib/context.js";
 import { badRequest, notFound } from "../../lib/errors.js";
 import { decryptFailed } from "../../lib/storage/crypto.js";
 import type { SealedStorage } from "../../lib/storage/sealed.js";
 import { sees } from "../auth/policy.js";
+import {
+  customerExists,
+  type DocumentRow,
+  deleteDocumentRow,
+  documentTotals,
+  findDocumentRow,
+  findDocuments,
+  insertDocument,
+  saleExists,
+  stockMovementExists,
+  toDocument,
+} from "./documents.repository.js";
 import { assertRoom, quotaExceeded, usedBytes } from "./quota.js";
 import { UploadGuard } from "./upload-guard.js";
 
-type Row = typeof documents.$inferSelect;
+type Row = DocumentRow;
 type Attachment = { saleId?: string; customerId?: string; stockMovementId?: number };
 
 export interface NewDocument {
@@ -30,54 +40,26 @@ export interface NewDocument {
 
 export const storageKeyOf = (businessId: string, id: string) => `documents/${businessId}/${id}`;
 
-export function toDocument(row: Row): Document {
-  return {
-    id: row.id,
-    kind: row.kind,
-    filename: row.filename,
-    contentType: row.contentType,
-    size: row.size,
-    saleId: row.saleId,
-    customerId: row.customerId,
-    stockMovementId: row.stockMovementId,
-    createdBy: row.createdBy,
-    createdAt: row.createdAt.toISOString(),
-  };
-}
+export { toDocument };
 
 /**
  * Staff see only their own sales (GET /sales/:id), so a document attached to someone else's sale,
  * its PDF receipt included, is not theirs to see either. Documents on customers and stock
  * receipts stay shared with the team.
  */
-function visibleTo(ctx: Ctx): SQL | undefined {
-  if (sees.allSales(ctx)) return undefined;
-  return sql`(${documents.saleId} is null or exists (select 1 from ${sales} s
-    where s.business_id = ${documents.businessId} and s.id = ${documents.saleId} and s.user_id = ${ctx.userId}))`;
-}
+const onlySalesBy = (ctx: Ctx) => (sees.allSales(ctx) ? null : ctx.userId);
 
 /** What a document is attached to must exist in the caller's business: otherwise 404, as if absent. */
 export async function assertAttachable(db: Db, ctx: Ctx, a: DocumentAttachment & Attachment): Promise<void> {
   const given = [a.saleId, a.customerId, a.stockMovementId].filter((v) => v !== undefined);
   if (given.length > 1) throw badRequest("Attach a document to one thing only: a sale, a customer or a stock receipt.");
   await inBusiness(db, ctx.businessId, async (tx) => {
-    const found = async (table: typeof sales | typeof customers, id: string, own?: SQL) =>
-      (
-        await tx
-          .select({ id: table.id })
-          .from(table)
-          .where(and(eq(table.businessId, ctx.businessId), eq(table.id, id), own))
-      ).length > 0;
+    const b = ctx.businessId;
     // As with reading a sale: staff attach only to their own sales; anyone else's is not found.
-    const ownSale = sees.allSales(ctx) ? undefined : eq(sales.userId, ctx.userId);
-    if (a.saleId && !(await found(sales, a.saleId, ownSale))) throw notFound("Sale");
-    if (a.customerId && !(await found(customers, a.customerId))) throw notFound("Customer");
-    if (a.stockMovementId !== undefined) {
-      const rows = await tx
-        .select({ id: stockMovements.id })
-        .from(stockMovements)
-        .where(and(eq(stockMovements.businessId, ctx.businessId), eq(stockMovements.id, a.stockMovementId)));
-      if (rows.length === 0) throw notFound("Stock movement");
+    if (a.saleId && !(await saleExists(tx, b, a.saleId, onlySalesBy(ctx)))) throw notFound("Sale");
+    if (a.customerId && !(await customerExists(tx, b, a.customerId))) throw notFound("Customer");
+    if (a.stockMovementId !== undefined && !(await stockMovementExists(tx, b, a.stockMovementId))) {
+      throw notFound("Stock movement");
     }
   });
 }
@@ -121,25 +103,21 @@ export async function storeDocument(db: Db, files: SealedStorage, ctx: Ctx, inpu
   }
   const contentType = guard.contentType as string;
   try {
-    const [row] = await inBusiness(db, ctx.businessId, async (tx) => {
+    const row = await inBusiness(db, ctx.businessId, async (tx) => {
       if (quotaBytes !== undefined) await assertRoom(tx, ctx.businessId, quotaBytes, guard.bytes);
-      return tx
-        .insert(documents)
-        .values({
-          id,
-          businessId: ctx.businessId,
-          kind: input.kind ?? "document",
-          saleId: input.attachment.saleId ?? null,
-          customerId: input.attachment.customerId ?? null,
-          stockMovementId: input.attachment.stockMovementId ?? null,
-          filename: safeFilename(input.filename, contentType),
-          contentType,
-          size: guard.bytes,
-          storageKey: key,
-          createdBy: ctx.userId,
-          createdAt: input.now,
-        })
-        .returning();
+      return insertDocument(tx, ctx.businessId, {
+        id,
+        kind: input.kind ?? "document",
+        saleId: input.attachment.saleId ?? null,
+        customerId: input.attachment.customerId ?? null,
+        stockMovementId: input.attachment.stockMovementId ?? null,
+        filename: safeFilename(input.filename, contentType),
+        contentType,
+        size: guard.bytes,
+        storageKey: key,
+        createdBy: ctx.userId,
+        createdAt: input.now,
+      });
     });
     if (!row) throw new Error("document insert returned nothing");
     return toDocument(row);
@@ -150,10 +128,7 @@ export async function storeDocument(db: Db, files: SealedStorage, ctx: Ctx, inpu
 }
 
 async function findRow(tx: Tx, ctx: Ctx, id: string): Promise<Row> {
-  const [row] = await tx
-    .select()
-    .from(documents)
-    .where(and(eq(documents.businessId, ctx.businessId), eq(documents.id, id), visibleTo(ctx)));
+  const row = await findDocumentRow(tx, ctx.businessId, id, onlySalesBy(ctx));
   if (!row) throw notFound("Document");
   return row;
 }
@@ -182,9 +157,7 @@ function placeOf(row: Row): string {
 export async function deleteDocument(db: Db, files: SealedStorage, ctx: Ctx, id: string): Promise<void> {
   const row = await inBusiness(db, ctx.businessId, (tx) => findRow(tx, ctx, id));
   await files.delete(row.storageKey);
-  await inBusiness(db, ctx.businessId, (tx) =>
-    tx.delete(documents).where(and(eq(documents.businessId, ctx.businessId), eq(documents.id, id))),
-  );
+  await inBusiness(db, ctx.businessId, (tx) => deleteDocumentRow(tx, ctx.businessId, id));
 }
 
 const encodeCursor = (row: Row) =>
@@ -201,21 +174,15 @@ export async function listDocuments(
   ctx: Ctx,
   query: Attachment & { limit: number; cursor?: string | undefined },
 ): Promise<{ items: Document[]; nextCursor: string | null }> {
-  const where: (SQL | undefined)[] = [eq(documents.businessId, ctx.businessId), visibleTo(ctx)];
-  if (query.saleId) where.push(eq(documents.saleId, query.saleId));
-  if (query.customerId) where.push(eq(documents.customerId, query.customerId));
-  if (query.stockMovementId !== undefined) where.push(eq(documents.stockMovementId, query.stockMovementId));
-  if (query.cursor) {
-    const c = decodeCursor(query.cursor);
-    where.push(or(lt(documents.createdAt, c.at), and(eq(documents.createdAt, c.at), lt(documents.id, c.id))));
-  }
+  const filter = {
+    saleId: query.saleId,
+    customerId: query.customerId,
+    stockMovementId: query.stockMovementId,
+    before: query.cursor ? decodeCursor(query.cursor) : undefined,
+    limit: query.limit + 1,
+  };
   const rows = await inBusiness(db, ctx.businessId, (tx) =>
-    tx
-      .select()
-      .from(documents)
-      .where(and(...where))
-      .orderBy(desc(documents.createdAt), desc(documents.id))
-      .limit(query.limit + 1),
+    findDocuments(tx, ctx.businessId, filter, onlySalesBy(ctx)),
   );
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
@@ -223,11 +190,6 @@ export async function listDocuments(
 }
 
 export async function documentUsage(db: Db, ctx: Ctx, quotaBytes: number): Promise<DocumentUsage> {
-  const [row] = await inBusiness(db, ctx.businessId, (tx) =>
-    tx
-      .select({ count: sql<number>`count(*)::int`, totalBytes: sql<string>`coalesce(sum(${documents.size}), 0)` })
-      .from(documents)
-      .where(eq(documents.businessId, ctx.businessId)),
-  );
-  return { count: row?.count ?? 0, totalBytes: Number(row?.totalBytes ?? 0), quotaBytes };
+  const totals = await inBusiness(db, ctx.businessId, (tx) => documentTotals(tx, ctx.businessId));
+  return { ...totals, quotaBytes };
 }

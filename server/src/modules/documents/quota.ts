@@ -1,15 +1,10 @@
-import { eq, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
-import { documents } from "../../db/schema.js";
 import { AppError } from "../../lib/errors.js";
+import { documentTotals, lockQuota } from "./documents.repository.js";
 
 /** Bytes a business keeps in file storage: uploads and generated receipts alike. */
 export async function usedBytes(tx: Tx, businessId: string): Promise<number> {
-  const [row] = await tx
-    .select({ total: sql<string>`coalesce(sum(${documents.size}), 0)` })
-    .from(documents)
-    .where(eq(documents.businessId, businessId));
-  return Number(row?.total ?? 0);
+  return (await documentTotals(tx, businessId)).totalBytes;
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
@@ -27,7 +22,7 @@ export const quotaExceeded = (used: number, quota: number) =>
  * per-business lock until the transaction ends, so two uploads at once cannot both squeeze in.
  */
 export async function assertRoom(tx: Tx, businessId: string, quota: number, adding: number): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('documents-quota'), hashtext(${businessId}))`);
+  await lockQuota(tx, businessId);
   const used = await usedBytes(tx, businessId);
   if (used + adding > quota) throw quotaExceeded(used, quota);
 }

@@ -6,7 +6,13 @@ import type { Ctx } from "../../lib/context.js";
 export const EVENTS_CHANNEL = "duka_events";
 
 /** What changed, for open dashboards and screens to refetch. */
-export type EventType = "sale.created" | "sale.voided" | "sale.refunded" | "stock.changed" | "customer.payment";
+export type EventType =
+  | "sale.created"
+  | "sale.voided"
+  | "sale.refunded"
+  | "stock.changed"
+  | "customer.payment"
+  | "drawer.closed";
 
 export interface DukaEvent {
   type: EventType;

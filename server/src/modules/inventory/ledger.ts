@@ -1,12 +1,12 @@
 import type { MovementKind } from "@duka/contracts";
-import { type SQL, sql } from "drizzle-orm";
-import { queryRows, type Tx } from "../../db/client.js";
-import { businesses } from "../../db/schema.js";
+import type { Tx } from "../../db/client.js";
 import type { Ctx } from "../../lib/context.js";
 import { AppError, notFound } from "../../lib/errors.js";
-import { fromMilli, milliToNumeric, parseMilli } from "../../lib/quantity.js";
+import { fromMilli } from "../../lib/quantity.js";
+import { findSettings } from "../business/business.repository.js";
 import { publish } from "../events/events.service.js";
 import { assertLocationAllowed } from "./locations.js";
+import { applyMovement, levelMilli, markLevelsCounted, productToMove } from "./stock.repository.js";
 
 export interface MoveStockInput {
   productId: string;
@@ -51,18 +51,8 @@ const COUNTING: ReadonlySet<MovementKind> = new Set(["receive", "count", "import
 /** Stock may still come back after a product is archived: a voided or refunded sale returns it. */
 const ARCHIVED_ALLOWED: ReadonlySet<MovementKind> = new Set(["void", "refund"]);
 
-interface ProductRow {
-  name: string;
-  archived: boolean;
-  location_ok: boolean;
-}
-
 export async function allowsNegativeStock(tx: Tx, ctx: Ctx): Promise<boolean> {
-  const [row] = await tx
-    .select({ settings: businesses.settings })
-    .from(businesses)
-    .where(sql`${businesses.id} = ${ctx.businessId}`);
-  return row?.settings.allowNegativeStock === true;
+  return (await findSettings(tx, ctx.businessId))?.allowNegativeStock === true;
 }
 
 /**
@@ -77,59 +67,21 @@ export async function moveStock(
   input: MoveStockInput,
   opts: MoveStockOptions = {},
 ): Promise<MoveStockResult> {
-  const { productId, locationId, quantityMilli: delta } = input;
+  const { locationId, quantityMilli: delta } = input;
   if (!Number.isSafeInteger(delta) || delta === 0) throw new RangeError("quantityMilli must be a non-zero integer");
   assertLocationAllowed(ctx, locationId);
   const productName = opts.checked?.productName ?? (await checkProduct(tx, ctx, input));
   const allowNegative = opts.allowNegative ?? (delta < 0 && (await allowsNegativeStock(tx, ctx)));
-  const at = opts.now?.toISOString() ?? null;
-  const deltaText = milliToNumeric(delta);
-
-  // Adding stock (or taking it where negative levels are allowed) creates the level row if needed;
-  // taking stock only updates an existing row, and only when enough is there (or, for "uncounted",
-  // when nobody has counted it yet: an absent row is uncounted with 0). The ledger row is written by
-  // the same statement, from the level it left, or not at all.
-  const counts = COUNTING.has(input.kind);
-  const upsert = (guard: SQL) =>
-    sql`insert into stock_levels (business_id, product_id, location_id, quantity, counted_at, updated_at)
-        values (${ctx.businessId}, ${productId}, ${locationId}, ${deltaText}::numeric,
-          ${counts ? sql`coalesce(${at}::timestamptz, now())` : sql`null`}, coalesce(${at}::timestamptz, now()))
-        on conflict (product_id, location_id) do update
-          set quantity = stock_levels.quantity + excluded.quantity, updated_at = excluded.updated_at,
-            counted_at = coalesce(stock_levels.counted_at, excluded.counted_at)
-          ${guard}
-        returning quantity, low_stock_threshold`;
-  const change =
-    delta > 0 || allowNegative === true
-      ? upsert(sql``)
-      : allowNegative === "uncounted"
-        ? upsert(sql`where stock_levels.counted_at is null or stock_levels.quantity + excluded.quantity >= 0`)
-        : sql`update stock_levels set quantity = quantity + ${deltaText}::numeric,
-              updated_at = coalesce(${at}::timestamptz, now())
-            where business_id = ${ctx.businessId} and product_id = ${productId} and location_id = ${locationId}
-              and quantity + ${deltaText}::numeric >= 0
-            returning quantity, low_stock_threshold`;
-  const [moved] = await queryRows<{ id: string; quantity: string; threshold: string }>(
-    tx,
-    sql`with level as (${change}),
-        movement as (
-          insert into stock_movements (business_id, product_id, location_id, kind, quantity, level_after, reason,
-            note, unit_cost, sale_id, transfer_id, user_id, created_at)
-          select ${ctx.businessId}, ${productId}, ${locationId}, ${input.kind}, ${deltaText}::numeric, level.quantity,
-            ${input.reason ?? null}, ${input.note ?? null}, ${input.unitCost ?? null}::bigint, ${input.saleId ?? null}::uuid,
-            ${input.transferId ?? null}::uuid, ${ctx.userId}, coalesce(${at}::timestamptz, now())
-          from level
-          returning id)
-        select movement.id::text as id, level.quantity::text as quantity,
-          coalesce(level.low_stock_threshold, p.low_stock_threshold)::text as threshold
-        from movement, level, products p where p.business_id = ${ctx.businessId} and p.id = ${productId}`,
-  );
+  const moved = await applyMovement(tx, ctx.businessId, ctx.userId, input, {
+    allowNegative,
+    counts: COUNTING.has(input.kind),
+    at: opts.now ?? null,
+  });
   if (!moved) throw await insufficientStock(tx, ctx, input, productName);
 
   // Delivered on commit; one per location per transaction however many lines moved.
   await publish(tx, ctx, { type: "stock.changed", locationId });
-  const after = parseMilli(moved.quantity);
-  const threshold = parseMilli(moved.threshold);
+  const { levelAfterMilli: after, thresholdMilli: threshold } = moved;
   return {
     movementId: moved.id,
     levelAfterMilli: after,
@@ -140,14 +92,9 @@ export async function moveStock(
 
 /** The product's name, once it is known to exist here, at a location of the business, and movable. */
 async function checkProduct(tx: Tx, ctx: Ctx, input: MoveStockInput): Promise<string> {
-  const [product] = await queryRows<ProductRow>(
-    tx,
-    sql`select p.name, p.archived,
-          exists(select 1 from locations l where l.business_id = ${ctx.businessId} and l.id = ${input.locationId}) as location_ok
-        from products p where p.business_id = ${ctx.businessId} and p.id = ${input.productId}`,
-  );
+  const product = await productToMove(tx, ctx.businessId, input.productId, input.locationId);
   if (!product) throw notFound("Product");
-  if (!product.location_ok) throw notFound("Location");
+  if (!product.locationFound) throw notFound("Location");
   if (product.archived && !ARCHIVED_ALLOWED.has(input.kind)) {
     throw new AppError("product_archived", 409, `${product.name} is archived. Restore it before changing its stock.`, {
       productId: input.productId,
@@ -157,14 +104,9 @@ async function checkProduct(tx: Tx, ctx: Ctx, input: MoveStockInput): Promise<st
 }
 
 async function insufficientStock(tx: Tx, ctx: Ctx, input: MoveStockInput, productName: string) {
-  const [row] = await queryRows<{ quantity: string }>(
-    tx,
-    sql`select quantity::text as quantity from stock_levels
-        where business_id = ${ctx.businessId} and product_id = ${input.productId} and location_id = ${input.locationId}`,
-  );
   return insufficientStockError(
     { productId: input.productId, productName, locationId: input.locationId },
-    parseMilli(row?.quantity ?? "0"),
+    await levelMilli(tx, ctx.businessId, input.productId, input.locationId),
     -input.quantityMilli,
   );
 }
@@ -191,11 +133,5 @@ export function insufficientStockError(
  */
 export async function markCounted(tx: Tx, ctx: Ctx, locationId: string, productIds: string[], now: Date) {
   if (productIds.length === 0) return;
-  await tx.execute(
-    sql`insert into stock_levels (business_id, product_id, location_id, counted_at, updated_at)
-        select ${ctx.businessId}, id, ${locationId}, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
-        from unnest(${`{${productIds.join(",")}}`}::uuid[]) as id
-        on conflict (product_id, location_id) do update
-          set counted_at = coalesce(stock_levels.counted_at, excluded.counted_at)`,
-  );
+  await markLevelsCounted(tx, ctx.businessId, locationId, productIds, now);
 }

@@ -1,8 +1,7 @@
-import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
-import { locations } from "../../db/schema.js";
 import type { Ctx } from "../../lib/context.js";
 import { AppError, notFound } from "../../lib/errors.js";
+import { locationNames } from "../locations/locations.repository.js";
 
 /**
  * Location access, one rule for every stock route: a location that is not this business's answers
@@ -20,12 +19,7 @@ export function assertLocationAllowed(ctx: Ctx, locationId: string): void {
 /** The named locations, checked to exist in this business (404) and to be the user's (403). */
 export async function requireLocations(tx: Tx, ctx: Ctx, ids: string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];
-  const rows = unique.length
-    ? await tx
-        .select({ id: locations.id, name: locations.name })
-        .from(locations)
-        .where(and(eq(locations.businessId, ctx.businessId), inArray(locations.id, unique)))
-    : [];
+  const rows = unique.length ? await locationNames(tx, ctx.businessId, unique) : [];
   if (rows.length !== unique.length) throw notFound("Location");
   for (const id of unique) assertLocationAllowed(ctx, id);
   return new Map(rows.map((r) => [r.id, r.name]));
@@ -37,14 +31,5 @@ export async function visibleLocations(tx: Tx, ctx: Ctx, requested?: string): Pr
     const names = await requireLocations(tx, ctx, [requested]);
     return [{ id: requested, name: names.get(requested) ?? "" }];
   }
-  return tx
-    .select({ id: locations.id, name: locations.name })
-    .from(locations)
-    .where(
-      and(
-        eq(locations.businessId, ctx.businessId),
-        ctx.locationIds ? inArray(locations.id, ctx.locationIds) : undefined,
-      ),
-    )
-    .orderBy(locations.createdAt, locations.id);
+  return locationNames(tx, ctx.businessId, ctx.locationIds);
 }

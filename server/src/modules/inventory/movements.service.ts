@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
-import type { MovementKind, StockMovementBody, StockMovementQuery } from "@duka/contracts";
-import { type SQL, sql } from "drizzle-orm";
+import type { StockMovementBody, StockMovementQuery } from "@duka/contracts";
 import type { z } from "zod";
-import { type Db, queryRows, type Tx } from "../../db/client.js";
+import type { Db, Tx } from "../../db/client.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx } from "../../lib/context.js";
 import { badRequest, forbidden } from "../../lib/errors.js";
-import { fromMilli, parseMilli, toMilli } from "../../lib/quantity.js";
+import { fromMilli, toMilli } from "../../lib/quantity.js";
 import { can } from "../auth/permissions.js";
 import { type MoveStockInput, type MoveStockResult, moveStock } from "./ledger.js";
 import { requireLocations } from "./locations.js";
+import { findMovements } from "./movements.repository.js";
 
 type Body = z.output<typeof StockMovementBody>;
 type Query = z.output<typeof StockMovementQuery>;
@@ -62,15 +62,9 @@ export async function recordMovement(db: Db, ctx: Ctx, body: Body, now: Date) {
     const b = await move(tx, ctx, into, opts);
     return [await move(tx, ctx, out, opts), b];
   });
+  const ids = results.map((r) => r.result.movementId);
   const movements = await inBusiness(db, ctx.businessId, (tx) =>
-    movementRows(
-      tx,
-      ctx,
-      sql`m.id in (${sql.join(
-        results.map((r) => sql`${r.result.movementId}::bigint`),
-        sql`, `,
-      )})`,
-    ),
+    findMovements(tx, ctx.businessId, { ids, limit: 200 }),
   );
   const lowStock = results
     .filter((r) => r.result.crossedLowStock)
@@ -91,98 +85,24 @@ async function move(tx: Tx, ctx: Ctx, input: MoveStockInput, opts: { now: Date }
   return { input, result };
 }
 
-interface MovementRow {
-  id: string;
-  product_id: string;
-  product_name: string;
-  location_id: string;
-  location_name: string;
-  kind: MovementKind;
-  quantity: string;
-  level_after: string;
-  reason: string | null;
-  note: string | null;
-  unit_cost: string | number | null;
-  sale_id: string | null;
-  transfer_id: string | null;
-  user_id: string | null;
-  user_name: string | null;
-  created_at: string | Date;
-}
-
-/** Ledger rows with the names a person reads, newest first; `where` is ANDed with the tenant filter. */
-export async function movementRows(tx: Tx, ctx: Ctx, where: SQL, limit = 200) {
-  const rows = await queryRows<MovementRow>(
-    tx,
-    sql`select m.id::text as id, m.product_id, p.name as product_name, m.location_id, l.name as location_name,
-          m.kind, m.quantity::text as quantity, m.level_after::text as level_after, m.reason, m.note,
-          m.unit_cost, m.sale_id, m.transfer_id, m.user_id, u.name as user_name, m.created_at
-        from stock_movements m
-        join products p on p.business_id = m.business_id and p.id = m.product_id
-        join locations l on l.business_id = m.business_id and l.id = m.location_id
-        left join users u on u.business_id = m.business_id and u.id = m.user_id
-        where m.business_id = ${ctx.businessId} and ${where}
-        order by m.id desc limit ${limit}`,
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    productId: r.product_id,
-    productName: r.product_name,
-    locationId: r.location_id,
-    locationName: r.location_name,
-    kind: r.kind,
-    quantity: fromMilli(parseMilli(r.quantity)),
-    levelAfter: fromMilli(parseMilli(r.level_after)),
-    reason: r.reason,
-    note: r.note,
-    unitCost: r.unit_cost === null ? null : Number(r.unit_cost),
-    saleId: r.sale_id,
-    transferId: r.transfer_id,
-    userId: r.user_id,
-    userName: r.user_name,
-    createdAt: new Date(r.created_at).toISOString(),
-  }));
-}
-
 /** The ledger, filtered, newest first, with a cursor on the movement id (ids only grow). */
 export async function listMovements(db: Db, ctx: Ctx, query: Query) {
   return inBusiness(db, ctx.businessId, async (tx) => {
-    const filters: SQL[] = [];
     if (query.locationId) await requireLocations(tx, ctx, [query.locationId]);
-    if (query.productId) filters.push(sql`m.product_id = ${query.productId}`);
-    if (query.locationId) filters.push(sql`m.location_id = ${query.locationId}`);
-    else if (ctx.locationIds) {
-      filters.push(
-        sql`m.location_id in (${sql.join(
-          ctx.locationIds.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})`,
-      );
+    if (query.cursor && !/^\d{1,19}$/.test(query.cursor)) {
+      throw badRequest("This page link is no longer valid. Start again.");
     }
-    const tz = ctx.business.timeZone;
-    if (query.from)
-      filters.push(sql`m.created_at >= ${isDate(query.from) ? dayStart(query.from, tz, 0) : instant(query.from)}`);
-    if (query.to) {
-      filters.push(
-        isDate(query.to) ? sql`m.created_at < ${dayStart(query.to, tz, 1)}` : sql`m.created_at <= ${instant(query.to)}`,
-      );
-    }
-    if (query.cursor) {
-      if (!/^\d{1,19}$/.test(query.cursor)) throw badRequest("This page link is no longer valid. Start again.");
-      filters.push(sql`m.id < ${query.cursor}::bigint`);
-    }
-    const where = filters.length ? sql.join(filters, sql` and `) : sql`true`;
-    const rows = await movementRows(tx, ctx, where, query.limit + 1);
+    const rows = await findMovements(tx, ctx.businessId, {
+      productId: query.productId,
+      locationIds: query.locationId ? [query.locationId] : ctx.locationIds,
+      from: query.from,
+      to: query.to,
+      timeZone: ctx.business.timeZone,
+      beforeId: query.cursor,
+      limit: query.limit + 1,
+    });
     const items = rows.slice(0, query.limit);
     const last = items.at(-1);
     return { items, nextCursor: rows.length > query.limit && last ? last.id : null };
   });
-}
-
-const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
-const instant = (value: string) => sql`${value}::timestamptz`;
-
-/** The start of a calendar day (plus `days`) in the business's time zone; PostgreSQL does the zone arithmetic. */
-function dayStart(date: string, timeZone: string, days: number): SQL {
-  return sql`((${date}::date + ${days}::int)::timestamp at time zone ${timeZone})`;
 }

@@ -1,14 +1,20 @@
 import type { CreateLocationBody, LocationItem, UpdateLocationBody } from "@duka/contracts";
-import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Queryable } from "../../db/client.js";
-import { locations } from "../../db/schema.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx, RequestMeta } from "../../lib/context.js";
 import { isUniqueViolation } from "../../lib/db-errors.js";
 import { AppError, conflict, notFound } from "../../lib/errors.js";
 import { audit } from "../audit/audit.service.js";
 import { sees } from "../auth/policy.js";
+import {
+  anotherActive,
+  findLocationRow,
+  findLocations,
+  insertLocation,
+  toItem,
+  updateLocationRow,
+} from "./locations.repository.js";
 
 type Create = z.output<typeof CreateLocationBody>;
 type Update = z.output<typeof UpdateLocationBody>;
@@ -17,14 +23,6 @@ const nameTaken = () =>
   conflict("location_name_taken", "Another location of this business already has this name.", {
     fields: { name: ["is already used"] },
   });
-
-const toItem = (row: typeof locations.$inferSelect): LocationItem => ({
-  id: row.id,
-  name: row.name,
-  address: row.address,
-  active: row.active,
-  createdAt: row.createdAt.toISOString(),
-});
 
 /**
  * A user restricted to some locations acts only there. Other modules call this with the location a
@@ -38,40 +36,25 @@ export function assertMayActAt(ctx: Ctx, locationId: string): void {
 
 /** A location of this business, or 404 — also for another business's id. */
 export async function findLocation(tx: Queryable, businessId: string, id: string) {
-  const [row] = await tx
-    .select()
-    .from(locations)
-    .where(and(eq(locations.businessId, businessId), eq(locations.id, id)));
+  const row = await findLocationRow(tx, businessId, id);
   if (!row) throw notFound("Location");
   return row;
 }
 
 /** Owners see every location; staff see the active ones they may work at. */
 export function listLocations(db: Db, ctx: Ctx): Promise<LocationItem[]> {
-  return inBusiness(db, ctx.businessId, async (tx) => {
-    const rows = await tx
-      .select()
-      .from(locations)
-      .where(
-        and(
-          eq(locations.businessId, ctx.businessId),
-          sees.closedLocations(ctx) ? undefined : eq(locations.active, true),
-          ctx.locationIds ? inArray(locations.id, ctx.locationIds) : undefined,
-        ),
-      )
-      .orderBy(asc(locations.createdAt), asc(locations.name));
-    return rows.map(toItem);
-  });
+  const filter = { onlyIds: ctx.locationIds, activeOnly: !sees.closedLocations(ctx) };
+  return inBusiness(db, ctx.businessId, (tx) => findLocations(tx, ctx.businessId, filter));
 }
 
 export async function createLocation(db: Db, ctx: Ctx, input: Create, meta: RequestMeta): Promise<LocationItem> {
   try {
     return await inBusiness(db, ctx.businessId, async (tx) => {
-      const [row] = await tx
-        .insert(locations)
-        .values({ businessId: ctx.businessId, name: input.name, address: input.address ?? null, createdAt: meta.now })
-        .returning();
-      if (!row) throw new Error("location insert returned nothing");
+      const row = await insertLocation(tx, ctx.businessId, {
+        name: input.name,
+        address: input.address ?? null,
+        createdAt: meta.now,
+      });
       await audit(tx, {
         businessId: ctx.businessId,
         userId: ctx.userId,
@@ -91,12 +74,7 @@ export async function createLocation(db: Db, ctx: Ctx, input: Create, meta: Requ
 }
 
 async function assertAnotherActive(tx: Queryable, businessId: string, id: string) {
-  const [other] = await tx
-    .select({ id: locations.id })
-    .from(locations)
-    .where(and(eq(locations.businessId, businessId), eq(locations.active, true), ne(locations.id, id)))
-    .limit(1);
-  if (!other) {
+  if (!(await anotherActive(tx, businessId, id))) {
     throw conflict("last_location", "This is the only open location. Open another one before closing this one.");
   }
 }
@@ -113,11 +91,7 @@ export async function updateLocation(
       const before = await findLocation(tx, ctx.businessId, id);
       if (input.active === false && before.active) await assertAnotherActive(tx, ctx.businessId, id);
       if (Object.keys(input).length === 0) return toItem(before);
-      const [row] = await tx
-        .update(locations)
-        .set(input)
-        .where(and(eq(locations.businessId, ctx.businessId), eq(locations.id, id)))
-        .returning();
+      const row = await updateLocationRow(tx, ctx.businessId, id, input);
       if (!row) throw notFound("Location");
       const action =
         input.active === false && before.active

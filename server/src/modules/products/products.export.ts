@@ -1,26 +1,11 @@
 import { stringify } from "csv-stringify/sync";
-import { sql } from "drizzle-orm";
-import { type Db, queryRows } from "../../db/client.js";
+import type { Db } from "../../db/client.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx } from "../../lib/context.js";
 import { safeText } from "../../lib/csv.js";
 import { fromMilli, parseMilli } from "../../lib/quantity.js";
 import { visibleLocations } from "../inventory/locations.js";
-
-interface Row {
-  id: string;
-  name: string;
-  sku: string | null;
-  barcode: string | null;
-  category: string | null;
-  unit: string;
-  price: string | number;
-  price_at_sale: boolean;
-  cost: string | number | null;
-  low_stock_threshold: string;
-  archived: boolean;
-  levels: Record<string, string> | null;
-}
+import { productsForExport } from "./products.repository.js";
 
 /** Minor units as a decimal in the currency's own digits (KES 2, JPY 0), for a spreadsheet. */
 export function majorUnits(minor: number, currency: string): string {
@@ -37,15 +22,7 @@ export function majorUnits(minor: number, currency: string): string {
 export async function exportProductsCsv(db: Db, ctx: Ctx): Promise<string> {
   return inBusiness(db, ctx.businessId, async (tx) => {
     const locations = await visibleLocations(tx, ctx);
-    const rows = await queryRows<Row>(
-      tx,
-      sql`select p.id, p.name, p.sku, p.barcode, p.category, p.unit, p.price, p.price_at_sale, p.cost, p.archived,
-            p.low_stock_threshold::text as low_stock_threshold,
-            (select jsonb_object_agg(sl.location_id, sl.quantity::text) from stock_levels sl
-              where sl.business_id = p.business_id and sl.product_id = p.id) as levels
-          from products p where p.business_id = ${ctx.businessId}
-          order by lower(p.name), p.id`,
-    );
+    const rows = await productsForExport(tx, ctx.businessId);
     const currency = ctx.business.currency;
     const header = [
       "name",

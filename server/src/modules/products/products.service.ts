@@ -1,8 +1,6 @@
 import type { ProductCreateBody, ProductPatchBody } from "@duka/contracts";
-import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { type Db, queryRows, type Tx } from "../../db/client.js";
-import { products, stockLevels } from "../../db/schema.js";
+import type { Db, Tx } from "../../db/client.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx } from "../../lib/context.js";
 import { isUniqueViolation } from "../../lib/db-errors.js";
@@ -11,8 +9,16 @@ import { fromMilli, milliToNumeric, parseMilli, toMilli } from "../../lib/quanti
 import { audit } from "../audit/audit.service.js";
 import { markCounted, moveStock } from "../inventory/ledger.js";
 import { requireLocations, visibleLocations } from "../inventory/locations.js";
-import { movementRows } from "../inventory/movements.service.js";
-import { defaultCarried, setCarried } from "./carried.js";
+import { findMovements } from "../inventory/movements.repository.js";
+import { defaultCarried, setCarried } from "./carried.repository.js";
+import {
+  activeCategories,
+  findProductRow,
+  insertProduct,
+  productLevels,
+  setLocationThreshold,
+  updateProductRow,
+} from "./products.repository.js";
 import { stockStateOf } from "./stock-state.js";
 
 type Create = z.output<typeof ProductCreateBody>;
@@ -42,10 +48,8 @@ const threshold = (q: number | undefined) => (q === undefined ? undefined : mill
 export async function createProduct(db: Db, ctx: Ctx, input: Create, now: Date) {
   const id = await withUniqueCodes(input, () =>
     inBusiness(db, ctx.businessId, async (tx) => {
-      const [row] = await tx
-        .insert(products)
-        .values({
-          businessId: ctx.businessId,
+      const row = {
+        id: await insertProduct(tx, ctx.businessId, {
           name: input.name,
           price: input.price,
           priceAtSale: input.priceAtSale ?? false,
@@ -57,9 +61,8 @@ export async function createProduct(db: Db, ctx: Ctx, input: Create, now: Date) 
           lowStockThreshold: threshold(input.lowStockThreshold) ?? "0",
           createdAt: now,
           updatedAt: now,
-        })
-        .returning({ id: products.id });
-      if (!row) throw new Error("product insert returned nothing");
+        }),
+      };
       const initial = input.initialStock ?? [];
       await requireLocations(
         tx,
@@ -101,17 +104,13 @@ export async function updateProduct(db: Db, ctx: Ctx, id: string, input: Patch, 
   await withUniqueCodes(input, () =>
     inBusiness(db, ctx.businessId, async (tx) => {
       const { locationThresholds, lowStockThreshold, category, carriedAt, ...fields } = input;
-      const [row] = await tx
-        .update(products)
-        .set({
-          ...fields,
-          ...(category !== undefined ? { category: category || null } : {}),
-          ...(lowStockThreshold !== undefined ? { lowStockThreshold: threshold(lowStockThreshold) } : {}),
-          updatedAt: now,
-        })
-        .where(and(eq(products.businessId, ctx.businessId), eq(products.id, id)))
-        .returning({ id: products.id });
-      if (!row) throw notFound("Product");
+      const found = await updateProductRow(tx, ctx.businessId, id, {
+        ...fields,
+        ...(category !== undefined ? { category: category || null } : {}),
+        ...(lowStockThreshold !== undefined ? { lowStockThreshold: threshold(lowStockThreshold) } : {}),
+        updatedAt: now,
+      });
+      if (!found) throw notFound("Product");
       if (locationThresholds?.length) await setLocationThresholds(tx, ctx, id, locationThresholds);
       if (carriedAt) await setCarried(tx, ctx, id, carriedAt, true);
       const changed = Object.keys(input);
@@ -142,56 +141,27 @@ async function setLocationThresholds(
   );
   for (const l of list) {
     const value = l.lowStockThreshold === null ? null : milliToNumeric(toMilli(l.lowStockThreshold));
-    await tx
-      .insert(stockLevels)
-      .values({ businessId: ctx.businessId, productId, locationId: l.locationId, lowStockThreshold: value })
-      .onConflictDoUpdate({
-        target: [stockLevels.productId, stockLevels.locationId],
-        set: { lowStockThreshold: value },
-      });
+    await setLocationThreshold(tx, ctx.businessId, productId, l.locationId, value);
   }
 }
 
 export async function listCategories(db: Db, ctx: Ctx) {
-  const rows = await inBusiness(db, ctx.businessId, (tx) =>
-    tx
-      .selectDistinct({ category: products.category })
-      .from(products)
-      .where(and(eq(products.businessId, ctx.businessId), isNotNull(products.category), eq(products.archived, false)))
-      .orderBy(products.category),
-  );
-  return { categories: rows.flatMap((r) => (r.category ? [r.category] : [])) };
-}
-
-interface LevelRow {
-  location_id: string;
-  quantity: string | null;
-  override: string | null;
-  carried: boolean;
-  counted: boolean;
+  return { categories: await inBusiness(db, ctx.businessId, (tx) => activeCategories(tx, ctx.businessId)) };
 }
 
 /** The product with its stock at every location the user sees and its latest ledger rows. */
 export async function getProduct(db: Db, ctx: Ctx, id: string) {
   return inBusiness(db, ctx.businessId, async (tx) => {
-    const [p] = await tx
-      .select()
-      .from(products)
-      .where(and(eq(products.businessId, ctx.businessId), eq(products.id, id)));
+    const p = await findProductRow(tx, ctx.businessId, id);
     if (!p) throw notFound("Product");
     const locations = await visibleLocations(tx, ctx);
-    const levels = await queryRows<LevelRow>(
-      tx,
-      sql`select location_id, quantity::text as quantity, low_stock_threshold::text as override, carried,
-            counted_at is not null as counted
-          from stock_levels where business_id = ${ctx.businessId} and product_id = ${id}`,
-    );
-    const byLocation = new Map(levels.map((l) => [l.location_id, l]));
+    const levels = await productLevels(tx, ctx.businessId, id);
+    const byLocation = new Map(levels.map((l) => [l.locationId, l]));
     const productThreshold = parseMilli(p.lowStockThreshold);
     const perLocation = locations.map((l) => {
       const level = byLocation.get(l.id);
-      const qty = parseMilli(level?.quantity ?? "0");
-      const override = level?.override ? parseMilli(level.override) : null;
+      const qty = level?.quantityMilli ?? 0;
+      const override = level?.overrideMilli ?? null;
       const limit = override ?? productThreshold;
       const counted = level?.counted ?? false;
       return {
@@ -206,9 +176,9 @@ export async function getProduct(db: Db, ctx: Ctx, id: string) {
       };
     });
     const total = perLocation.reduce((sum, l) => sum + toMilli(l.quantity), 0);
-    const seen = locations.map((l) => sql`${l.id}::uuid`);
+    const seen = locations.map((l) => l.id);
     const recent = seen.length
-      ? await movementRows(tx, ctx, sql`m.product_id = ${id} and m.location_id in (${sql.join(seen, sql`, `)})`, 20)
+      ? await findMovements(tx, ctx.businessId, { productId: id, locationIds: seen, limit: 20 })
       : [];
     return {
       id: p.id,

@@ -1,11 +1,23 @@
-import type { DailyReport, DailyReportQuery, MonthlyReport, MonthlyReportQuery } from "@duka/contracts";
+import type { DailyReport, DailyReportQuery, MonthlyReport, MonthlyReportQuery, ReportFigures } from "@duka/contracts";
 import type { z } from "zod";
 import type { Db } from "../../db/client.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx } from "../../lib/context.js";
 import { badRequest } from "../../lib/errors.js";
 import { requireLocations } from "../inventory/locations.js";
-import { type FigureQuery, reportFigures } from "./figures.js";
+import { emptyFigures, type SummaryFigures, summaryFigures } from "../summaries/summary-readers.repository.js";
+
+interface FigureQuery {
+  /** First and last calendar day (YYYY-MM-DD, business time zone), both included. */
+  from: string;
+  to: string;
+  locationId?: string | undefined;
+  period: "day" | "month";
+}
+
+/** A report answers the figures without the dashboard's margin base. */
+const report = ({ coveredRevenue: _, ...f }: SummaryFigures): ReportFigures => f;
+const empty = () => report(emptyFigures());
 
 export const MAX_DAYS = 366;
 export const MAX_MONTHS = 36;
@@ -28,7 +40,9 @@ function checkRange(count: number, max: number, unit: string) {
 async function figuresFor(db: Db, ctx: Ctx, q: FigureQuery) {
   return inBusiness(db, ctx.businessId, async (tx) => {
     if (q.locationId) await requireLocations(tx, ctx, [q.locationId]);
-    return reportFigures(tx, ctx, q);
+    const scope = { businessId: ctx.businessId, locationIds: q.locationId ? [q.locationId] : null, userId: null };
+    const { byBucket, totals } = await summaryFigures(tx, scope, [q], { by: q.period });
+    return { byPeriod: new Map([...byBucket].map(([k, f]) => [k, report(f)])), totals: report(totals) };
   });
 }
 
@@ -37,7 +51,7 @@ export async function dailyReport(db: Db, ctx: Ctx, q: z.output<typeof DailyRepo
   const first = dayNumber(q.from);
   const count = dayNumber(q.to) - first + 1;
   checkRange(count, MAX_DAYS, "days");
-  const { byPeriod, totals, empty } = await figuresFor(db, ctx, { ...q, period: "day" });
+  const { byPeriod, totals } = await figuresFor(db, ctx, { ...q, period: "day" });
   const days = Array.from({ length: count }, (_, i) => {
     const date = dateOf(first + i);
     return { date, ...(byPeriod.get(date) ?? empty()) };
@@ -52,7 +66,7 @@ export async function monthlyReport(db: Db, ctx: Ctx, q: z.output<typeof Monthly
   checkRange(count, MAX_MONTHS, "months");
   const lastDay = dateOf(dayNumber(`${monthOf(first + count)}-01`) - 1);
   const range = { from: `${q.from}-01`, to: lastDay, locationId: q.locationId, period: "month" as const };
-  const { byPeriod, totals, empty } = await figuresFor(db, ctx, range);
+  const { byPeriod, totals } = await figuresFor(db, ctx, range);
   const months = Array.from({ length: count }, (_, i) => {
     const month = monthOf(first + i);
     return { month, ...(byPeriod.get(month) ?? empty()) };

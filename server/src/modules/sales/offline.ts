@@ -1,11 +1,11 @@
 import type { BusinessSettings, CreateSaleBody } from "@duka/contracts";
-import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Tx } from "../../db/client.js";
-import { type OfflineMarkRow, sales } from "../../db/schema.js";
+import type { OfflineMarkRow } from "../../db/schema.js";
 import type { Ctx } from "../../lib/context.js";
 import { AppError, badRequest } from "../../lib/errors.js";
 import type { PricedLine, PricedProduct } from "./pricing.js";
+import { setOfflineMark } from "./sales.repository.js";
 
 /**
  * The rules for a sale a phone recorded while offline and sends later. The goods have already left
@@ -93,10 +93,7 @@ export async function markOffline(
 ): Promise<void> {
   rules.mark.overLimit = found.overLimit;
   rules.mark.priceChanged = found.lines.some((l) => l.unitPrice !== found.products.get(l.productId)?.price);
-  await tx
-    .update(sales)
-    .set({ offline: rules.mark })
-    .where(and(eq(sales.businessId, ctx.businessId), eq(sales.id, saleId)));
+  await setOfflineMark(tx, ctx.businessId, saleId, rules.mark);
 }
 
 /** Hook 4, the audit entry's extra details. */

@@ -1,13 +1,12 @@
 import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
 import type { Document, Sale } from "@duka/contracts";
-import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { documents } from "../../db/schema.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx } from "../../lib/context.js";
 import type { SealedStorage } from "../../lib/storage/sealed.js";
-import { deleteDocument, storageKeyOf, toDocument } from "../documents/documents.service.js";
+import { findDocumentRow, insertDocument, otherReceipts, toDocument } from "../documents/documents.repository.js";
+import { deleteDocument, storageKeyOf } from "../documents/documents.service.js";
 import { renderReceiptPdf } from "./receipt-pdf.js";
 import { getSale } from "./sales.list.js";
 
@@ -52,26 +51,21 @@ export async function openReceiptPdf(
 ): Promise<OpenReceipt> {
   const sale = await getSale(db, ctx, saleId);
   const id = receiptDocumentId(ctx, sale);
-  const find = () =>
-    inBusiness(db, ctx.businessId, (tx) =>
-      tx
-        .select()
-        .from(documents)
-        .where(and(eq(documents.businessId, ctx.businessId), eq(documents.id, id))),
-    );
-  const [stored] = await find();
+  // The receipt is found by its id, made from the sale the caller may see: no further filter.
+  const find = () => inBusiness(db, ctx.businessId, (tx) => findDocumentRow(tx, ctx.businessId, id, null));
+  const stored = await find();
   if (stored) return { document: toDocument(stored), body: await files.get(stored.storageKey), generated: false };
 
   const pdf = await renderReceiptPdf(ctx, sale);
   const key = storageKeyOf(ctx.businessId, id);
   // A twin request may be writing the same key: the PDF is the same bytes, and drivers replace atomically.
   await files.put(key, pdf, { contentType: "application/pdf" });
-  const [row] = await inBusiness(db, ctx.businessId, (tx) =>
-    tx
-      .insert(documents)
-      .values({
+  const row = await inBusiness(db, ctx.businessId, (tx) =>
+    insertDocument(
+      tx,
+      ctx.businessId,
+      {
         id,
-        businessId: ctx.businessId,
         kind: "receipt",
         saleId: sale.id,
         filename: `receipt-${sale.number}.pdf`,
@@ -80,31 +74,21 @@ export async function openReceiptPdf(
         storageKey: key,
         createdBy: ctx.userId,
         createdAt: now,
-      })
-      .onConflictDoNothing()
-      .returning(),
+      },
+      { ifAbsent: true },
+    ),
   );
-  const document = row ? toDocument(row) : toDocument((await find())[0] as typeof documents.$inferSelect);
+  const twin = row ?? (await find());
+  if (!twin) throw new Error(`receipt ${id} vanished`);
+  const document = toDocument(twin);
   if (row) await dropStaleReceipts(db, files, ctx, sale.id, id);
   return { document, body: pdf, generated: true };
 }
 
 /** Receipts made before the sale last changed would show the wrong state; only the newest is kept. */
 async function dropStaleReceipts(db: Db, files: SealedStorage, ctx: Ctx, saleId: string, keep: string) {
-  const stale = await inBusiness(db, ctx.businessId, (tx) =>
-    tx
-      .select({ id: documents.id })
-      .from(documents)
-      .where(
-        and(
-          eq(documents.businessId, ctx.businessId),
-          eq(documents.saleId, saleId),
-          eq(documents.kind, "receipt"),
-          ne(documents.id, keep),
-        ),
-      ),
-  );
-  for (const { id } of stale) {
+  const stale = await inBusiness(db, ctx.businessId, (tx) => otherReceipts(tx, ctx.businessId, saleId, keep));
+  for (const id of stale) {
     // Best effort: a leftover old receipt is harmless, a failed download because of it would not be.
     await deleteDocument(db, files, ctx, id).catch(() => undefined);
   }

@@ -1,10 +1,13 @@
-import { type SQL, sql } from "drizzle-orm";
+import type { BusinessSettings } from "@duka/contracts";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { queryRows, type Tx } from "../../db/client.js";
+import { type OfflineMarkRow, sales } from "../../db/schema.js";
 import type { Ctx } from "../../lib/context.js";
 import { milliToNumeric } from "../../lib/quantity.js";
+import { withDefaults } from "../business/business.repository.js";
 import { EVENTS_CHANNEL, eventText } from "../events/events.service.js";
+import { summaryCtes } from "../summaries/summary-writer.repository.js";
 import type { PricedLine, PricedProduct } from "./pricing.js";
-import { summaryCtes } from "./summary.js";
 
 /**
  * The SQL of recording a sale, in as few round trips as the rules allow: one read of everything
@@ -12,7 +15,7 @@ import { summaryCtes } from "./summary.js";
  */
 
 export interface SaleInputs {
-  settings: unknown;
+  settings: BusinessSettings;
   location: { id: string; name: string; active: boolean } | null;
   products: (PricedProduct & { archived: boolean })[];
   customer: { id: string; name: string; archived: boolean; creditLimit: number | null } | null;
@@ -43,7 +46,7 @@ export async function readSaleInputs(
     ? sql`(select json_build_object('id', c.id, 'name', c.name, 'archived', c.archived, 'creditLimit', c.credit_limit)
           from customers c where c.business_id = ${b} and c.id = ${q.customerId}::uuid ${q.lock ? sql`for update` : sql``})`
     : sql`null::json`;
-  const [row] = await queryRows<SaleInputs>(
+  const [row] = await queryRows<Omit<SaleInputs, "settings"> & { settings: unknown }>(
     tx,
     sql`select b.settings,
           (select json_build_object('id', l.id, 'name', l.name, 'active', l.active) from locations l
@@ -60,7 +63,7 @@ export async function readSaleInputs(
         from businesses b where b.id = ${b}`,
   );
   if (!row) throw new Error("the business row is missing");
-  return row;
+  return { ...row, settings: withDefaults(row.settings) };
 }
 
 export interface SaleRowInput {
@@ -207,4 +210,21 @@ export async function stockLevels(tx: Tx, ctx: Ctx, locationId: string, productI
           )})`,
   );
   return new Map(rows.map((r) => [r.product_id, r.quantity]));
+}
+
+/** The request hash and maker of a sale already stored under this id, if any. */
+export async function findEarlierSale(tx: Tx, businessId: string, id: string) {
+  const [row] = await tx
+    .select({ requestHash: sales.requestHash, userId: sales.userId })
+    .from(sales)
+    .where(and(eq(sales.businessId, businessId), eq(sales.id, id)));
+  return row;
+}
+
+/** What the owner should check on a sale made offline, stored with it. */
+export async function setOfflineMark(tx: Tx, businessId: string, saleId: string, mark: OfflineMarkRow) {
+  await tx
+    .update(sales)
+    .set({ offline: mark })
+    .where(and(eq(sales.businessId, businessId), eq(sales.id, saleId)));
 }

@@ -1,8 +1,6 @@
 import type { BusinessSettings, CreateSaleBody, Sale } from "@duka/contracts";
-import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { type Db, queryRows, type Tx } from "../../db/client.js";
-import { sales } from "../../db/schema.js";
+import type { Db, Tx } from "../../db/client.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx, RequestMeta } from "../../lib/context.js";
 import { badRequest, conflict, forbidden } from "../../lib/errors.js";
@@ -10,7 +8,6 @@ import { fromMilli, parseMilli } from "../../lib/quantity.js";
 import { localDate } from "../../lib/time.js";
 import { can } from "../auth/permissions.js";
 import { sees } from "../auth/policy.js";
-import { withDefaults } from "../business/business.service.js";
 import { checkCreditLimit, ledgerBalance } from "../customers/credit.service.js";
 import { insufficientStockError } from "../inventory/ledger.js";
 import { hashable, markOffline, type OfflineRules, offlineAudit, offlineSale, offlineSettings } from "./offline.js";
@@ -18,7 +15,7 @@ import { type PricedSale, priceSale } from "./pricing.js";
 import { requestHash } from "./request-hash.js";
 import { checkCustomer, checkLocation, checkPaymentMethod, checkProducts, checkTendered } from "./sale-inputs.js";
 import { loadSale } from "./sale-view.js";
-import { insertSale, readSaleInputs, stockLevels } from "./sales.repository.js";
+import { findEarlierSale, insertSale, readSaleInputs, stockLevels } from "./sales.repository.js";
 import { byProduct } from "./stock.js";
 
 type Body = z.output<typeof CreateSaleBody>;
@@ -66,12 +63,9 @@ function checkOccurredAt(ctx: Ctx, given: string | undefined, now: Date): Date {
 }
 
 async function replay(tx: Tx, ctx: Ctx, id: string, hash: string) {
-  const [row] = await queryRows<{ request_hash: string; user_id: string }>(
-    tx,
-    sql`select request_hash, user_id from sales where business_id = ${ctx.businessId} and id = ${id}`,
-  );
-  if (!row) return undefined;
-  return answerReplay(tx, ctx, id, hash, { requestHash: row.request_hash, userId: row.user_id });
+  const earlier = await findEarlierSale(tx, ctx.businessId, id);
+  if (!earlier) return undefined;
+  return answerReplay(tx, ctx, id, hash, earlier);
 }
 
 /** The same request again answers the stored sale; anything else under that id is refused. */
@@ -117,7 +111,7 @@ async function writeSale(tx: Tx, ctx: Ctx, body: Body, opts: WriteOpts) {
   });
   if (found.earlier) return answerReplay(tx, ctx, body.id, opts.hash, found.earlier);
   // offline hook 2: the phone's prices stand and stock may go below zero (offline.ts).
-  const settings = offlineSettings(withDefaults(found.settings), opts.offline);
+  const settings = offlineSettings(found.settings, opts.offline);
   const label = checkPaymentMethod(settings, body.payment.method, customerId);
   const locationId = checkLocation(ctx, body.locationId, found.location);
   const products = checkProducts(productIds, found.products);
@@ -225,14 +219,4 @@ function auditEntry(body: Body, priced: PricedSale, opts: WriteOpts) {
     },
     ip: opts.meta.ip,
   };
-}
-
-/** For modules that need a sale row locked before changing it (voids, refunds). */
-export async function lockSaleRow(tx: Tx, ctx: Ctx, id: string) {
-  const [row] = await tx
-    .select()
-    .from(sales)
-    .where(and(eq(sales.businessId, ctx.businessId), eq(sales.id, id)))
-    .for("update");
-  return row;
 }

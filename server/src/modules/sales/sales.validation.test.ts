@@ -1,4 +1,4 @@
-import { MAX_MONEY } from "@duka/contracts";
+import { MAX_LINE_QUANTITY, MAX_MONEY } from "@duka/contracts";
 import { describe, expect, it } from "vitest";
 import { signUp, useTestApp } from "../../test/api.js";
 import { expectLedgerMatchesLevels } from "../../test/invariants.js";
@@ -25,6 +25,7 @@ describe("POST /sales with bad input writes nothing", () => {
       ["zero quantity", saleBody([{ productId: p.id, quantity: 0 }]), 400, /more than zero/],
       ["negative quantity", saleBody([{ productId: p.id, quantity: -1 }]), 400],
       ["four decimals", saleBody([{ productId: p.id, quantity: 1.0005 }]), 400],
+      ["a slipped finger's quantity", saleBody([{ productId: p.id, quantity: 99_999_999 }]), 400, /at most 100000/],
       ["unknown product", saleBody([ok, { productId: UNKNOWN, quantity: 1 }]), 404, /product/i],
       ["archived product", saleBody([ok, { productId: archived.id, quantity: 1 }]), 409, /Old stock is archived/],
       ["another business's product", saleBody([ok, { productId: foreign.id, quantity: 1 }]), 404],
@@ -55,6 +56,11 @@ describe("POST /sales with bad input writes nothing", () => {
     }
     expect(await written(t.database, owner.me.user.businessId)).toEqual(before);
     expect(await stockOf(owner, p.id)).toBe(5);
+    // The cap is a field problem with its code, which the app words in the shop's language.
+    const huge = await owner.post("/sales", saleBody([{ productId: p.id, quantity: MAX_LINE_QUANTITY + 1 }]));
+    expect(huge.json().error.details.fields["lines.0.quantity"]).toEqual([
+      { code: "too_big", message: `must be at most ${MAX_LINE_QUANTITY}`, params: { maximum: MAX_LINE_QUANTITY } },
+    ]);
     // Nothing was used up either: the next sale is still number 1.
     expect((await owner.post("/sales", saleBody([ok]))).json().number).toBe(1);
   });

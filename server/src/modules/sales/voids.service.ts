@@ -1,36 +1,33 @@
 import type { RefundBody } from "@duka/contracts";
-import { and, asc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client.js";
-import { payments, saleLines, sales } from "../../db/schema.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx, RequestMeta } from "../../lib/context.js";
 import { isUniqueViolation } from "../../lib/db-errors.js";
 import { badRequest, conflict, notFound } from "../../lib/errors.js";
-import { fromMilli, milliToNumeric, parseMilli, toMilli } from "../../lib/quantity.js";
+import { fromMilli, parseMilli, toMilli } from "../../lib/quantity.js";
 import { audit } from "../audit/audit.service.js";
 import { reverseCreditSale } from "../customers/credit.service.js";
 import { publish } from "../events/events.service.js";
+import { countSale } from "../summaries/summary-writer.repository.js";
 import { lineNets, refundAmount } from "./refund-amounts.js";
 import { loadSale } from "./sale-view.js";
-import { lockSaleRow } from "./sales.service.js";
 import { returnStock } from "./stock.js";
-import { countSale } from "./summary.js";
+import {
+  addRefundedQuantity,
+  findPayment,
+  insertRefund,
+  lockSaleRow,
+  markVoided,
+  saleLinesOf,
+} from "./voids.repository.js";
 
 type Refund = z.output<typeof RefundBody>;
 
 async function lockedSale(tx: Tx, ctx: Ctx, id: string) {
-  const sale = await lockSaleRow(tx, ctx, id);
+  const sale = await lockSaleRow(tx, ctx.businessId, id);
   if (!sale) throw notFound("Sale");
   return sale;
-}
-
-async function linesOf(tx: Tx, ctx: Ctx, saleId: string) {
-  return tx
-    .select()
-    .from(saleLines)
-    .where(and(eq(saleLines.businessId, ctx.businessId), eq(saleLines.saleId, saleId)))
-    .orderBy(asc(saleLines.lineNo));
 }
 
 async function reload(tx: Tx, ctx: Ctx, id: string) {
@@ -48,17 +45,14 @@ export function voidSale(db: Db, ctx: Ctx, id: string, reason: string, meta: Req
     const sale = await lockedSale(tx, ctx, id);
     if (sale.status === "voided") throw conflict("already_voided", `Sale #${sale.number} is already voided.`);
     await countSale(tx, ctx.businessId, id, -1);
-    const lines = await linesOf(tx, ctx, id);
+    const lines = await saleLinesOf(tx, ctx.businessId, id);
     const back = lines.map((l) => ({
       productId: l.productId,
       quantityMilli: parseMilli(l.quantity) - parseMilli(l.refundedQuantity),
     }));
     await returnStock(tx, ctx, sale, "void", back, reason, meta.now);
     await reverseCreditSale(tx, ctx, { saleId: id, kind: "void", note: reason });
-    await tx
-      .update(sales)
-      .set({ status: "voided", voidedAt: meta.now, voidedBy: ctx.userId, voidReason: reason })
-      .where(and(eq(sales.businessId, ctx.businessId), eq(sales.id, id)));
+    await markVoided(tx, ctx.businessId, id, { userId: ctx.userId, at: meta.now, reason });
     await countSale(tx, ctx.businessId, id, 1);
     await audit(tx, {
       businessId: ctx.businessId,
@@ -86,17 +80,14 @@ const refundIdTaken = () =>
 export async function refundSale(db: Db, ctx: Ctx, saleId: string, body: Refund, meta: RequestMeta) {
   return inBusiness(db, ctx.businessId, async (tx) => {
     const sale = await lockedSale(tx, ctx, saleId);
-    const [prior] = await tx
-      .select()
-      .from(payments)
-      .where(and(eq(payments.businessId, ctx.businessId), eq(payments.id, body.id)));
+    const prior = await findPayment(tx, ctx.businessId, body.id);
     if (prior) {
       if (prior.kind !== "refund" || prior.saleId !== saleId) throw refundIdTaken();
       return { id: body.id, saleId, amount: prior.amount, sale: await reload(tx, ctx, saleId), replay: true };
     }
     if (sale.status === "voided") throw conflict("sale_voided", `Sale #${sale.number} is voided; nothing to refund.`);
     await countSale(tx, ctx.businessId, saleId, -1);
-    const lines = await linesOf(tx, ctx, saleId);
+    const lines = await saleLinesOf(tx, ctx.businessId, saleId);
     const nets = lineNets(
       lines.map((l) => l.lineTotal),
       sale.discount,
@@ -121,19 +112,12 @@ export async function refundSale(db: Db, ctx: Ctx, saleId: string, body: Refund,
       }
       amount += refundAmount(nets[index] ?? 0, sold, before, qty);
       back.push({ productId: line.productId, quantityMilli: qty });
-      await tx
-        .update(saleLines)
-        .set({ refundedQuantity: sql`${saleLines.refundedQuantity} + ${milliToNumeric(qty)}::numeric` })
-        .where(
-          and(eq(saleLines.businessId, ctx.businessId), eq(saleLines.saleId, saleId), eq(saleLines.lineNo, lineNo)),
-        );
+      await addRefundedQuantity(tx, ctx.businessId, saleId, lineNo, qty);
     }
     if (amount <= 0) throw badRequest("These lines were free: there is no money to refund.");
     if (body.restock) await returnStock(tx, ctx, sale, "refund", back, body.reason, meta.now);
-    await tx.insert(payments).values({
+    await insertRefund(tx, ctx.businessId, {
       id: body.id,
-      businessId: ctx.businessId,
-      kind: "refund",
       saleId,
       customerId: sale.customerId,
       method: sale.paymentMethod,

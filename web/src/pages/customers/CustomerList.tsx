@@ -15,7 +15,7 @@ import { errorMessage } from "../../lib/errors";
 import { formatterFor } from "../../lib/format";
 import { useAction } from "../../lib/use-action";
 import { useDebounced } from "../../lib/use-debounced";
-import { Link } from "../../router";
+import { Link, usePath } from "../../router";
 import { useMe } from "../../session";
 import "../../components/CustomerPicker.css";
 import "./customers.css";
@@ -26,7 +26,8 @@ const remembered = { view: "all" as View, q: "" };
 
 export default function CustomerList() {
   const me = useMe();
-  const [view, setView] = useState<View>(remembered.view);
+  // The dashboard's "who owes" opens /customers/owing.
+  const [view, setView] = useState<View>(usePath() === "/customers/owing" ? "owing" : remembered.view);
   const choose = (v: View) => {
     remembered.view = v;
     setView(v);

@@ -10,6 +10,7 @@ import { formatterFor } from "../../lib/format";
 import { lazy } from "../../lib/lazy";
 import { useLiveChanges } from "../../lib/live";
 import { useMe } from "../../session";
+import { TodayCloses } from "../close/TodayCloses";
 import { Figure, Lists } from "./DashboardParts";
 
 const SalesChart = lazy(() => import("./SalesChart"));
@@ -85,13 +86,30 @@ export default function Dashboard() {
       ) : (
         <>
           <div class="figures" aria-live="polite">
-            <Figure label={t("dashboard.netSales")} figure={data.netSales} show={fmt.money} big testId="net-sales" />
-            <Figure label={t("dashboard.salesCount")} figure={data.salesCount} show={(n) => fmt.number(n)} />
-            <Figure label={t("dashboard.averageSale")} figure={data.averageSale} show={fmt.money} />
+            <Figure
+              label={t("dashboard.netSales")}
+              figure={data.netSales}
+              show={fmt.money}
+              big
+              testId="net-sales"
+              href="/sales"
+            />
+            <Figure
+              label={t("dashboard.salesCount")}
+              figure={data.salesCount}
+              show={(n) => fmt.number(n)}
+              href="/sales"
+            />
+            <Figure label={t("dashboard.averageSale")} figure={data.averageSale} show={fmt.money} href="/sales" />
             {data.grossMargin ? (
-              <Figure label={t("dashboard.grossMargin")} figure={data.grossMargin} show={fmt.money} />
+              <Figure label={t("dashboard.grossMargin")} figure={data.grossMargin} show={fmt.money} href="/reports" />
             ) : (
-              <Figure label={t("dashboard.itemsSold")} figure={data.itemsSold} show={(n) => fmt.number(n)} />
+              <Figure
+                label={t("dashboard.itemsSold")}
+                figure={data.itemsSold}
+                show={(n) => fmt.number(n)}
+                href="/sales"
+              />
             )}
           </div>
           <section class="card" aria-labelledby="dash-chart">
@@ -111,6 +129,7 @@ export default function Dashboard() {
             )}
           </section>
           <Lists data={data} fmt={fmt} owner={owner} />
+          {me.permissions.includes("drawers.close") ? <TodayCloses locationId={locationId || undefined} /> : null}
         </>
       )}
     </section>

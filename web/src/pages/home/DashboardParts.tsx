@@ -1,7 +1,9 @@
 import { useState } from "preact/hooks";
 import type { Dashboard } from "../../api/dashboard";
+import { Fit } from "../../components/Fit";
 import { t } from "../../i18n";
 import type { formatterFor } from "../../lib/format";
+import { Link } from "../../router";
 import { methodLabel } from "../sell/payment";
 
 type Fmt = ReturnType<typeof formatterFor>;
@@ -14,23 +16,25 @@ export function Figure(props: {
   show: (n: number) => string;
   big?: boolean;
   testId?: string;
+  /** The list behind the number, opened by tapping the tile. */
+  href: string;
 }) {
   const { figure, show } = props;
   const sign = figure.change > 0 ? "+" : figure.change < 0 ? "−" : "";
   const pct = figure.changePercent === null ? "" : ` (${sign}${Math.abs(figure.changePercent)}%)`;
   const trend = figure.change > 0 ? "up" : figure.change < 0 ? "down" : "flat";
   return (
-    <div class={`figure${props.big ? " figure-big" : ""}`}>
+    <Link class={`figure figure-link${props.big ? " figure-big" : ""}`} href={props.href}>
       <span class="figure-label">{props.label}</span>
       <strong class="figure-value" data-testid={props.testId}>
-        {show(figure.value)}
+        <Fit text={show(figure.value)} />
       </strong>
       <span class={`figure-change figure-${trend}`}>
         {figure.previous === 0 && figure.value === 0
           ? t("dashboard.noPrevious")
           : t("dashboard.vsPrevious", { change: `${sign}${show(Math.abs(figure.change))}${pct}` })}
       </span>
-    </div>
+    </Link>
   );
 }
 
@@ -114,16 +118,21 @@ export function Lists({ data, fmt, owner }: { data: Dashboard; fmt: Fmt; owner: 
           <ul class="rows">
             {data.lowStock.map((l) => (
               <li key={`${l.productId}-${l.locationId}`}>
-                <span>{l.name}</span>
-                <span class={l.stockState === "out" ? "danger-text" : undefined}>
-                  {l.stockState === "out"
-                    ? t("dashboard.lowStock.out", { location: l.locationName })
-                    : t("dashboard.lowStock.low", { quantity: fmt.number(l.quantity), location: l.locationName })}
-                </span>
+                <Link class="rows-link" href="/stock/low">
+                  <span>{l.name}</span>
+                  <span class={l.stockState === "out" ? "danger-text" : undefined}>
+                    {l.stockState === "out"
+                      ? t("dashboard.lowStock.out", { location: l.locationName })
+                      : t("dashboard.lowStock.low", { quantity: fmt.number(l.quantity), location: l.locationName })}
+                  </span>
+                </Link>
               </li>
             ))}
           </ul>
         )}
+        <Link class="card-more" href="/stock/low">
+          {t("dashboard.lowStock.all")}
+        </Link>
       </section>
       {owner && data.owed ? (
         <section class="card" aria-labelledby="dash-owed">
@@ -141,11 +150,16 @@ export function Lists({ data, fmt, owner }: { data: Dashboard; fmt: Fmt; owner: 
               <ul class="rows">
                 {data.owed.top.map((c) => (
                   <li key={c.id}>
-                    <span>{c.name}</span>
-                    <strong>{fmt.money(c.balance)}</strong>
+                    <Link class="rows-link" href="/customers/owing">
+                      <span>{c.name}</span>
+                      <strong>{fmt.money(c.balance)}</strong>
+                    </Link>
                   </li>
                 ))}
               </ul>
+              <Link class="card-more" href="/customers/owing">
+                {t("dashboard.owed.all")}
+              </Link>
             </>
           )}
         </section>

@@ -1,12 +1,14 @@
 import { useState } from "preact/hooks";
 import { dailyReport, monthlyReport, type ReportRow, reportPath } from "../../api/sales";
+import { Fit } from "../../components/Fit";
 import { Notice } from "../../components/Notice";
 import { Spinner } from "../../components/Spinner";
 import { useLoad } from "../../data/use-load";
-import { t, useLocale } from "../../i18n";
+import { type MessageKey, t, useLocale } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { formatterFor } from "../../lib/format";
 import { useMe } from "../../session";
+import { RangeCloses } from "../close/RangeCloses";
 import { todayIn } from "../sell/dates";
 import { methodLabel } from "../sell/payment";
 import { BarChart } from "./Chart";
@@ -42,7 +44,7 @@ export default function Reports() {
   const totals = shown?.totals;
 
   return (
-    <div class="stack reports">
+    <div class="stack reports page-wide">
       <h1>{t("reports.title")}</h1>
       <fieldset class="no-print">
         <legend class="visually-hidden">{t("reports.kind")}</legend>
@@ -95,22 +97,21 @@ export default function Reports() {
       {shown && totals && (
         <>
           <dl class="report-cards">
-            <div>
-              <dt>{t("reports.netSales")}</dt>
-              <dd>{fmt.money(totals.netSales)}</dd>
-            </div>
-            <div>
-              <dt>{t("reports.salesCount")}</dt>
-              <dd>{fmt.number(totals.salesCount)}</dd>
-            </div>
-            <div>
-              <dt>{t("reports.margin")}</dt>
-              <dd>{fmt.money(totals.grossMargin)}</dd>
-            </div>
-            <div>
-              <dt>{t("reports.voids")}</dt>
-              <dd>{fmt.number(totals.voidsCount)}</dd>
-            </div>
+            {(
+              [
+                ["reports.netSales", fmt.money(totals.netSales)],
+                ["reports.salesCount", fmt.number(totals.salesCount)],
+                ["reports.margin", fmt.money(totals.grossMargin)],
+                ["reports.voids", fmt.number(totals.voidsCount)],
+              ] as const
+            ).map(([key, value]) => (
+              <div key={key} class="fit-box">
+                <dt>{t(key)}</dt>
+                <dd>
+                  <Fit text={value} />
+                </dd>
+              </div>
+            ))}
           </dl>
           <BarChart
             label={t("reports.chart", { from: label(range.from), to: label(range.to) })}
@@ -118,18 +119,16 @@ export default function Reports() {
           />
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than the phone scrolls, and keyboards must reach it */}
           <section class="table-scroll" tabIndex={0} aria-labelledby="report-caption">
-            <table class="report-table">
+            <table class="report-table report-wide">
               <caption id="report-caption">{t(kind === "daily" ? "reports.byDay" : "reports.byMonth")}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t(kind === "daily" ? "reports.date" : "reports.month")}</th>
-                  <th scope="col">{t("reports.salesCount")}</th>
-                  <th scope="col">{t("reports.items")}</th>
-                  <th scope="col">{t("reports.gross")}</th>
-                  <th scope="col">{t("reports.discounts")}</th>
-                  <th scope="col">{t("reports.netSales")}</th>
-                  <th scope="col">{t("reports.voids")}</th>
-                  <th scope="col">{t("reports.margin")}</th>
+                  {COLUMNS.map(([key]) => (
+                    <th key={key} scope="col">
+                      {t(key)}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
@@ -158,6 +157,7 @@ export default function Reports() {
             rows={totals.byStaff.map((b) => ({ key: b.userId, ...b }))}
             fmt={fmt}
           />
+          {kind === "daily" ? <RangeCloses from={daily.from} to={daily.to} /> : null}
         </>
       )}
       <div class="report-actions no-print">
@@ -174,17 +174,26 @@ export default function Reports() {
 
 type Fmt = ReturnType<typeof formatterFor>;
 
+/** The columns of the figures table, in order; on a phone each row is a card that names them. */
+const COLUMNS = [
+  ["reports.salesCount", (r, f) => f.number(r.salesCount)],
+  ["reports.items", (r, f) => f.number(r.itemsSold)],
+  ["reports.gross", (r, f) => f.money(r.grossSales)],
+  ["reports.discounts", (r, f) => f.money(r.discounts)],
+  ["reports.netSales", (r, f) => f.money(r.netSales)],
+  ["reports.voids", (r, f) => f.number(r.voidsCount)],
+  ["reports.margin", (r, f) => f.money(r.grossMargin)],
+] as const satisfies readonly (readonly [MessageKey, (r: ReportRow, f: Fmt) => string])[];
+
 function FigureRow({ head, row, fmt }: { head: string; row: ReportRow; fmt: Fmt }) {
   return (
     <tr>
       <th scope="row">{head}</th>
-      <td>{fmt.number(row.salesCount)}</td>
-      <td>{fmt.number(row.itemsSold)}</td>
-      <td>{fmt.money(row.grossSales)}</td>
-      <td>{fmt.money(row.discounts)}</td>
-      <td>{fmt.money(row.netSales)}</td>
-      <td>{fmt.number(row.voidsCount)}</td>
-      <td>{fmt.money(row.grossMargin)}</td>
+      {COLUMNS.map(([key, show]) => (
+        <td key={key} data-label={t(key)}>
+          <Fit text={show(row, fmt)} />
+        </td>
+      ))}
     </tr>
   );
 }
@@ -200,7 +209,7 @@ function Breakdown({
 }) {
   if (rows.length === 0) return null;
   return (
-    <table class="report-table report-small">
+    <table class="report-table report-wide report-small">
       <caption>{title}</caption>
       <thead>
         <tr>
@@ -213,8 +222,12 @@ function Breakdown({
         {rows.map((r) => (
           <tr key={r.key}>
             <th scope="row">{r.name}</th>
-            <td>{fmt.number(r.salesCount)}</td>
-            <td>{fmt.money(r.netSales)}</td>
+            <td data-label={t("reports.salesCount")}>
+              <Fit text={fmt.number(r.salesCount)} />
+            </td>
+            <td data-label={t("reports.netSales")}>
+              <Fit text={fmt.money(r.netSales)} />
+            </td>
           </tr>
         ))}
       </tbody>

@@ -4,7 +4,7 @@ import { formatterFor } from "../../lib/format";
 import { unitWord } from "../../lib/units";
 import { useMe } from "../../session";
 import { MoneyField } from "./Adjust";
-import { type CartLine, isMeasured, lineTotal, roundQty, unitPriceOf } from "./cart";
+import { type CartLine, isMeasured, lineTotal, MAX_LINE_QUANTITY, roundQty, unitPriceOf } from "./cart";
 
 interface Props {
   lines: CartLine[];
@@ -27,7 +27,8 @@ export function parseQuantity(text: string): number | undefined {
 function QuantityInput({ line, onQuantity }: { line: CartLine; onQuantity: Props["onQuantity"] }) {
   const fmt = formatterFor(useMe().business, useLocale());
   const [text, setText] = useState(String(line.quantity));
-  const [bad, setBad] = useState(false);
+  // "invalid": not a quantity; "big": over the most a line may hold (a slipped finger's 99999999).
+  const [bad, setBad] = useState<"invalid" | "big" | false>(false);
   useEffect(() => {
     setText(String(line.quantity));
     setBad(false);
@@ -36,8 +37,9 @@ function QuantityInput({ line, onQuantity }: { line: CartLine; onQuantity: Props
   const step = isMeasured(line.unit) ? 0.5 : 1;
   const commit = (value: string) => {
     const q = parseQuantity(value);
-    setBad(q === undefined);
-    if (q !== undefined && q !== line.quantity) onQuantity(line.id, q);
+    const problem = q === undefined ? "invalid" : q > MAX_LINE_QUANTITY ? "big" : false;
+    setBad(problem);
+    if (q !== undefined && !problem && q !== line.quantity) onQuantity(line.id, q);
   };
   return (
     <div class="qty">
@@ -58,7 +60,7 @@ function QuantityInput({ line, onQuantity }: { line: CartLine; onQuantity: Props
         class="qty-input"
         inputMode="decimal"
         value={text}
-        aria-invalid={bad || undefined}
+        aria-invalid={bad ? true : undefined}
         aria-describedby={bad ? `${id}-err` : undefined}
         onInput={(e) => {
           setText(e.currentTarget.value);
@@ -70,13 +72,14 @@ function QuantityInput({ line, onQuantity }: { line: CartLine; onQuantity: Props
         type="button"
         class="btn btn-secondary qty-btn"
         aria-label={t("sell.qty.more", { name: line.name })}
+        disabled={line.quantity + step > MAX_LINE_QUANTITY}
         onClick={() => onQuantity(line.id, roundQty(line.quantity + step))}
       >
         +
       </button>
       {bad && (
         <p class="field-error qty-err" id={`${id}-err`}>
-          {t("sell.qty.invalid")}
+          {bad === "big" ? t("sell.qty.tooMany", { max: fmt.number(MAX_LINE_QUANTITY) }) : t("sell.qty.invalid")}
         </p>
       )}
       <span class="visually-hidden" aria-live="polite">

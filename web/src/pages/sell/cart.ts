@@ -101,10 +101,15 @@ export function cartStore(userId: string): Store<Cart> {
   return store;
 }
 
+/** Most of one product on a line, as the server allows (MAX_LINE_QUANTITY in contracts/src/sales.ts). */
+export const MAX_LINE_QUANTITY = 100_000;
+
 export function addProduct(cart: Cart, p: CartProduct, quantity = 1): Cart {
   const existing = cart.lines.find((l) => l.id === p.id);
   const lines = existing
-    ? cart.lines.map((l) => (l.id === p.id ? { ...l, ...p, quantity: roundQty(l.quantity + quantity) } : l))
+    ? cart.lines.map((l) =>
+        l.id === p.id ? { ...l, ...p, quantity: Math.min(roundQty(l.quantity + quantity), MAX_LINE_QUANTITY) } : l,
+      )
     : [...cart.lines, { ...p, quantity }];
   return { ...cart, lines };
 }

@@ -44,10 +44,12 @@ function Status({ status }: { status: BackupStatus }) {
       <h2 id="backup-title">{t("admin.backups.lastTitle")}</h2>
       {status.lastSuccess ? (
         <p>{t("admin.backups.last", { when: fmt.date(status.lastSuccess.at, "dateTime") })}</p>
+      ) : status.nextRun ? (
+        <p>{t("admin.backups.first", { when: fmt.date(status.nextRun, "dateTime") })}</p>
       ) : (
-        <p>{t("admin.backups.none")}</p>
+        <p>{t("admin.backups.off")}</p>
       )}
-      {/* With no backup yet, "none" says it all; "late" is for a backup that stopped coming. */}
+      {/* "Backed up" only once a backup holding this shop has run; "late" is for one that stopped coming. */}
       {status.stale && (status.lastSuccess || status.lastFailure) ? (
         <Notice kind="error">
           {status.lastFailure

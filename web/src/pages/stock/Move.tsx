@@ -79,9 +79,13 @@ function MoveForm({ kind, product: p, onDone }: { kind: Kind; product: ProductDe
     rememberLocation(from);
     const names = new Map(locations.map((l) => [l.id, l.name]));
     setDone({
-      text: result.movements
-        .map((m) => t("stock.move.done", { location: m.locationName, qty: fmt.qty(m.levelAfter, p.unit) }))
-        .join(" "),
+      // One "Saved." for the whole move; a transfer then names both locations' new levels.
+      text: [
+        t("stock.move.saved"),
+        ...result.movements.map((m) =>
+          t("stock.move.done", { location: m.locationName, qty: fmt.qty(m.levelAfter, p.unit) }),
+        ),
+      ].join(" "),
       low: result.lowStock.map((c) => t("stock.move.lowAlert", { location: names.get(c.locationId) ?? "" })).join(" "),
     });
     setFormKey((k) => k + 1); // a fresh, empty form for the next delivery
@@ -188,7 +192,12 @@ function MoveForm({ kind, product: p, onDone }: { kind: Kind; product: ProductDe
             autocomplete="off"
           />
         )}
-        <Field name="note" label={t("stock.field.note")} hint={t("stock.field.note.hint")} errors={errors.note} />
+        <Field
+          name="note"
+          label={t("stock.field.note")}
+          hint={t(kind === "receive" ? "stock.field.note.hint" : `stock.field.note.hint.${kind}`)}
+          errors={errors.note}
+        />
         <Button type="submit" busy={save.busy} busyLabel={t("stock.move.busy")}>
           {t(`stock.move.submit.${kind}`)}
         </Button>

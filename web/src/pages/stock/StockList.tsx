@@ -84,7 +84,7 @@ export default function StockList() {
     : FILTERS;
 
   return (
-    <div class="stack">
+    <div class="stack page-wide">
       <div class="title-row">
         <h1>{t("stock.list.title")}</h1>
         {owner && (
@@ -203,7 +203,7 @@ function Results(props: {
       <p class="hint" role="status">
         {props.loading ? t("stock.searching") : t("stock.shown", { count: props.items.length })}
       </p>
-      <ul class="rows">
+      <ul class="rows product-rows">
         {props.items.map((p) => (
           <li key={p.id}>
             <Link class="row" href={`/stock/${p.id}`}>

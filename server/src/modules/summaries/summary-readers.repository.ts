@@ -1,0 +1,232 @@
+import type { ReportFigures } from "@duka/contracts";
+import { type SQL, sql } from "drizzle-orm";
+import { queryRows, type Tx } from "../../db/client.js";
+import { fromMilli, parseMilli } from "../../lib/quantity.js";
+
+/**
+ * What the dashboard and the reports read from the daily summaries that summary-writer.repository.ts
+ * keeps: one grouping of sales_daily for both (figures per bucket of days and for the whole scope,
+ * each with its breakdowns), the best sellers from product_sales_daily, and the one reading that
+ * needs the sales themselves (a day's net sales per hour of the local clock).
+ */
+
+/** First and last calendar day (YYYY-MM-DD, business time zone), both included. */
+export interface Range {
+  from: string;
+  to: string;
+}
+
+/** Whose sales count: the business, optionally some locations, optionally one person's own. */
+export interface SalesScope {
+  businessId: string;
+  locationIds: string[] | null;
+  userId: string | null;
+}
+
+/** A report's figures, and what the lines with a known cost brought in (the dashboard's margin base). */
+export type SummaryFigures = ReportFigures & { coveredRevenue: number };
+
+/** How days are grouped: per day, per month, or into the days from `from` on ("cur") and before ("prev"). */
+export type Bucket = { by: "day" } | { by: "month" } | { by: "since"; from: string };
+
+const inRanges = (alias: string, ranges: Range[]) =>
+  sql.join(
+    ranges.map((r) => sql`(${sql.raw(alias)}.business_date between ${r.from}::date and ${r.to}::date)`),
+    sql` or `,
+  );
+
+/** The scope as a filter on any table with business_id, location_id and user_id under `alias`. */
+function inScope(alias: string, scope: SalesScope, ranges: Range[]): SQL {
+  const a = sql.raw(alias);
+  const locations = scope.locationIds
+    ? sql`and ${a}.location_id in (${sql.join(
+        scope.locationIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`
+    : sql``;
+  const own = scope.userId ? sql`and ${a}.user_id = ${scope.userId}::uuid` : sql``;
+  return sql`${a}.business_id = ${scope.businessId}::uuid and (${inRanges(alias, ranges)}) ${locations} ${own}`;
+}
+
+const bucketOf = (b: Bucket): SQL =>
+  b.by === "day"
+    ? sql`d.business_date::text`
+    : b.by === "month"
+      ? sql`to_char(d.business_date, 'YYYY-MM')`
+      : sql`case when d.business_date >= ${b.from}::date then 'cur' else 'prev' end`;
+
+type Num = string | number;
+interface Row {
+  bucket: string | null;
+  payment_method: string | null;
+  location_id: string | null;
+  user_id: string | null;
+  g_method: number;
+  g_location: number;
+  g_user: number;
+  sales_count: number;
+  items: string;
+  gross: Num;
+  discounts: Num;
+  refunds: Num;
+  net: Num;
+  voids: number;
+  voided: Num;
+  cogs: Num;
+  no_cost: number;
+  revenue: Num;
+  /** Over the lines whose cost is known: what they brought in, less what they cost. */
+  margin: Num;
+}
+
+export const emptyFigures = (): SummaryFigures => ({
+  salesCount: 0,
+  itemsSold: 0,
+  grossSales: 0,
+  discounts: 0,
+  refunds: 0,
+  netSales: 0,
+  voidsCount: 0,
+  voidedAmount: 0,
+  costOfGoods: 0,
+  grossMargin: 0,
+  coveredRevenue: 0,
+  linesWithoutCost: 0,
+  byPaymentMethod: [],
+  byLocation: [],
+  byStaff: [],
+});
+
+/**
+ * The figures per bucket and for the whole scope, in one query over the daily summary (a few rows
+ * per day, whatever the number of sales), with GROUPING SETS for the bucket rows, the breakdowns by
+ * payment method, location and staff member, and the totals. Voided sales count only as voids.
+ * Refunds and cost count against the day of the sale they belong to, so a day's sales and its
+ * refunds stay together. Breakdowns list only what sold; each is sorted by net sales.
+ */
+export async function summaryFigures(tx: Tx, scope: SalesScope, ranges: Range[], bucket: Bucket) {
+  const rows = await queryRows<Row>(
+    tx,
+    sql`with x as (select ${bucketOf(bucket)} as bucket, d.* from sales_daily d where ${inScope("d", scope, ranges)})
+        select bucket, payment_method, location_id, user_id,
+          grouping(payment_method) as g_method, grouping(location_id) as g_location, grouping(user_id) as g_user,
+          coalesce(sum(sales_count), 0)::int as sales_count, coalesce(sum(items_sold), 0)::numeric(20,3)::text as items,
+          coalesce(sum(gross), 0)::bigint as gross, coalesce(sum(discounts), 0)::bigint as discounts,
+          coalesce(sum(refunds), 0)::bigint as refunds, coalesce(sum(net), 0)::bigint as net,
+          coalesce(sum(voids_count), 0)::int as voids, coalesce(sum(voided_amount), 0)::bigint as voided,
+          coalesce(sum(cost_of_goods), 0)::bigint as cogs, coalesce(sum(lines_without_cost), 0)::int as no_cost,
+          coalesce(round(sum(covered_revenue)), 0)::bigint as revenue,
+          coalesce(round(sum(covered_revenue - covered_cost)), 0)::bigint as margin
+        from x
+        group by grouping sets ((bucket), (bucket, payment_method), (bucket, location_id), (bucket, user_id),
+          (), (payment_method), (location_id), (user_id))`,
+  );
+  const names = await nameMaps(tx, scope.businessId);
+  const byBucket = new Map<string, SummaryFigures>();
+  const totals = emptyFigures();
+  const at = (b: string | null) => {
+    if (b === null) return totals;
+    const seen = byBucket.get(b);
+    if (seen) return seen;
+    const made = emptyFigures();
+    byBucket.set(b, made);
+    return made;
+  };
+  for (const r of rows) {
+    const f = at(r.bucket);
+    const part = { salesCount: r.sales_count, netSales: Number(r.net) };
+    if (r.g_method && r.g_location && r.g_user) Object.assign(f, figures(r));
+    else if (r.sales_count === 0) continue;
+    else if (!r.g_method) f.byPaymentMethod.push({ method: r.payment_method ?? "", ...part });
+    else if (!r.g_location) {
+      const locationId = r.location_id ?? "";
+      f.byLocation.push({ locationId, name: names.get(`l:${locationId}`) ?? "", ...part });
+    } else {
+      const userId = r.user_id ?? "";
+      f.byStaff.push({ userId, name: names.get(`u:${userId}`) ?? "", ...part });
+    }
+  }
+  for (const f of [totals, ...byBucket.values()]) {
+    for (const list of [f.byPaymentMethod, f.byLocation, f.byStaff]) list.sort((a, b) => b.netSales - a.netSales);
+  }
+  return { byBucket, totals };
+}
+
+function figures(r: Row) {
+  return {
+    salesCount: r.sales_count,
+    itemsSold: fromMilli(parseMilli(r.items)),
+    grossSales: Number(r.gross),
+    discounts: Number(r.discounts),
+    refunds: Number(r.refunds),
+    netSales: Number(r.net),
+    voidsCount: r.voids,
+    voidedAmount: Number(r.voided),
+    costOfGoods: Number(r.cogs),
+    grossMargin: Number(r.margin),
+    coveredRevenue: Number(r.revenue),
+    linesWithoutCost: r.no_cost,
+  };
+}
+
+/** The business's location and staff names, keyed `l:<id>` and `u:<id>`. */
+async function nameMaps(tx: Tx, businessId: string) {
+  const names = await queryRows<{ kind: "l" | "u"; id: string; name: string }>(
+    tx,
+    sql`select 'l' as kind, id, name from locations where business_id = ${businessId}::uuid
+        union all select 'u', id, name from users where business_id = ${businessId}::uuid`,
+  );
+  return new Map(names.map((n) => [`${n.kind}:${n.id}`, n.name]));
+}
+
+/** Net sales and count per hour of the local clock ("00"–"23") for one day, from that day's sales. */
+export async function salesByHour(tx: Tx, scope: SalesScope, day: Range, timeZone: string) {
+  const rows = await queryRows<{ bucket: string; sales_count: number; net: Num }>(
+    tx,
+    sql`select lpad(extract(hour from s.occurred_at at time zone ${timeZone})::int::text, 2, '0') as bucket,
+          count(*)::int as sales_count,
+          coalesce(sum(s.total - (select coalesce(sum(p.amount), 0) from payments p
+            where p.business_id = s.business_id and p.sale_id = s.id and p.kind = 'refund')), 0)::bigint as net
+        from sales s where ${inScope("s", scope, [day])} and s.status = 'completed' group by 1`,
+  );
+  return rows.map((r) => ({ bucket: r.bucket, salesCount: r.sales_count, netSales: Number(r.net) }));
+}
+
+export interface Seller {
+  productId: string;
+  name: string;
+  quantity: number;
+  revenue: number;
+}
+
+/**
+ * The top products by quantity and by revenue (net of refunds), from the daily product summary.
+ * The ordering names the table's numeric columns (`n.qty`): a bare `qty` would be the text output
+ * column, which sorts "9" above "10".
+ */
+export async function bestSellers(tx: Tx, scope: SalesScope, range: Range, limit = 10) {
+  const rows = await queryRows<{ list: "q" | "r"; product_id: string; name: string; qty: string; revenue: string }>(
+    tx,
+    sql`with agg as (
+          select d.product_id, sum(d.quantity) as qty, round(sum(d.revenue)) as revenue
+          from product_sales_daily d where ${inScope("d", scope, [range])}
+          group by d.product_id),
+        named as (
+          select a.*, p.name from agg a join products p on p.business_id = ${scope.businessId}::uuid and p.id = a.product_id)
+        (select 'q' as list, n.product_id, n.name, n.qty::numeric(14,3)::text as qty, n.revenue::bigint::text as revenue
+          from named n where n.qty > 0 order by n.qty desc, n.revenue desc, n.name limit ${limit})
+        union all
+        (select 'r', n.product_id, n.name, n.qty::numeric(14,3)::text, n.revenue::bigint::text
+          from named n where n.revenue > 0 order by n.revenue desc, n.qty desc, n.name limit ${limit})`,
+  );
+  const seller = (r: (typeof rows)[number]): Seller => ({
+    productId: r.product_id,
+    name: r.name,
+    quantity: fromMilli(parseMilli(r.qty)),
+    revenue: Number(r.revenue),
+  });
+  return {
+    byQuantity: rows.filter((r) => r.list === "q").map(seller),
+    byRevenue: rows.filter((r) => r.list === "r").map(seller),
+  };
+}
