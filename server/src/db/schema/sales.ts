@@ -57,6 +57,8 @@ export const sales = pgTable(
     total: money("total").notNull(),
     paymentMethod: text("payment_method").notNull(),
     amountTendered: money("amount_tendered"),
+    /** The mobile-money transaction code (M-Pesa's "QGH7…"), upper case, for finding the sale by it. */
+    paymentReference: text("payment_reference"),
     note: text("note"),
     status: text("status", { enum: SALE_STATUSES }).notNull().default("completed"),
     backdated: boolean("backdated").notNull().default(false),
@@ -86,6 +88,8 @@ export const sales = pgTable(
     index("sales_business_date_idx").on(t.businessId, t.businessDate),
     index("sales_business_occurred_idx").on(t.businessId, t.occurredAt),
     index("sales_customer_idx").on(t.businessId, t.customerId, t.occurredAt),
+    // Found by the code or its first characters: text_pattern_ops lets LIKE 'x%' use it under any collation.
+    index("sales_business_reference_idx").on(t.businessId, sql`${t.paymentReference} text_pattern_ops`),
     foreignKey({ columns: [t.businessId, t.locationId], foreignColumns: [locations.businessId, locations.id] }),
     foreignKey({ columns: [t.businessId, t.userId], foreignColumns: [users.businessId, users.id] }),
     foreignKey({ columns: [t.businessId, t.customerId], foreignColumns: [customers.businessId, customers.id] }),
