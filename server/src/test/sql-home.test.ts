@@ -25,9 +25,6 @@ const NOT_YET_MOVED: string[] = [
   "auth/sessions.service.ts",
   // Stock counts (stocktakes): counts.repository.ts to come.
   "inventory/counts.service.ts",
-  // The offline queue's attention list and batch: sync.repository.ts to come.
-  "sync/attention.service.ts",
-  "sync/sync.service.ts",
 ];
 
 const RULES: [string, RegExp][] = [
