@@ -4,22 +4,13 @@ import type { z } from "zod";
 import { queryRows, type Tx } from "../../db/client.js";
 import { badRequest } from "../../lib/errors.js";
 import { fromMilli, parseMilli } from "../../lib/quantity.js";
+import type { ProductColumnsRow } from "./products.repository.js";
 import { stockStateOf } from "./stock-state.js";
 
 type Query = z.output<typeof ProductListQuery>;
 type Sort = Query["sort"];
 
-interface Row {
-  id: string;
-  name: string;
-  sku: string | null;
-  barcode: string | null;
-  category: string | null;
-  unit: string;
-  price: string | number;
-  price_at_sale: boolean;
-  cost: string | number | null;
-  archived: boolean;
+interface Row extends ProductColumnsRow {
   product_threshold: string;
   stock: string;
   threshold: string;

@@ -91,7 +91,8 @@ export async function productLevels(tx: Tx, businessId: string, productId: strin
   }));
 }
 
-export interface ExportRow {
+/** A product's own columns as raw SQL answers them (money may come back as text). */
+export interface ProductColumnsRow {
   id: string;
   name: string;
   sku: string | null;
@@ -101,8 +102,11 @@ export interface ExportRow {
   price: string | number;
   price_at_sale: boolean;
   cost: string | number | null;
-  low_stock_threshold: string;
   archived: boolean;
+}
+
+export interface ExportRow extends ProductColumnsRow {
+  low_stock_threshold: string;
   levels: Record<string, string> | null;
 }
 

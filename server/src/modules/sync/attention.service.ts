@@ -1,50 +1,23 @@
 import type { CreateSaleBody, SyncAttentionItem } from "@duka/contracts";
-import { and, desc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../../db/client.js";
-import { syncAttention, users } from "../../db/schema.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx, RequestMeta } from "../../lib/context.js";
 import { badRequest, notFound } from "../../lib/errors.js";
 import { audit } from "../audit/audit.service.js";
 import { createSale } from "../sales/sales.service.js";
+import { findUserRow } from "../users/users.repository.js";
+import { closeAttention, findOpenAttention, openAttention } from "./sync.repository.js";
 
 /** The writes refused on arrival that nobody has dealt with yet: staff see their own, the owner all. */
 export async function listAttention(db: Db, ctx: Ctx): Promise<SyncAttentionItem[]> {
-  return inBusiness(db, ctx.businessId, async (tx) => {
-    const mine = ctx.role === "owner" ? [] : [eq(syncAttention.userId, ctx.userId)];
-    const rows = await tx
-      .select({ a: syncAttention, staffName: users.name })
-      .from(syncAttention)
-      .innerJoin(users, and(eq(users.businessId, syncAttention.businessId), eq(users.id, syncAttention.userId)))
-      .where(and(eq(syncAttention.businessId, ctx.businessId), eq(syncAttention.status, "open"), ...mine))
-      .orderBy(desc(syncAttention.createdAt))
-      .limit(500);
-    return rows.map(({ a, staffName }) => ({
-      id: a.clientId,
-      kind: a.kind,
-      userId: a.userId,
-      staffName,
-      content: a.body,
-      code: a.code,
-      message: a.message,
-      createdAt: a.createdAt.toISOString(),
-    }));
-  });
+  const onlyBy = ctx.role === "owner" ? null : ctx.userId;
+  return inBusiness(db, ctx.businessId, (tx) => openAttention(tx, ctx.businessId, onlyBy));
 }
 
 async function openItem(db: Db, ctx: Ctx, id: string) {
   return inBusiness(db, ctx.businessId, async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(syncAttention)
-      .where(
-        and(
-          eq(syncAttention.businessId, ctx.businessId),
-          eq(syncAttention.clientId, id),
-          eq(syncAttention.status, "open"),
-        ),
-      );
+    const row = await findOpenAttention(tx, ctx.businessId, id);
     if (!row || (ctx.role !== "owner" && row.userId !== ctx.userId)) throw notFound("This write");
     return row;
   });
@@ -54,10 +27,7 @@ async function openItem(db: Db, ctx: Ctx, id: string) {
 export async function discardAttention(db: Db, ctx: Ctx, id: string, reason: string, meta: RequestMeta) {
   const row = await openItem(db, ctx, id);
   await inBusiness(db, ctx.businessId, async (tx) => {
-    await tx
-      .update(syncAttention)
-      .set({ status: "discarded", reason, resolvedBy: ctx.userId, resolvedAt: meta.now })
-      .where(and(eq(syncAttention.businessId, ctx.businessId), eq(syncAttention.clientId, id)));
+    await closeAttention(tx, ctx.businessId, [id], { userId: ctx.userId, at: meta.now, discardReason: reason });
     await audit(tx, {
       businessId: ctx.businessId,
       userId: ctx.userId,
@@ -81,19 +51,11 @@ export async function acceptAttention(db: Db, ctx: Ctx, id: string, meta: Reques
   if (row.kind !== "sale" || row.code !== "offline_too_old") {
     throw badRequest("Only a sale refused for its age can be accepted. Fix it and send it again, or discard it.");
   }
-  const [author] = await inBusiness(db, ctx.businessId, (tx) =>
-    tx
-      .select({ name: users.name })
-      .from(users)
-      .where(and(eq(users.businessId, ctx.businessId), eq(users.id, row.userId))),
-  );
+  const author = await inBusiness(db, ctx.businessId, (tx) => findUserRow(tx, ctx.businessId, row.userId));
   const asAuthor: Ctx = { ...ctx, userId: row.userId, userName: author?.name ?? ctx.userName };
   const { sale } = await createSale(db, asAuthor, item.body, { ...meta, acceptedBy: ctx.userId });
   await inBusiness(db, ctx.businessId, (tx) =>
-    tx
-      .update(syncAttention)
-      .set({ status: "resolved", resolvedBy: ctx.userId, resolvedAt: meta.now })
-      .where(and(eq(syncAttention.businessId, ctx.businessId), eq(syncAttention.clientId, id))),
+    closeAttention(tx, ctx.businessId, [id], { userId: ctx.userId, at: meta.now }),
   );
   return sale;
 }

@@ -1,8 +1,6 @@
 import type { SyncBody, SyncResult } from "@duka/contracts";
-import { and, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../../db/client.js";
-import { syncAttention } from "../../db/schema.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx, RequestMeta } from "../../lib/context.js";
 import { AppError, forbidden } from "../../lib/errors.js";
@@ -10,6 +8,7 @@ import { can, type Permission } from "../auth/permissions.js";
 import { createCustomer } from "../customers/customers.service.js";
 import { recordRepayment } from "../customers/payments.service.js";
 import { createSale } from "../sales/sales.service.js";
+import { closeAttention, keepAttention } from "./sync.repository.js";
 
 type Item = z.output<typeof SyncBody>["items"][number];
 
@@ -78,16 +77,7 @@ export async function syncWrites(
   const done = results.filter((r) => r.status < 300).map((r) => r.id);
   if (done.length > 0) {
     await inBusiness(db, ctx.businessId, (tx) =>
-      tx
-        .update(syncAttention)
-        .set({ status: "resolved", resolvedBy: ctx.userId, resolvedAt: meta.now })
-        .where(
-          and(
-            eq(syncAttention.businessId, ctx.businessId),
-            eq(syncAttention.status, "open"),
-            inArray(syncAttention.clientId, done),
-          ),
-        ),
+      closeAttention(tx, ctx.businessId, done, { userId: ctx.userId, at: meta.now, openOnly: true }),
     );
   }
   return results;
@@ -95,23 +85,14 @@ export async function syncWrites(
 
 async function keep(db: Db, ctx: Ctx, item: Item, err: AppError, now: Date) {
   await inBusiness(db, ctx.businessId, (tx) =>
-    tx
-      .insert(syncAttention)
-      .values({
-        businessId: ctx.businessId,
-        clientId: item.body.id,
-        userId: ctx.userId,
-        kind: item.kind,
-        body: item,
-        code: err.code,
-        message: err.message,
-        createdAt: now,
-      })
-      .onConflictDoUpdate({
-        target: [syncAttention.businessId, syncAttention.clientId],
-        set: { body: item, code: err.code, message: err.message, status: "open", createdAt: now },
-        // Another user's write under this id stays theirs.
-        setWhere: sql`${syncAttention.userId} = ${ctx.userId}`,
-      }),
+    keepAttention(tx, ctx.businessId, {
+      clientId: item.body.id,
+      userId: ctx.userId,
+      kind: item.kind,
+      body: item,
+      code: err.code,
+      message: err.message,
+      at: now,
+    }),
   );
 }
