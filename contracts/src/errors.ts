@@ -81,6 +81,7 @@ export const ERROR_CODES = {
   import_has_errors: 409,
   confirm_locations: 409,
   import_changed: 409,
+  import_sales_unknown: 400,
   // Files and backups
   file_missing: 404,
   invalid_storage_key: 400,

@@ -180,6 +180,8 @@ export const SaleSummary = Sale.pick({
   paymentReference: z.string().nullable(),
   /** The provisional receipt number of a sale recorded offline, else null. */
   provisional: z.string().nullable(),
+  /** Recorded offline past the customer's credit limit: for the owner to check. */
+  overLimit: z.boolean(),
   lineCount: z.number().int(),
   locationName: z.string(),
   staffName: z.string(),

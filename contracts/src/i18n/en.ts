@@ -13,6 +13,7 @@ import { en as customers } from "./areas/customers.js";
 import { en as dashboard } from "./areas/dashboard.js";
 import { en as documents } from "./areas/documents.js";
 import { en as errors } from "./areas/errors.js";
+import { en as importIssues } from "./areas/import-issues.js";
 import { en as imports } from "./areas/imports.js";
 import { en as offline } from "./areas/offline.js";
 import { en as printed } from "./areas/printed.js";
@@ -155,6 +156,7 @@ const en = {
   ...close,
   ...documents,
   ...imports,
+  ...importIssues,
   ...errors,
 };
 

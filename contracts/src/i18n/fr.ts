@@ -4,6 +4,7 @@ import { fr as customers } from "./areas/customers.fr.js";
 import { fr as dashboard } from "./areas/dashboard.fr.js";
 import { fr as documents } from "./areas/documents.fr.js";
 import { fr as errors } from "./areas/errors.fr.js";
+import { fr as importIssues } from "./areas/import-issues.fr.js";
 import { fr as imports } from "./areas/imports.fr.js";
 import { fr as offline } from "./areas/offline.fr.js";
 import { fr as printed } from "./areas/printed.fr.js";
@@ -152,6 +153,7 @@ const fr: Messages = {
   ...close,
   ...documents,
   ...imports,
+  ...importIssues,
   ...errors,
 };
 

@@ -4,6 +4,7 @@ import { sw as customers } from "./areas/customers.sw.js";
 import { sw as dashboard } from "./areas/dashboard.sw.js";
 import { sw as documents } from "./areas/documents.sw.js";
 import { sw as errors } from "./areas/errors.sw.js";
+import { sw as importIssues } from "./areas/import-issues.sw.js";
 import { sw as imports } from "./areas/imports.sw.js";
 import { sw as offline } from "./areas/offline.sw.js";
 import { sw as printed } from "./areas/printed.sw.js";
@@ -151,6 +152,7 @@ const sw: Messages = {
   ...close,
   ...documents,
   ...imports,
+  ...importIssues,
   ...errors,
 };
 

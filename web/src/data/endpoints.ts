@@ -127,7 +127,6 @@ export type Route = keyof Endpoints;
 /** What each write takes and answers: `"METHOD /path"` → its body (none: `undefined`) and answer. */
 export interface Writes {
   "POST /auth/signup": [SignupBody, SignupResponse];
-  "POST /closes": [CloseBody, DrawerClose];
   "POST /auth/login": [LoginBody, MeResponse];
   "POST /auth/logout": [undefined, Of<typeof Ok>];
   "POST /auth/recover": [RecoverBody, RecoveryCodeResponse];
@@ -158,6 +157,7 @@ export interface Writes {
   "POST /sync": [In<typeof SyncBody>, SyncResponse];
   "POST /sync/attention/:id/accept": [undefined, Sale];
   "POST /sync/attention/:id/discard": [DiscardBody, Of<typeof Ok>];
+  "POST /closes": [CloseBody, DrawerClose];
 }
 export type Write = keyof Writes;
 

@@ -17,7 +17,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { businessId, locations } from "./business.js";
-import { createdAt, id, money, oneOf, PAYMENT_KINDS, qty, SALE_STATUSES } from "./columns.js";
+import { createdAt, id, money, oneOf, PAYMENT_KINDS, qty, SALE_KINDS, SALE_STATUSES } from "./columns.js";
 import { customers } from "./customers.js";
 import { products } from "./products.js";
 import { byUser, users } from "./users.js";
@@ -69,10 +69,21 @@ export const sales = pgTable(
     voidReason: text("void_reason"),
     /** Hash of the request body, to tell an honest retry from a reused id. */
     requestHash: text("request_hash").notNull(),
+    /** `refund`: another system's refund receipt, counted as money back on its own day. */
+    kind: text("kind", { enum: SALE_KINDS }).notNull().default("sale"),
+    /** Brought in from a file (past sales): moved no stock, and is matched again by external_ref. */
+    imported: boolean("imported").notNull().default(false),
+    /** The receipt number in the system it came from, and the till or register that issued it. */
+    externalRef: text("external_ref"),
+    register: text("register"),
+    /** Who served, as that system named them: not a Duka user. */
+    cashierName: text("cashier_name"),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("sales_business_number_uq").on(t.businessId, t.number),
+    uniqueIndex("sales_business_external_uq").on(t.businessId, t.externalRef).where(sql`${t.externalRef} is not null`),
+    oneOf("sales_kind_ck", t.kind, SALE_KINDS),
     unique("sales_business_id_uq").on(t.businessId, t.id),
     index("sales_business_date_idx").on(t.businessId, t.businessDate),
     index("sales_business_occurred_idx").on(t.businessId, t.occurredAt),

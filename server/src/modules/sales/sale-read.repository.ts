@@ -125,6 +125,7 @@ interface Row {
   number: number;
   occurred_at: string | Date;
   provisional: string | null;
+  over_limit: boolean;
   at_key: string;
   business_date: string;
   location_id: string;
@@ -165,7 +166,7 @@ export async function findSalePage(tx: Tx, businessId: string, query: Query): Pr
       sql`select s.id, s.number, s.occurred_at, s.occurred_at::text as at_key, s.business_date::text as business_date,
             s.location_id, s.user_id, s.customer_id, s.subtotal, s.discount, s.total, s.status, s.payment_method,
             s.payment_reference,
-            s.offline->>'provisional' as provisional,
+            s.offline->>'provisional' as provisional, coalesce((s.offline->>'overLimit')::boolean, false) as over_limit,
             l.name as location_name, u.name as staff_name, c.name as customer_name,
             (select count(*)::int from sale_lines sl where sl.business_id = s.business_id and sl.sale_id = s.id) as line_count,
             (select coalesce(sum(p.amount), 0)::bigint from payments p
@@ -196,6 +197,7 @@ export async function findSalePage(tx: Tx, businessId: string, query: Query): Pr
         paymentMethod: r.payment_method,
         paymentReference: r.payment_reference,
         provisional: r.provisional,
+        overLimit: r.over_limit,
         lineCount: r.line_count,
         locationName: r.location_name,
         staffName: r.staff_name,

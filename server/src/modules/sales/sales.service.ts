@@ -10,7 +10,15 @@ import { can } from "../auth/permissions.js";
 import { sees } from "../auth/policy.js";
 import { checkCreditLimit, ledgerBalance } from "../customers/credit.service.js";
 import { insufficientStockError } from "../inventory/ledger.js";
-import { hashable, markOffline, type OfflineRules, offlineAudit, offlineSale, offlineSettings } from "./offline.js";
+import {
+  flagOffline,
+  hashable,
+  markOffline,
+  type OfflineRules,
+  offlineAudit,
+  offlineSale,
+  offlineSettings,
+} from "./offline.js";
 import { type PricedSale, priceSale } from "./pricing.js";
 import { requestHash } from "./request-hash.js";
 import { checkCustomer, checkLocation, checkPaymentMethod, checkProducts, checkTendered } from "./sale-inputs.js";
@@ -133,6 +141,8 @@ async function writeSale(tx: Tx, ctx: Ctx, body: Body, opts: WriteOpts) {
     }
   }
 
+  // offline hook 3a: what the owner should check, known before the sale and its audit are written.
+  if (opts.offline) flagOffline(opts.offline, { products, lines: priced.lines, overLimit });
   const backdated = body.occurredAt !== undefined;
   const stock = byProduct(priced.lines);
   const row = {
@@ -171,8 +181,8 @@ async function writeSale(tx: Tx, ctx: Ctx, body: Body, opts: WriteOpts) {
       short.quantityMilli,
     );
   }
-  // offline hook 3: what the owner should check, kept with the sale.
-  if (opts.offline) await markOffline(tx, ctx, body.id, opts.offline, { products, lines: priced.lines, overLimit });
+  // offline hook 3b: the marks kept with the sale.
+  if (opts.offline) await markOffline(tx, ctx, body.id, opts.offline);
   const sale: Sale = {
     ...row,
     offline: opts.offline?.mark ?? null,

@@ -107,7 +107,18 @@ export function PaymentSheet({ store, cart, onBack, onRecorded, onLineError }: P
       }
       if (err instanceof ApiError && (err.status === 0 || err.status >= 500)) {
         // Out of reach: the sale is kept on the phone and sent by itself later, exactly once.
-        recorded(await keepOffline(cart, body, me, ""));
+        const kept = await keepOffline(cart, body, me, "");
+        const over = kept.overLimit;
+        onRecorded(
+          kept.sale,
+          over
+            ? t("offline.sale.overLimitKept", {
+                name: over.name,
+                limit: fmt.money(over.creditLimit),
+                balance: fmt.money(over.balance),
+              })
+            : undefined,
+        );
         return;
       }
       if (!uncertain(err)) update({ sent: false });

@@ -172,6 +172,7 @@ export default function SalesList() {
                     {r.customerName ? ` · ${r.customerName}` : ""}
                     {isOwner ? ` · ${r.staffName}` : ""}
                     {r.provisional ? ` · ${t("offline.sale.flag", { number: r.provisional })}` : ""}
+                    {r.overLimit ? ` · ${t("offline.sale.overLimit")}` : ""}
                   </span>
                   <span class={`badge badge-${r.status}`}>{t(`sales.status.${r.status}`)}</span>
                 </Link>
