@@ -127,7 +127,6 @@ export type Route = keyof Endpoints;
 /** What each write takes and answers: `"METHOD /path"` → its body (none: `undefined`) and answer. */
 export interface Writes {
   "POST /auth/signup": [SignupBody, SignupResponse];
-  "POST /closes": [CloseBody, DrawerClose];
   "POST /auth/login": [LoginBody, MeResponse];
   "POST /auth/logout": [undefined, Of<typeof Ok>];
   "POST /auth/recover": [RecoverBody, RecoveryCodeResponse];
