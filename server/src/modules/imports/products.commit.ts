@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../../db/client.js";
 import type { Ctx } from "../../lib/context.js";
-import { fromMilli, milliToNumeric, parseMilli } from "../../lib/quantity.js";
+import { fromMilli, parseMilli } from "../../lib/quantity.js";
 import type { Issues } from "./issues.js";
 import type { ProductRecord } from "./products.validate.js";
 import { readForProducts } from "./products-import.repository.js";
