@@ -95,6 +95,7 @@ function Drawer(props: { state: DrawerState; onSaved: (s: DrawerState) => void; 
   const close = state.close;
   return (
     <>
+      {done ? <Notice kind="success">{done}</Notice> : null}
       <section class="card stack" aria-labelledby="close-expected-h">
         <h2 id="close-expected-h">{t("close.expected.title")}</h2>
         <p class="hint">
@@ -111,7 +112,6 @@ function Drawer(props: { state: DrawerState; onSaved: (s: DrawerState) => void; 
           <dd class="close-total">{fmt.money(state.cashExpected)}</dd>
         </dl>
       </section>
-      {done ? <Notice kind="success">{done}</Notice> : null}
       {close ? (
         <section class="card stack" aria-label={t("close.list.title")}>
           <CloseLine close={close} money={fmt.money} time={(at) => fmt.date(at, "time")} />
@@ -137,6 +137,8 @@ function Drawer(props: { state: DrawerState; onSaved: (s: DrawerState) => void; 
               }),
             );
             onSaved({ ...state, close: saved });
+            // The form is gone: bring what happened into view.
+            scrollTo(0, 0);
           }}
         />
       ) : null}
