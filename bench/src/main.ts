@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --quick | --full] [--check] [--skip-web] [--skip-lighthouse] [--skip-scale]
+ *                 [--only=offline] (one scenario alone; its figures only, the report left as it is)
  * Measures Duka against its budgets and against the limits of the same machine, in one run, and
  * writes bench/results/latest.json and latest.md. See bench/README.md.
  */
@@ -406,13 +407,34 @@ async function lighthouseRuns(shop: Shop, url: string) {
   };
 }
 
+/** One scenario on its own, for working on it: its figures are printed, the report is not rewritten. */
+const ONLY: Record<string, (add: (f: Figure) => void) => Promise<unknown>> = { offline: offlineFigures };
+
 async function main() {
+  const only = [...args].find((a) => a.startsWith("--only="))?.slice("--only=".length);
+  if (only !== undefined) {
+    const run = ONLY[only];
+    if (!run) throw new Error(`--only takes one of: ${Object.keys(ONLY).join(", ")}`);
+    await run(add);
+    const budgets = readBudgets(path.join(benchDir, "budgets.json"));
+    for (const f of figures.map((x) => judge(budgets, x)))
+      log(`${f.label}: ${f.value} ${f.unit} (budget ${f.budget ?? "none"}${f.failsCheck ? ", over" : ""})`);
+    return;
+  }
   for (const built of ["server/dist/main.js", "web/dist/index.html"]) {
     if (!fs.existsSync(path.join(benchDir, "..", built)))
       throw new Error(`${built} is missing: run npm run build first`);
   }
   const started = Date.now();
   const budgets = readBudgets(path.join(benchDir, "budgets.json"));
+  // One scenario on its own, judged against its budgets, without touching the committed report.
+  if (args.has("--only-imports")) {
+    await importFigures(add);
+    for (const f of figures.map((x) => judge(budgets, x))) {
+      log(`${f.label}: ${f.value} ${f.unit}${f.budget ? ` (budget ${f.budget})` : ""}${f.failsCheck ? " OVER" : ""}`);
+    }
+    return;
+  }
   const loadBefore = loadAverage();
   log(`mode ${mode}; load average ${loadBefore.join(" ")}`);
   const result: Record<string, unknown> = {
