@@ -30,6 +30,7 @@ import { QuickPicks } from "./QuickPicks";
 import { useTillRules } from "./rules";
 import { SaleDone } from "./SaleDone";
 import "./sell.css";
+import "./sell-wide.css";
 
 // The camera code downloads on the first tap of Scan, not with the sell screen; so do the rarely
 // used discount and price fields.
