@@ -35,7 +35,8 @@
         const box = el.getBoundingClientRect();
         clipped = whole.left < box.left - 0.5 || whole.right > box.right + 0.5;
       }
-      if (lines.size > 1 || clipped) money.push(`${lines.size > 1 ? "wrapped" : "cut"}: "${m[0]}"`);
+      const where = `${parent.tagName.toLowerCase()}${parent.className ? `.${parent.className.split(" ").join(".")}` : ""}`;
+      if (lines.size > 1 || clipped) money.push(`${lines.size > 1 ? "wrapped" : "cut"}: "${m[0]}" in ${where}`);
     }
   }
   return { scrollWidth: document.documentElement.scrollWidth, innerWidth, money };

@@ -1,4 +1,5 @@
 import type { JSX } from "preact";
+import "./Fit.css";
 
 /**
  * A figure that shrinks to fit its box instead of breaking inside a number ("KES 252.5 / 0") or

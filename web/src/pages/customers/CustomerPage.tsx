@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { type CustomerDetail, getCustomer, getLedger, type LedgerResponse, updateCustomer } from "../../api/customers";
 import { Button } from "../../components/Button";
+import { Fit } from "../../components/Fit";
 import { Notice } from "../../components/Notice";
 import { Spinner } from "../../components/Spinner";
 import { t, useLocale } from "../../i18n";
@@ -91,8 +92,10 @@ export default function CustomerPage({ params }: ScreenProps) {
 
       <section class={`card balance-card${balance > 0 ? " owing" : ""}`} aria-labelledby="balance-h" aria-live="polite">
         <h2 id="balance-h">{t("customers.balance")}</h2>
-        <p class="big">
-          <strong>{balanceText(balance, fmt.money)}</strong>
+        <p class="big fit-box">
+          <strong>
+            <Fit text={balanceText(balance, fmt.money)} />
+          </strong>
         </p>
         {customer.creditLimit != null && (
           <p class="hint">{t("customers.creditLimit", { amount: fmt.money(customer.creditLimit) })}</p>
