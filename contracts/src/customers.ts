@@ -131,7 +131,10 @@ export const CustomerSalesSummary = z.object({
 export const CustomerSalesResponse = Page(CustomerSale).extend({ summary: CustomerSalesSummary });
 export type CustomerSalesResponse = z.infer<typeof CustomerSalesResponse>;
 
-const PositiveMoney = Money.refine((n) => n > 0, { message: "must be more than zero" });
+const PositiveMoney = Money.refine((n) => n > 0, {
+  message: "must be more than zero",
+  params: { code: "not_positive" },
+});
 
 export const RepaymentBody = strict({
   /** Made by the client so a retried request finds the payment it already made. */

@@ -36,6 +36,8 @@ export interface SaleFilters {
   userId?: string;
   customerId?: string;
   paymentMethod?: string;
+  /** A receipt number or a transaction code (or its first characters). */
+  q?: string;
   cursor?: string;
 }
 export const listSales = (filters: SaleFilters) => get("/sales", { query: { ...filters, limit: 50 } });

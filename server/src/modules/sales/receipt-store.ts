@@ -14,11 +14,13 @@ import { getSale } from "./sales.list.js";
  * The stored receipt's id follows from everything it prints: the sale as read now (status, refunds,
  * names) and the business's name, currency, locale and zone. A void, a refund or a renamed shop
  * gives a new id, so a fresh receipt is made; an unchanged sale finds the one already stored.
+ * `v` is the layout and its words: raised when they change (2: payment methods by their names),
+ * so receipts stored before are made again as they now print.
  */
 export function receiptDocumentId(ctx: Ctx, sale: Sale): string {
   const { name, currency, locale, timeZone } = ctx.business;
   const digest = createHash("sha256")
-    .update(JSON.stringify({ v: 1, sale, business: { name, currency, locale, timeZone } }))
+    .update(JSON.stringify({ v: 2, sale, business: { name, currency, locale, timeZone } }))
     .digest();
   // Shaped as an RFC 9562 version-8 (custom) UUID so it fits the documents table's id.
   digest[6] = ((digest[6] as number) & 0x0f) | 0x80;

@@ -229,7 +229,7 @@ export default function Sell() {
                   />
                 </div>
               )}
-              {!wide && !searching && picks.length > 0 && <QuickPicks items={picks} onPick={add} />}
+              {!wide && !searching && <QuickPicks items={picks} onPick={add} />}
             </section>
           ) : (
             <p class="hint sell-empty">{t("sell.cart.empty")}</p>
