@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { checkA11y, describeBrowser, useE2E } from "./harness.js";
-import { createProduct, heading, PASSWORD, signUpOwner } from "./helpers.js";
+import { createProduct, heading, PASSWORD, SHOTS, signUpOwner } from "./helpers.js";
 
 async function visit(page: Page, name: string | RegExp) {
   await heading(page, name);
@@ -54,6 +54,7 @@ describeBrowser("closing the day, as staff and in French", () => {
       .getByText(/^Drawer closed\./)
       .waitFor();
     await checkA11y(staff);
+    await staff.screenshot({ path: `${SHOTS}/duka-close-staff.png`, fullPage: true });
 
     // The twenty was under the tray: a recount replaces the count, and says so.
     await staff.getByRole("button", { name: "Count again" }).click();
@@ -77,8 +78,9 @@ describeBrowser("closing the day, as staff and in French", () => {
     await owner.getByText(/Comptée à .* par Juma Otieno/).waitFor();
     // The screen speaks the owner's language; the text to share speaks the shop's (English here).
     const share = owner.getByRole("region", { name: "La journée en quelques lignes" });
-    await share.getByText(/Sales: KES 500\.00 \(1 sale\)/).waitFor();
+    await share.getByText(/Sales: KES\s500\.00 \(1 sale\)/).waitFor();
     await checkA11y(owner);
+    await owner.screenshot({ path: `${SHOTS}/duka-close-owner-fr.png`, fullPage: true });
     await owner.goto("/");
     await heading(owner, /Amina Wanjiru/);
     const today = owner.getByRole("region", { name: "Fermetures de caisse du jour" });

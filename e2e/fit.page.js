@@ -24,6 +24,11 @@
       const lines = new Set(boxes.map((r) => Math.round(r.top + r.height / 2)));
       const whole = range.getBoundingClientRect();
       let clipped = whole.left < -0.5 || whole.right > innerWidth + 0.5;
+      // Spilling out of its block (and under whatever sits beside it) counts as cut too.
+      let block = parent;
+      while (block.parentElement && getComputedStyle(block).display.startsWith("inline")) block = block.parentElement;
+      const own = block.getBoundingClientRect();
+      if (whole.left < own.left - 0.5 || whole.right > own.right + 0.5) clipped = true;
       for (let el = parent; el && !clipped; el = el.parentElement) {
         const style = getComputedStyle(el);
         if (style.overflowX === "visible" && style.textOverflow !== "ellipsis") continue;

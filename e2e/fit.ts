@@ -30,5 +30,5 @@ export async function goTo(page: Page, path: string) {
 /** Waits until the screen has its heading and nothing on it is still loading. */
 export async function settled(page: Page) {
   await page.locator("main h1").first().waitFor();
-  await page.waitForFunction('!document.querySelector(".loading, .spinner")', undefined, { timeout: 15_000 });
+  await page.locator(".loading, .spinner").first().waitFor({ state: "hidden", timeout: 15_000 });
 }

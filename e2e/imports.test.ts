@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { checkA11y, describeBrowser, PHONE, useE2E } from "./harness.js";
@@ -8,6 +9,11 @@ const LOYVERSE =
   "Handle,SKU,Name,Category,Sold by weight,Option 1 name,Option 1 value,Default price,Cost,Barcode,Track stock," +
   "Available for sale [Main street],Price [Main street],In stock [Main street],Low stock [Main street]\n" +
   "phone-repair,R-1,Phone repair,Services,N,,,,,,Y,Y,,5,\n";
+
+/** Invented Loyverse receipts by item: two days, a refund receipt on the second, a cancelled one on the first. */
+const RECEIPT_ITEMS = fs.readFileSync(
+  new URL("../server/src/modules/imports/fixtures/loyverse-receipt-items.csv", import.meta.url),
+);
 
 /** Nothing sticks out sideways on a 360 px phone. */
 async function fitsThePhone(page: Page) {
@@ -94,5 +100,44 @@ describeBrowser("bring in your data", () => {
       .getByText(/\D450\.00/)
       .first()
       .waitFor();
+  });
+
+  it("brings in past sales from a receipts export on a phone, and says what was added", async () => {
+    const page = await e2e.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto("/");
+    await signUpOwner(page);
+    await page.goto("/more");
+    await page.getByRole("link", { name: /Bring in your data/ }).click();
+    await heading(page, "Bring in your data");
+    await page.getByLabel("Past sales (receipts)").check();
+    await page.getByText("Export your receipts from Loyverse", { exact: false }).waitFor();
+    expect(await page.getByRole("link", { name: "Download the Excel template" }).count()).toBe(0);
+    await page.getByLabel("File (CSV or Excel)").setInputFiles({
+      name: "receipts-by-item.csv",
+      mimeType: "text/csv",
+      buffer: RECEIPT_ITEMS,
+    });
+    await page.getByRole("button", { name: "Check the file" }).click();
+    await page.getByRole("heading", { name: "receipts-by-item.csv" }).waitFor();
+    await page.getByText("Recognised as: Loyverse receipts by item").waitFor();
+    await page.getByText("5 new, 0 to update, 0 unchanged, 0 with errors").waitFor();
+    const rows = page.getByRole("region", { name: "The first rows as they will be saved" });
+    await rows.getByText("1-1003 · POS 1").waitFor();
+    expect(await rows.textContent()).toContain("refund");
+    expect(await rows.textContent()).toContain("cancelled");
+    await checkA11y(page);
+    await fitsThePhone(page);
+    await page.screenshot({ path: `${SHOTS}/imports-sales-preview.png`, fullPage: true });
+
+    await page.getByRole("button", { name: "Save 5 rows" }).click();
+    await page.getByText("Done: 5 added, 0 updated, 0 unchanged.").waitFor();
+    await page.getByText("receipts-by-item.csv ·", { exact: false }).waitFor();
+    await checkA11y(page);
+    await fitsThePhone(page);
+    const report = await page.request.get("/api/v1/reports/daily?from=2025-03-15&to=2025-03-15&format=json");
+    expect((await report.json()).totals).toMatchObject({ netSales: 9000, refunds: 15000 });
+    await page.getByRole("link", { name: "See the reports" }).click();
+    await page.waitForURL(/\/reports/);
   });
 });

@@ -1,88 +1,7 @@
-import { randomBytes } from "node:crypto";
-import type { APIRequestContext, Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { describeBrowser, useE2E } from "./harness.js";
-import { heading, signUpOwner } from "./helpers.js";
-
-const STAFF_PASSWORD = "blue-kettle-sunrise-7";
-
-interface Shop {
-  owner: APIRequestContext;
-  staffLogin: string;
-  maize: string;
-  sugar: string;
-  wanjiku: string;
-}
-
-/** A shop with two products (one sold by weight), a customer and a staff member. */
-async function shop(page: Page): Promise<Shop> {
-  await page.goto("/");
-  await signUpOwner(page, "Duka la Neema");
-  const owner = page.request;
-  const [main] = ((await (await owner.get("/api/v1/locations")).json()) as { items: { id: string }[] }).items;
-  const product = async (data: Record<string, unknown>, quantity: number) => {
-    const res = await owner.post("/api/v1/products", {
-      data: { ...data, initialStock: [{ locationId: main?.id ?? "", quantity }] },
-    });
-    expect(res.status(), await res.text()).toBe(201);
-    return ((await res.json()) as { id: string }).id;
-  };
-  const maize = await product({ name: "Maize flour 2 kg", price: 300_00 }, 10);
-  const sugar = await product({ name: "Sugar", price: 150_00, unit: "kg" }, 20);
-  const customer = await owner.post("/api/v1/customers", { data: { name: "Wanjiku Kamau", phone: "0722000111" } });
-  const staffLogin = `staff-${randomBytes(4).toString("hex")}`;
-  const staff = await owner.post("/api/v1/users", {
-    data: { name: "Juma", login: staffLogin, password: STAFF_PASSWORD, role: "staff" },
-  });
-  expect(staff.status(), await staff.text()).toBe(201);
-  return { owner, staffLogin, maize, sugar, wanjiku: ((await customer.json()) as { id: string }).id };
-}
-
-/** Signs staff in and waits until the phone holds what it needs offline: the app and the catalogue. */
-async function signInReady(page: Page, login: string) {
-  await page.goto("/");
-  await page.getByLabel("Email, phone or username").fill(login);
-  await page.getByLabel("Password", { exact: true }).fill(STAFF_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await heading(page, "New sale");
-  await page.evaluate("navigator.serviceWorker.ready");
-  // Once the service worker controls the page, the screens' files pass through it and are kept.
-  await page.reload();
-  await heading(page, "New sale");
-  // Every screen's code is kept once the service worker is in charge, not only those visited.
-  await expect
-    .poll(
-      () =>
-        page.evaluate<boolean>(
-          "caches.open('duka-shell-v1').then((c) => c.keys()).then((ks) => ks.some((k) => k.url.includes('/assets/More-')))",
-        ),
-      { timeout: 15_000 },
-    )
-    .toBe(true);
-  await expect
-    .poll(() =>
-      page.evaluate<boolean>(`new Promise((resolve) => {
-        const open = indexedDB.open("duka");
-        open.onsuccess = () => {
-          const keys = open.result.transaction("cache").objectStore("cache").getAllKeys();
-          keys.onsuccess = () => resolve(keys.result.some((k) => String(k).endsWith("|catalogue")));
-        };
-      })`),
-    )
-    .toBe(true);
-}
-
-async function add(page: Page, search: string, name: RegExp) {
-  await page.getByLabel("Find a product").fill(search);
-  await page.getByRole("button", { name }).click();
-}
-
-async function confirm(page: Page) {
-  await page.getByRole("button", { name: /^Confirm/ }).click();
-  await heading(page, /^Sale [A-Z0-9]+-\d+ kept on this phone$/);
-  await page.getByRole("button", { name: "New sale" }).click();
-  await heading(page, "New sale");
-}
+import { heading } from "./helpers.js";
+import { add, confirm, outboxCount, STAFF_PASSWORD, shop, signInReady } from "./offline-shop.js";
 
 describeBrowser("selling with no network", () => {
   const e2e = useE2E();
@@ -99,6 +18,10 @@ describeBrowser("selling with no network", () => {
     await page.reload();
     await heading(page, "New sale");
 
+    // The till shows the stock where it sells (the first location: 10), not the total of both (60).
+    const maizeResult = page.getByRole("button", { name: /Maize flour 2 kg/ });
+    await page.getByLabel("Find a product").fill("maize");
+    await expect.poll(() => maizeResult.innerText()).toMatch(/\b10\b.*in stock/);
     // 1. Cash.
     await add(page, "maize", /Maize flour 2 kg/);
     await page.getByRole("button", { name: "Charge" }).click();
@@ -110,13 +33,23 @@ describeBrowser("selling with no network", () => {
     await page.getByLabel("Quantity of Sugar (kg)").blur();
     await page.getByRole("button", { name: "Charge" }).click();
     await confirm(page);
-    // 3. On credit to a known customer, found in the phone's copy.
+    // 3. On credit to a known customer, found in the phone's copy: two bags.
     await add(page, "maize", /Maize flour 2 kg/);
+    await page.getByLabel(/Quantity of Maize flour 2 kg/).fill("2");
+    await page.getByLabel(/Quantity of Maize flour 2 kg/).blur();
     await page.getByRole("button", { name: "Charge" }).click();
     await page.getByRole("radio", { name: "On credit" }).check();
     await page.getByLabel("Customer (needed for credit)").fill("Wanjiku");
     await page.getByRole("button", { name: /Wanjiku Kamau/ }).click();
-    await confirm(page);
+    // 600.00 takes her past her limit of 500.00: the till warns, and keeps the sale.
+    await page.getByRole("button", { name: /^Confirm/ }).click();
+    await heading(page, /^Sale [A-Z0-9]+-\d+ kept on this phone$/);
+    await page.getByText(/past their credit limit of \D*500\.00: they now owe \D*600\.00/).waitFor();
+    await page.getByRole("button", { name: "New sale" }).click();
+    await heading(page, "New sale");
+    // The stock shown went down with the sales kept on the phone: 10 − 1 − 2.
+    await page.getByLabel("Find a product").fill("maize");
+    await expect.poll(() => maizeResult.innerText()).toMatch(/\b7\b.*in stock/);
     // 4. On credit to a customer added offline.
     await add(page, "maize", /Maize flour 2 kg/);
     await page.getByRole("button", { name: "Charge" }).click();
@@ -133,8 +66,8 @@ describeBrowser("selling with no network", () => {
     await page.getByRole("button", { name: "Charge" }).click();
     await page.getByRole("radio", { name: "Mobile money" }).check();
     await confirm(page);
-    // Five sales and the customer added offline.
-    await page.getByText(/Not sent yet: 6/).waitFor();
+    // Five sales, and the customer added offline named apart: listed, not counted as a sale.
+    await page.getByText(/Not sent yet: 5 sales, 1 new customer · oldest/).waitFor();
     const soldBy = new Date().toISOString();
 
     // The page is closed and opened again, still offline: the queue is all there.
@@ -143,14 +76,25 @@ describeBrowser("selling with no network", () => {
     again.setDefaultTimeout(15_000);
     await again.goto("/");
     await heading(again, "New sale");
-    await again.getByText(/Not sent yet: 6/).waitFor();
+    await again.getByText(/Not sent yet: 5 sales, 1 new customer/).click();
+    await heading(again, "Not sent yet");
+    await again.getByText("New customer: Baraka Otieno").waitFor();
+    expect(await again.getByRole("list", { name: "Not sent yet" }).getByRole("listitem").count()).toBe(6);
 
     await context.setOffline(false);
-    await again.getByText(/Not sent yet/).waitFor({ state: "detached", timeout: 10_000 });
+    await again.getByRole("link", { name: /Not sent yet/ }).waitFor({ state: "detached", timeout: 10_000 });
 
     const sales = (
       (await (await s.owner.get("/api/v1/sales")).json()) as {
-        items: { id: string; provisional: string | null; occurredAt: string; total: number; paymentMethod: string }[];
+        items: {
+          id: string;
+          provisional: string | null;
+          occurredAt: string;
+          total: number;
+          paymentMethod: string;
+          overLimit: boolean;
+          businessDate: string;
+        }[];
       }
     ).items;
     expect(sales).toHaveLength(5);
@@ -158,68 +102,117 @@ describeBrowser("selling with no network", () => {
     expect(sales.every((x) => x.provisional && /^[A-Z0-9]+-[1-5]$/.test(x.provisional))).toBe(true);
     expect(sales.every((x) => x.occurredAt <= soldBy)).toBe(true);
     expect(sales.map((x) => x.paymentMethod).sort()).toEqual(["cash", "cash", "credit", "credit", "mobile_money"]);
-    const stock = async (id: string) =>
-      ((await (await s.owner.get(`/api/v1/products/${id}`)).json()) as { stock: number }).stock;
-    expect(await stock(s.maize)).toBe(7);
-    expect(await stock(s.sugar)).toBe(17.5);
+    // The sale past Wanjiku's limit was accepted and is flagged for the owner.
+    expect(sales.filter((x) => x.overLimit).map((x) => x.total)).toEqual([600_00]);
+    // Stock came off where the phone sold: the first location; the branch keeps its 50.
+    const stockAt = async (q: string, locationId: string) =>
+      (
+        (await (await s.owner.get(`/api/v1/products?q=${q}&locationId=${locationId}`)).json()) as {
+          items: { stock: number }[];
+        }
+      ).items[0]?.stock;
+    expect(await stockAt("maize", s.main)).toBe(6);
+    expect(await stockAt("sugar", s.main)).toBe(17.5);
     const wanjiku = (await (await s.owner.get(`/api/v1/customers/${s.wanjiku}`)).json()) as { balance: number };
-    expect(wanjiku.balance).toBe(300_00);
+    expect(wanjiku.balance).toBe(600_00);
     const baraka = (
-      (await (await s.owner.get("/api/v1/customers?q=Baraka")).json()) as {
+      (await (await s.owner.get("/api/v1/customers?q=Otieno")).json()) as {
         items: { balance: number }[];
       }
     ).items;
     expect(baraka.map((c) => c.balance)).toEqual([300_00]);
-    const day = sales[0]?.occurredAt.slice(0, 10) ?? "";
+    const day = sales[0]?.businessDate ?? "";
     const report = (await (await s.owner.get(`/api/v1/reports/daily?from=${day}&to=${day}`)).json()) as {
       totals: { salesCount: number; netSales: number };
     };
-    expect(report.totals).toMatchObject({ salesCount: 5, netSales: 3 * 300_00 + 2.5 * 150_00 });
+    expect(report.totals).toMatchObject({ salesCount: 5, netSales: 4 * 300_00 + 2.5 * 150_00 });
   }, 240_000);
 
-  it("puts a sale the server refuses in needs attention with its content: sent again once fixed, or discarded", async () => {
+  it("keeps a sale the server refuses in needs attention: changed and sent again, sent again as it was, or discarded", async () => {
     const setup = await e2e.newPage();
     const s = await shop(setup);
     const page = await e2e.newPage();
     page.setDefaultTimeout(15_000);
     await signInReady(page, s.staffLogin);
     await page.context().setOffline(true);
-    for (const search of ["maize", "sugar"]) {
-      await add(page, search, search === "maize" ? /Maize flour 2 kg/ : /Sugar/);
+    // A: maize and sugar on credit to Wanjiku. B: one kilo of sugar. C: two kilos of sugar.
+    await add(page, "maize", /Maize flour 2 kg/);
+    await add(page, "sugar", /Sugar/);
+    await page.getByRole("button", { name: "Charge" }).click();
+    await page.getByRole("radio", { name: "On credit" }).check();
+    await page.getByLabel("Customer (needed for credit)").fill("Wanjiku");
+    await page.getByRole("button", { name: /Wanjiku Kamau/ }).click();
+    await confirm(page);
+    for (const kilos of ["1", "2"]) {
+      await add(page, "sugar", /Sugar/);
+      await page.getByLabel("Quantity of Sugar (kg)").fill(kilos);
+      await page.getByLabel("Quantity of Sugar (kg)").blur();
       await page.getByRole("button", { name: "Charge" }).click();
       await confirm(page);
     }
-    // Meanwhile the owner stops selling both products.
-    for (const id of [s.maize, s.sugar]) {
-      const res = await s.owner.patch(`/api/v1/products/${id}`, { data: { archived: true } });
-      expect(res.status(), await res.text()).toBe(200);
-    }
+    // Meanwhile the owner stops selling sugar.
+    const archived = await s.owner.patch(`/api/v1/products/${s.sugar}`, { data: { archived: true } });
+    expect(archived.status(), await archived.text()).toBe(200);
     await page.context().setOffline(false);
-    await page.getByText("Needs attention: 2").waitFor();
-    await page.getByText("Needs attention: 2").click();
+    await page.getByText("Needs attention: 3").click();
     await heading(page, "Not sent yet");
     const refused = page.getByRole("listitem").filter({ hasText: "no longer sold" });
+    await expect.poll(() => refused.count(), { timeout: 10_000 }).toBe(3);
+
+    // A is changed: the sugar taken off, two bags of maize, and Baraka pays later instead of Wanjiku.
+    const a = refused.filter({ hasText: "Wanjiku Kamau" });
+    await a.getByText(/Maize flour 2 kg 1 × /).waitFor();
+    await a.getByRole("button", { name: "Change and send again…" }).click();
+    await a.getByRole("button", { name: "Remove Sugar" }).click();
+    await a.getByRole("button", { name: "One more Maize flour 2 kg" }).click();
+    await a.getByText(/New total: \D*600\.00/).waitFor();
+    await a.getByRole("button", { name: "Change", exact: true }).click();
+    await a.getByLabel("Customer (needed for credit)").fill("Baraka");
+    await a.getByRole("button", { name: /Baraka Mwangi/ }).click();
+    await a.getByRole("button", { name: "Send the changed sale" }).click();
     await expect.poll(() => refused.count(), { timeout: 10_000 }).toBe(2);
 
-    // The owner brings the maize back: sent again, it is recorded.
-    await s.owner.patch(`/api/v1/products/${s.maize}`, { data: { archived: false } });
-    await page.getByRole("listitem").filter({ hasText: "300.00" }).getByRole("button", { name: "Send again" }).click();
+    // C is sent again as it was, once the owner brings the sugar back.
+    await s.owner.patch(`/api/v1/products/${s.sugar}`, { data: { archived: false } });
+    await refused
+      .filter({ hasText: /Sugar 2 × / })
+      .getByRole("button", { name: "Send again", exact: true })
+      .click();
     await expect.poll(() => refused.count(), { timeout: 10_000 }).toBe(1);
-    // The sugar sale is discarded, with a reason.
+    // B is discarded, with a reason.
     await refused.getByRole("button", { name: "Discard…" }).click();
     await page.getByLabel(/Why discard it/).fill("Customer returned it");
     await page.getByRole("button", { name: "Discard for good" }).click();
     await page.getByRole("heading", { name: "Needs attention" }).waitFor({ state: "detached" });
 
-    const sales = ((await (await s.owner.get("/api/v1/sales")).json()) as { items: unknown[] }).items;
-    expect(sales).toHaveLength(1);
+    // The server holds A as changed and C, each once; B is in the activity log with its reason.
+    const sales = (
+      (await (await s.owner.get("/api/v1/sales")).json()) as {
+        items: { id: string; total: number; customerId: string | null; provisional: string }[];
+      }
+    ).items;
+    expect(sales.map((x) => x.total).sort()).toEqual([300_00, 600_00]);
+    const changed = sales.find((x) => x.total === 600_00);
+    expect(changed?.customerId).toBe(s.baraka);
+    const detail = (await (await s.owner.get(`/api/v1/sales/${changed?.id}`)).json()) as {
+      lines: { productId: string; quantity: number }[];
+    };
+    expect(detail.lines.map((l) => [l.productId, l.quantity])).toEqual([[s.maize, 2]]);
+    const balance = async (id: string) =>
+      ((await (await s.owner.get(`/api/v1/customers/${id}`)).json()) as { balance: number }).balance;
+    expect([await balance(s.baraka), await balance(s.wanjiku)]).toEqual([600_00, 0]);
     const audit = (
       (await (await s.owner.get("/api/v1/audit")).json()) as {
         items: { action: string; details: { reason?: string } }[];
       }
     ).items;
-    expect(audit.find((a) => a.action === "sync.discarded")?.details.reason).toBe("Customer returned it");
-  }, 240_000);
+    expect(audit.filter((x) => x.action === "sync.discarded").map((x) => x.details.reason)).toEqual([
+      "Customer returned it",
+    ]);
+    const open = (await (await s.owner.get("/api/v1/sync/attention")).json()) as { items: unknown[] };
+    expect(open.items).toEqual([]);
+    expect(await outboxCount(page)).toBe(0);
+  }, 300_000);
 
   it("sends two tabs' sales once each, takes stock below zero, and keeps the queue across sign-out and expiry", async () => {
     const setup = await e2e.newPage();
@@ -242,28 +235,51 @@ describeBrowser("selling with no network", () => {
       await tab.getByRole("button", { name: "Charge" }).click();
       await confirm(tab);
     }
-    await page.getByText(/Not sent yet: 2/).waitFor();
+    await page.getByText(/Not sent yet: 2 sales/).waitFor();
 
-    // Signing out would strand them: refused, with a way to send now.
+    // Signing out would strand them: refused, saying why, with a way to send now.
     await page.getByRole("banner").getByRole("link", { name: "More" }).click();
-    await page.getByText(/2 not sent yet/).waitFor();
+    await page.getByText(/Not sent yet: 2 sales\. They are yours/).waitFor();
+    await page.getByRole("button", { name: "Send now" }).waitFor();
     expect(await page.getByRole("button", { name: "Sign out" }).count()).toBe(0);
 
-    // The session ends meanwhile: the queue waits, and goes once the same person signs in again.
+    // The session ends meanwhile (the server no longer knows this phone's cookie): the queue waits.
     await context.clearCookies();
     await context.setOffline(false);
     await page.getByRole("button", { name: "Sign in" }).waitFor();
-    expect(((await (await s.owner.get("/api/v1/sales")).json()) as { items: unknown[] }).items).toHaveLength(0);
-    await page.getByLabel("Email, phone or username").fill(s.staffLogin);
+    const salesCount = async () =>
+      ((await (await s.owner.get("/api/v1/sales")).json()) as { items: unknown[] }).items.length;
+    expect(await salesCount()).toBe(0);
+    // Someone else signing in on this phone neither sees nor sends them, and may sign out.
+    const other = `staff-${Date.now().toString(36)}`;
+    const made = await s.owner.post("/api/v1/users", {
+      data: { name: "Neema", login: other, password: STAFF_PASSWORD, role: "staff" },
+    });
+    expect(made.status(), await made.text()).toBe(201);
+    await page.getByLabel("Email, phone or username").fill(other);
     await page.getByLabel("Password", { exact: true }).fill(STAFF_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
     await heading(page, "More");
-    await expect
-      .poll(async () => ((await (await s.owner.get("/api/v1/sales")).json()) as { items: unknown[] }).items.length, {
-        timeout: 10_000,
-      })
-      .toBe(2);
-    const maize = (await (await s.owner.get(`/api/v1/products/${s.maize}`)).json()) as { stock: number };
-    expect(maize.stock).toBe(-1);
+    await page.getByRole("button", { name: "Sign out" }).waitFor();
+    await page.waitForTimeout(3000);
+    expect(await page.getByText(/Not sent yet/).count()).toBe(0);
+    expect(await salesCount()).toBe(0);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign in" }).waitFor();
+    // The same person signs in again: the queue goes.
+    await page.getByLabel("Email, phone or username").fill(s.staffLogin);
+    await page.getByLabel("Password", { exact: true }).fill(STAFF_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await heading(page, /More|New sale/);
+    await expect.poll(salesCount, { timeout: 15_000 }).toBe(2);
+    const maize = (await (await s.owner.get(`/api/v1/products?q=maize&locationId=${s.main}`)).json()) as {
+      items: { stock: number }[];
+    };
+    expect(maize.items[0]?.stock).toBe(-1);
+    // And it is on the owner's list of stock to check.
+    const check = (await (await s.owner.get("/api/v1/stock/attention")).json()) as {
+      belowZero: { productId: string }[];
+    };
+    expect(check.belowZero.map((x) => x.productId)).toContain(s.maize);
   }, 240_000);
 });

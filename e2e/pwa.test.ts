@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { describeBrowser, useE2E } from "./harness.js";
+import { heading, signUpOwner } from "./helpers.js";
 
 describeBrowser("the installable app", () => {
   const e2e = useE2E();
@@ -36,5 +37,33 @@ describeBrowser("the installable app", () => {
     await page.context().setOffline(false);
     await page.getByRole("button", { name: "Try again" }).click();
     await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+  });
+
+  it("opens every screen offline for a user who signed up through the API and never used the app online", async () => {
+    const page = await e2e.newPage();
+    await page.goto("/");
+    await signUpOwner(page, "Duka la Baraka");
+    await page.goto("/sell");
+    await heading(page, "New sale");
+    // Installed means kept: every screen's file, whether visited or not, with no wait.
+    await page.evaluate("navigator.serviceWorker.ready");
+    const listed = ((await (await page.request.get("/precache.json")).json()) as { files: string[] }).files;
+    const cached = await page.evaluate<string[]>(
+      "caches.open('duka-shell-v1').then((c) => c.keys()).then((ks) => ks.map((k) => new URL(k.url).pathname))",
+    );
+    expect(listed.some((f) => /\/assets\/Sell-.*\.js$/.test(f))).toBe(true);
+    expect(listed.filter((f) => !cached.includes(f))).toEqual([]);
+
+    await page.context().setOffline(true);
+    await page.reload();
+    await heading(page, "New sale");
+    for (const [path, title] of [
+      ["/customers", "Customers"],
+      ["/stock", "Stock"],
+      ["/more", "More"],
+    ] as const) {
+      await page.goto(path);
+      await heading(page, title);
+    }
   });
 });

@@ -12,7 +12,7 @@ const root = path.resolve(import.meta.dirname, "..");
  * On PostgreSQL, a database of its own for each server, as the embedded one has its own folder: so
  * one test file's shops, sign-in counters and sign-ups never reach the next.
  */
-async function freshDatabase(adminUrl: string) {
+export async function freshDatabase(adminUrl: string) {
   const name = `duka_e2e_${randomBytes(6).toString("hex")}`;
   const run = async (statement: string) => {
     const admin = new pg.Client({ connectionString: adminUrl });
@@ -65,6 +65,8 @@ export interface ServerOptions {
   command?: string[];
   /** Settings added to (or replacing) the defaults below. */
   env?: Record<string, string>;
+  /** A given port (a server restarted where the browser knows it); a free one by default. */
+  port?: number;
 }
 
 /**
@@ -76,8 +78,9 @@ export async function startServer({
   appRoot = root,
   command = ["node", "server/dist/main.js"],
   env = {},
+  port: fixedPort,
 }: ServerOptions = {}): Promise<RunningServer> {
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "duka-e2e-"));
   const adminUrl = process.env.E2E_DATABASE_URL;
   const database = adminUrl && !env.DATABASE_URL ? await freshDatabase(adminUrl) : undefined;

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { scratchPrefix } from "./util.js";
 
 export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -28,7 +29,7 @@ export async function postgresVersion(): Promise<string | null> {
 
 /** A fresh scratch database named duka_bench_<name>; dropped first if a failed run left it behind. */
 export async function createDatabase(name: string): Promise<string> {
-  const db = `duka_bench_${name}`;
+  const db = `duka_bench_${scratchPrefix}${name}`;
   await withAdmin(async (c) => {
     await c.query(`drop database if exists ${db} with (force)`);
     await c.query(`create database ${db}`);

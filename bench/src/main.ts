@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --quick | --full] [--check] [--skip-web] [--skip-lighthouse] [--skip-scale]
+ *                 [--only=offline] (one scenario alone; its figures only, the report left as it is)
  * Measures Duka against its budgets and against the limits of the same machine, in one run, and
  * writes bench/results/latest.json and latest.md. See bench/README.md.
  */
@@ -20,11 +21,10 @@ import { type LoadResult, loadSales } from "./sales-load.js";
 import { seedManyBusinesses, seedSales } from "./seed.js";
 import { benchDir, type RunningServer, startServer, tempDir } from "./server.js";
 import { type Shop, setUpShop } from "./shop.js";
-import { loadAverage, log, machine, sleep } from "./util.js";
+import { loadAverage, log, machine, mode, reportName, sleep } from "./util.js";
 import { firstLoad } from "./web.js";
 
 const args = new Set(process.argv.slice(2));
-const mode = args.has("--full") ? "full" : args.has("--quick") ? "quick" : "standard";
 const settings = {
   quick: { loadSeconds: 4, scaleSales: 50_000, fullSales: 0, readRepeats: 15 },
   standard: { loadSeconds: 10, scaleSales: 1_000_000, fullSales: 0, readRepeats: 30 },
@@ -327,18 +327,27 @@ async function scale(url: string, shop: Shop) {
     });
     log(`${r.label}: p50 ${r.p50} p95 ${r.p95} (${r.status})`);
   }
+  section.seedSteps = seeded.steps;
   if (settings.fullSales > 0) {
     t = Date.now();
-    await seedManyBusinesses(url, 999, Math.floor((settings.fullSales - count) / 999), (n) => {
-      if (n % 50 === 0) log(`seeded ${n} of 999 more businesses`);
+    const more = 999;
+    const each = Math.floor((settings.fullSales - count) / more);
+    log(`seeding ${more} more businesses × ${each.toLocaleString("en")} sales`);
+    const steps = await seedManyBusinesses(url, more, each, (n) => {
+      const s = (Date.now() - t) / 1000;
+      log(`seeded ${n} of ${more} more businesses in ${Math.round(s)} s (${Math.round((n * each) / s)} sales/s)`);
     });
+    const fullSeedSeconds = Math.round((Date.now() - t) / 1000);
     const fullReads = await timeReads(server.url, shop.ownerCookie, settings.readRepeats);
     section.full = {
-      description: `${settings.fullSales.toLocaleString("en")} sales over 1,000 businesses`,
-      seedSeconds: Math.round((Date.now() - t) / 1000),
+      description: `${settings.fullSales.toLocaleString("en")} sales over 1,000 businesses (${more} seeded shops of ${each.toLocaleString("en")} sales each, 50 products, 3 locations, beside the bench's business)`,
+      seedSeconds: fullSeedSeconds,
+      salesPerSecond: Math.round((more * each) / fullSeedSeconds),
+      seedSteps: steps,
       databaseSizeMb: await databaseSizeMb(url),
       reads: fullReads,
     };
+    add({ id: "scaleFull.seedSeconds", label: `Seeding ${more} more businesses`, value: fullSeedSeconds, unit: "s" });
     for (const r of fullReads)
       add({ id: `readsFull.${r.id}.p95Ms`, label: `${r.label} among 1,000 businesses: p95`, value: r.p95, unit: "ms" });
   }
@@ -398,13 +407,34 @@ async function lighthouseRuns(shop: Shop, url: string) {
   };
 }
 
+/** One scenario on its own, for working on it: its figures are printed, the report is not rewritten. */
+const ONLY: Record<string, (add: (f: Figure) => void) => Promise<unknown>> = { offline: offlineFigures };
+
 async function main() {
+  const only = [...args].find((a) => a.startsWith("--only="))?.slice("--only=".length);
+  if (only !== undefined) {
+    const run = ONLY[only];
+    if (!run) throw new Error(`--only takes one of: ${Object.keys(ONLY).join(", ")}`);
+    await run(add);
+    const budgets = readBudgets(path.join(benchDir, "budgets.json"));
+    for (const f of figures.map((x) => judge(budgets, x)))
+      log(`${f.label}: ${f.value} ${f.unit} (budget ${f.budget ?? "none"}${f.failsCheck ? ", over" : ""})`);
+    return;
+  }
   for (const built of ["server/dist/main.js", "web/dist/index.html"]) {
     if (!fs.existsSync(path.join(benchDir, "..", built)))
       throw new Error(`${built} is missing: run npm run build first`);
   }
   const started = Date.now();
   const budgets = readBudgets(path.join(benchDir, "budgets.json"));
+  // One scenario on its own, judged against its budgets, without touching the committed report.
+  if (args.has("--only-imports")) {
+    await importFigures(add);
+    for (const f of figures.map((x) => judge(budgets, x))) {
+      log(`${f.label}: ${f.value} ${f.unit}${f.budget ? ` (budget ${f.budget})` : ""}${f.failsCheck ? " OVER" : ""}`);
+    }
+    return;
+  }
   const loadBefore = loadAverage();
   log(`mode ${mode}; load average ${loadBefore.join(" ")}`);
   const result: Record<string, unknown> = {
@@ -436,7 +466,7 @@ async function main() {
   result.notes = notes;
   writeJson(resultsDir, result);
   writeMarkdown(resultsDir, result, judged, budgets);
-  log(`wrote ${path.relative(process.cwd(), resultsDir)}/latest.md in ${result.durationSeconds} s`);
+  log(`wrote ${path.relative(process.cwd(), resultsDir)}/${reportName}.md in ${result.durationSeconds} s`);
   const failing = judged.filter((f) => f.failsCheck);
   if (args.has("--check") && failing.length > 0) {
     for (const f of failing) log(`over budget: ${f.label} = ${f.value} ${f.unit} (budget ${f.budget})`);

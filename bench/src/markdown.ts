@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { BudgetFile, Judged } from "./report.js";
 import { figuresTable } from "./report.js";
+import { reportName } from "./util.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: latest.json is read as free-form JSON
 type Any = Record<string, any>;
@@ -67,7 +68,7 @@ export function writeMarkdown(dir: string, result: Any, judged: Judged[], budget
   const out: string[] = [];
   out.push("# Duka benchmark report", "");
   out.push(
-    `Run: ${result.startedAt}, mode **${result.mode}**, ${result.durationSeconds} s. Regenerate with \`npm run bench -- --quick\` (how to run and read it: [bench/README.md](../README.md)).`,
+    `Run: ${result.startedAt}, mode **${result.mode}**, ${result.durationSeconds} s. Regenerate with \`npm run bench${{ quick: " -- --quick", standard: "", full: " -- --full" }[result.mode as string] ?? ""}\` (how to run and read it: [bench/README.md](../README.md)).`,
     "",
   );
   out.push("## Machine", "");
@@ -113,12 +114,13 @@ export function writeMarkdown(dir: string, result: Any, judged: Judged[], budget
       `${s.description}. Seeding took ${s.seedSeconds} s (of which ${s.summariesSeconds ?? "?"} s working out the daily summaries); database size ${s.databaseSizeMb} MB. Each read: ${s.repeats} sequential requests over HTTP as the owner, after one warm-up.`,
       "",
     );
+    if (s.seedSteps) out.push(`Where the seeding time went (s): ${stepList(s.seedSteps)}.`, "");
     out.push("| read | p50 ms | p95 ms | status |", "| --- | ---: | ---: | --- |");
     for (const r of s.reads) out.push(`| ${r.label} | ${r.p50} | ${r.p95} | ${r.status} |`);
     out.push("");
     if (s.full) {
       out.push(
-        `Full run: ${s.full.description}. Seeding took ${s.full.seedSeconds} s; database size ${s.full.databaseSizeMb} MB.`,
+        `Full run: ${s.full.description}. Seeding took ${s.full.seedSeconds} s (${s.full.salesPerSecond} sales/s); database size ${s.full.databaseSizeMb} MB. Where the time went (s, summed over the seeding connections): ${stepList(s.full.seedSteps ?? {})}.`,
         "",
       );
       out.push("| read (one business among 1,000) | p50 ms | p95 ms | status |", "| --- | ---: | ---: | --- |");
@@ -148,5 +150,10 @@ export function writeMarkdown(dir: string, result: Any, judged: Judged[], budget
     out.push("");
   }
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, "latest.md"), `${out.join("\n")}`);
+  fs.writeFileSync(path.join(dir, `${reportName}.md`), `${out.join("\n")}`);
 }
+
+const stepList = (steps: Record<string, number>) =>
+  Object.entries(steps)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ");

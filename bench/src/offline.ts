@@ -93,6 +93,17 @@ export async function offlineFigures(add: (f: Figure) => void): Promise<void> {
     await cdp.send("Network.enable");
     await context.setOffline(false);
     await cdp.send("Network.emulateNetworkConditions", WEAK);
+    // Where the time goes: each batch's size, its wait for the server's first byte, and its whole time.
+    const batches: string[] = [];
+    page.on("requestfinished", (req) => {
+      if (!req.url().endsWith("/api/v1/sync")) return;
+      const t = req.timing();
+      const items = (JSON.parse(req.postData() ?? "{}") as { items?: unknown[] }).items?.length ?? 0;
+      const kb = round((req.postData()?.length ?? 0) / 1024, 0);
+      batches.push(
+        `${items} items ${kb} KB: first byte ${round(t.responseStart - t.requestStart, 0)} ms, done ${round(t.responseEnd, 0)} ms`,
+      );
+    });
     const start = Date.now();
     await page.evaluate("dispatchEvent(new Event('online'))");
     while ((await outboxCount(page)) > 0) {
@@ -100,6 +111,7 @@ export async function offlineFigures(add: (f: Figure) => void): Promise<void> {
       await page.waitForTimeout(250);
     }
     const seconds = round((Date.now() - start) / 1000, 1);
+    for (const b of batches) log(`sync batch: ${b}`);
     log(`${QUEUED} queued sales sent over 400 kbit/s, 400 ms: ${seconds} s`);
     add({
       id: "offline.sync500Seconds",

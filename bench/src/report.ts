@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { reportName } from "./util.js";
 
 export interface Figure {
   id: string;
@@ -67,7 +68,7 @@ export function judge(budgets: BudgetFile, f: Figure): Judged {
 
 export function writeJson(dir: string, data: unknown) {
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, "latest.json"), `${JSON.stringify(data, null, 2)}\n`);
+  fs.writeFileSync(path.join(dir, `${reportName}.json`), `${JSON.stringify(data, null, 2)}\n`);
 }
 
 const fmt = (v: number | null) => (v === null || Number.isNaN(v) ? "—" : String(v));

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { rssMb, sleep } from "./util.js";
+import { rssMb, scratchPrefix, sleep } from "./util.js";
 
 export const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const repoDir = path.resolve(benchDir, "..");
@@ -46,6 +46,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     LOG_LEVEL: "warn",
     // The daily backup would run at start-up (none yet) and share the CPU with what is measured.
     BACKUPS_ENABLED: "false",
+    // Every shop the bench sets up signs up from 127.0.0.1.
+    SIGNUPS_PER_ADDRESS: "100000",
     MASTER_KEY: randomBytes(32).toString("base64"),
     WEB_DIST: path.join(repoDir, "web/dist"),
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
@@ -98,7 +100,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 }
 
 export function tempDir(name: string): string {
-  const dir = path.join(benchDir, ".tmp", name);
+  const dir = path.join(benchDir, ".tmp", `${scratchPrefix}${name}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   return dir;

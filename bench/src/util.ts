@@ -2,6 +2,14 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 
+/**
+ * The run's mode, from the command line. Runs of different modes may overlap on the same machine, so
+ * their scratch databases and folders carry the mode; each mode's report has a file of its own.
+ */
+export const mode = process.argv.includes("--full") ? "full" : process.argv.includes("--quick") ? "quick" : "standard";
+export const scratchPrefix = mode === "standard" ? "" : `${mode}_`;
+export const reportName = mode === "quick" ? "latest" : mode;
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Nearest-rank percentile of a list of numbers (ms). */

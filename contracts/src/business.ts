@@ -58,3 +58,14 @@ export const UpdateBusinessBody = z.object({
   settings: BusinessSettings.partial().optional(),
 });
 export type UpdateBusinessBody = z.input<typeof UpdateBusinessBody>;
+
+/**
+ * A new shop's first steps, each read from its data: products in the catalogue (added or brought in
+ * from a file), a second person to sell, a first sale. The owner's dashboard shows what is left.
+ */
+export const FirstSteps = z.object({
+  products: z.boolean(),
+  staff: z.boolean(),
+  sale: z.boolean(),
+});
+export type FirstSteps = z.infer<typeof FirstSteps>;

@@ -3,7 +3,7 @@ import { Id, Instant, IsoDate, Money, OptionalText } from "./common.js";
 
 /**
  * Closing the day: a person counts the cash in their drawer at a location, against what the day's
- * figures say it should hold (docs/decisions/019-closing-the-day.md).
+ * figures say it should hold (docs/decisions/020-closing-the-day.md).
  */
 
 /** What a drawer should hold from the day's work, before the opening float. */

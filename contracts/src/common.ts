@@ -17,11 +17,15 @@ export const Quantity = z
   .number({ message: "must be a number" })
   .refine((q) => Number.isFinite(q) && Math.abs(q * 1000 - Math.round(q * 1000)) < 1e-6, {
     message: "may have at most 3 decimals",
+    params: { code: "too_many_decimals", maximum: 3 },
   })
   // 1e-308 passes the decimals check above yet is stored as 0: anything that small is not a quantity.
   .refine((q) => q === 0 || Math.abs(q) >= 0.001, { message: "must be 0 or at least 0.001" })
   .refine((q) => Math.abs(q) <= MAX_QUANTITY, { message: "is too large" });
-export const PositiveQuantity = Quantity.refine((q) => q > 0, { message: "must be more than zero" });
+export const PositiveQuantity = Quantity.refine((q) => q > 0, {
+  message: "must be more than zero",
+  params: { code: "not_positive" },
+});
 /** Dates a shop can mean: the databases reject year 0000, and nothing in a shop is older than 1900. */
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 9999;

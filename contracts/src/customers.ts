@@ -77,22 +77,23 @@ export const CustomerListItem = z.object({
   name: z.string(),
   phone: z.string().nullable(),
   balance: z.number().int(),
+  /** The most the customer may owe; null for no limit. Staff see it: the till warns before going past it. */
+  creditLimit: z.number().int().nullable(),
   archived: z.boolean(),
 });
 export const CustomerListResponse = Page(CustomerListItem);
 export type CustomerListResponse = z.infer<typeof CustomerListResponse>;
 
-/** What staff may see of a customer: who they are and what they owe. */
+/** What staff may see of a customer: who they are, what they owe and may owe. */
 export const CustomerStaffView = CustomerListItem.extend({
   lastVisitAt: z.string().nullable(),
 });
-/** Owner-only fields: contact details, notes, tags, the credit limit. */
+/** Owner-only fields: contact details, notes, tags. */
 const OwnerOnly = z.object({
   email: z.string().nullable(),
   address: z.string().nullable(),
   notes: z.string().nullable(),
   tags: z.array(z.string()),
-  creditLimit: z.number().int().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -130,7 +131,10 @@ export const CustomerSalesSummary = z.object({
 export const CustomerSalesResponse = Page(CustomerSale).extend({ summary: CustomerSalesSummary });
 export type CustomerSalesResponse = z.infer<typeof CustomerSalesResponse>;
 
-const PositiveMoney = Money.refine((n) => n > 0, { message: "must be more than zero" });
+const PositiveMoney = Money.refine((n) => n > 0, {
+  message: "must be more than zero",
+  params: { code: "not_positive" },
+});
 
 export const RepaymentBody = strict({
   /** Made by the client so a retried request finds the payment it already made. */

@@ -81,6 +81,7 @@ export const ERROR_CODES = {
   import_has_errors: 409,
   confirm_locations: 409,
   import_changed: 409,
+  import_sales_unknown: 400,
   // Files and backups
   file_missing: 404,
   invalid_storage_key: 400,
@@ -106,6 +107,12 @@ export const FIELD_CODES = [
   "invalid_type",
   "not_whole",
   "negative",
+  /** Zero or below where only a positive number makes sense (a quantity sold, an amount paid). */
+  "not_positive",
+  /** More decimals than the field keeps (`maximum`: 3 for quantities). */
+  "too_many_decimals",
+  /** Something other than letters and digits (a transaction code). */
+  "letters_digits",
   "too_small",
   "too_big",
   "too_short",

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Id, Instant } from "./common.js";
 
-export const ImportKind = z.enum(["products", "customers"]);
+export const ImportKind = z.enum(["products", "customers", "sales"]);
 export type ImportKind = z.infer<typeof ImportKind>;
 
 /** The file's layout, recognised from its header row. */
@@ -12,6 +12,8 @@ export const ImportFormat = z.enum([
   "square_items",
   "ospos_items",
   "ospos_customers",
+  "loyverse_receipts",
+  "loyverse_receipt_items",
   "mapped",
 ]);
 export type ImportFormat = z.infer<typeof ImportFormat>;
@@ -69,11 +71,52 @@ export const ImportCounts = z.object({
 });
 export type ImportCounts = z.infer<typeof ImportCounts>;
 
+/** What can be wrong with a row: the screen words each in the shop's language, with its params. */
+export const IMPORT_ISSUE_CODES = [
+  "amount_invalid",
+  "amount_negative",
+  "amount_decimals",
+  "amount_no_cents",
+  "amount_too_large",
+  "quantity_invalid",
+  "quantity_negative",
+  "quantity_decimals",
+  "quantity_too_large",
+  "quantity_zero",
+  "too_long",
+  "name_with_variant_too_long",
+  "product_name_missing",
+  "customer_name_missing",
+  "price_missing",
+  "yes_or_no",
+  "barcode_scientific",
+  "duplicate_sku",
+  "duplicate_barcode",
+  "duplicate_phone",
+  "duplicate_receipt",
+  "sku_taken",
+  "barcode_taken",
+  "same_as_row",
+  "phone_unreadable",
+  "email_invalid",
+  "choose_columns",
+  "receipt_missing",
+  "date_invalid",
+  "net_missing",
+  "amounts_mismatch",
+  "item_missing",
+  "product_added",
+] as const;
+export type ImportIssueCode = (typeof IMPORT_ISSUE_CODES)[number];
+
 export const ImportIssue = z.object({
   /** The row number as a spreadsheet shows it: the header is row 1. */
   row: z.number().int(),
   column: z.string().nullable(),
   value: z.string().nullable(),
+  code: z.enum(IMPORT_ISSUE_CODES),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  /** The same in English, for scripts and logs. */
   message: z.string(),
 });
 export type ImportIssue = z.infer<typeof ImportIssue>;
@@ -129,6 +172,6 @@ export const ImportHistory = z.object({ items: z.array(ImportHistoryItem) });
 export type ImportHistory = z.infer<typeof ImportHistory>;
 
 export const ImportTemplateParams = z.object({
-  kind: ImportKind,
+  kind: z.enum(["products", "customers"]),
   ext: z.enum(["csv", "xlsx"]),
 });

@@ -6,7 +6,10 @@ export const StockState = z.enum(["in", "low", "out", "uncounted"]);
 export type StockState = z.infer<typeof StockState>;
 
 /** A quantity that may not be negative: thresholds, counted stock. */
-export const NonNegativeQuantity = Quantity.refine((q) => q >= 0, { message: "cannot be negative" });
+export const NonNegativeQuantity = Quantity.refine((q) => q >= 0, {
+  message: "cannot be negative",
+  params: { code: "negative" },
+});
 
 /** SKU or barcode: trimmed; an empty string means "none". */
 const Code = z

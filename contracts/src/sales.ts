@@ -17,6 +17,27 @@ const MethodCode = z
   .trim()
   .regex(/^[a-z][a-z0-9_]{0,39}$/, "must be a payment method such as cash or mobile_money");
 
+/** Longest transaction code kept: M-Pesa's are 10 characters, other networks' up to about 20. */
+export const MAX_REFERENCE = 30;
+/**
+ * The mobile-money transaction code the customer's phone shows (M-Pesa: "QGH71ABC2D"): letters and
+ * digits, spaces and dashes typed between groups dropped, kept in capitals so a search finds it
+ * however it is typed.
+ */
+export const PaymentReference = z
+  .string({ message: "must be text" })
+  .transform((s) => s.replace(/[\s-]/g, "").toUpperCase())
+  .pipe(
+    z
+      .string()
+      .min(4, "must have at least 4 characters")
+      .max(MAX_REFERENCE, `must have at most ${MAX_REFERENCE} characters`)
+      .refine((s) => /^[A-Z0-9]*$/.test(s), {
+        message: "may have only letters and digits",
+        params: { code: "letters_digits" },
+      }),
+  );
+
 export const SaleLineInput = z.object({
   productId: Id,
   quantity: PositiveQuantity.max(MAX_LINE_QUANTITY, `must be at most ${MAX_LINE_QUANTITY}`),
@@ -55,7 +76,12 @@ export const CreateSaleBody = z.object({
     .array(SaleLineInput, { message: "must be a list of lines" })
     .min(1, "must have at least one line")
     .max(MAX_SALE_LINES, `must have at most ${MAX_SALE_LINES} lines`),
-  payment: z.object({ method: MethodCode, amountTendered: Money.optional() }),
+  payment: z.object({
+    method: MethodCode,
+    amountTendered: Money.optional(),
+    /** The mobile-money transaction code, if the cashier typed it. */
+    reference: PaymentReference.optional().nullable(),
+  }),
   customerId: Id.optional().nullable(),
   locationId: Id.optional(),
   /** Taken off the whole sale, in minor units. */
@@ -99,7 +125,7 @@ export const Sale = z.object({
   total: z.number().int(),
   amountTendered: z.number().int().nullable(),
   change: z.number().int().nullable(),
-  payment: z.object({ method: z.string(), label: z.string() }),
+  payment: z.object({ method: z.string(), label: z.string(), reference: z.string().nullable() }),
   status: SaleStatus,
   note: z.string().nullable(),
   refunded: z.number().int(),
@@ -112,6 +138,8 @@ export const Sale = z.object({
     locationName: z.string(),
     staffName: z.string(),
     customerName: z.string().nullable(),
+    /** The customer's phone, international form (+254…), for sending the receipt to them. */
+    customerPhone: z.string().nullable(),
     currency: z.string(),
     timeZone: z.string(),
   }),
@@ -128,6 +156,8 @@ export const SaleListQuery = z.object({
   customerId: Id.optional(),
   paymentMethod: MethodCode.optional(),
   status: SaleStatus.optional(),
+  /** A receipt number, or a transaction code or its first characters. */
+  q: z.string().trim().max(MAX_REFERENCE, `must be at most ${MAX_REFERENCE} characters`).optional(),
   cursor: KeyCursor("instant", "id").optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -147,8 +177,11 @@ export const SaleSummary = Sale.pick({
   refunded: true,
 }).extend({
   paymentMethod: z.string(),
+  paymentReference: z.string().nullable(),
   /** The provisional receipt number of a sale recorded offline, else null. */
   provisional: z.string().nullable(),
+  /** Recorded offline past the customer's credit limit: for the owner to check. */
+  overLimit: z.boolean(),
   lineCount: z.number().int(),
   locationName: z.string(),
   staffName: z.string(),

@@ -1,27 +1,34 @@
-// Duka's service worker: the app shell starts fast and offline. API answers are never cached —
-// they are live business data, and a stale stock level or sale is worse than an error.
+// Duka's service worker: the app shell and every screen start fast and offline. API answers are
+// never cached — they are live business data, and a stale stock level or sale is worse than an error.
 const SHELL = "duka-shell-v1";
 const STATIC = ["/manifest.webmanifest", "/icons/icon.svg", "/icons/icon-192.png"];
 
 const assetsOf = (html) => [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
 
+/** Every file of this release: precache.json, written by the build; the page's own files without it. */
+async function releaseFiles(html) {
+  try {
+    const res = await fetch("/precache.json", { cache: "no-cache" });
+    if (res.ok) return (await res.json()).files;
+  } catch {
+    // Offline half-way: the page's own files are known from the page itself.
+  }
+  return assetsOf(html);
+}
+
 /**
- * Stores a fresh index.html and the hashed files it loads. The list is read from the page itself,
- * so this file needs no build step and stays the same between releases. When a release changes
- * the entry files, assets of the old one are dropped; lazy chunks come back when next used.
+ * Stores a fresh index.html and every file of its release, so each screen opens offline even if it
+ * was never visited. This file needs no build step and stays the same between releases: on a new
+ * release only the files not kept yet are fetched, and those of the old one are dropped.
  */
 async function refreshShell(res) {
   const cache = await caches.open(SHELL);
-  const assets = assetsOf(await res.clone().text());
-  const previous = await cache.match("/");
-  const before = previous ? assetsOf(await previous.text()) : [];
+  const html = await res.clone().text();
+  const files = await releaseFiles(html);
   await cache.put("/", res);
-  if (assets.length === before.length && assets.every((a) => before.includes(a))) return;
-  for (const req of await cache.keys()) {
-    const path = new URL(req.url).pathname;
-    if (path.startsWith("/assets/") && !assets.includes(path)) await cache.delete(req);
-  }
-  await cache.addAll(assets);
+  const kept = new Set((await cache.keys()).map((req) => new URL(req.url).pathname));
+  for (const path of kept) if (path.startsWith("/assets/") && !files.includes(path)) await cache.delete(path);
+  await cache.addAll(files.filter((path) => !kept.has(path)));
 }
 
 self.addEventListener("install", (event) => {

@@ -5,7 +5,6 @@ import { refreshCatalogue, setCatalogueScope } from "./data/catalogue";
 import { db } from "./data/db";
 import { startOutbox, stopOutbox } from "./data/outbox";
 import { preferredLocale, setLocale } from "./i18n";
-import { keepScreensForOffline } from "./lib/lazy";
 import { rememberShopCode } from "./lib/shop-code";
 import { createStore, useStore } from "./lib/store";
 
@@ -50,10 +49,7 @@ export async function signedIn(me: Me, offline = false): Promise<void> {
   // The till's offline copy of products and customers, and the writes this user queued earlier.
   startOutbox({ userId: me.user.id, businessId: me.business.id });
   void refreshCatalogue().catch(() => undefined);
-  if (!offline) {
-    void load("/business");
-    keepScreensForOffline();
-  }
+  if (!offline) void load("/business");
 }
 
 export async function loadSession(): Promise<void> {

@@ -13,6 +13,7 @@ import { en as customers } from "./areas/customers.js";
 import { en as dashboard } from "./areas/dashboard.js";
 import { en as documents } from "./areas/documents.js";
 import { en as errors } from "./areas/errors.js";
+import { en as importIssues } from "./areas/import-issues.js";
 import { en as imports } from "./areas/imports.js";
 import { en as offline } from "./areas/offline.js";
 import { en as printed } from "./areas/printed.js";
@@ -123,6 +124,15 @@ const en = {
 
   "home.greeting": "Hello, {name}",
   "home.role": "You are signed in as {role} of {business}.",
+  "home.steps.title": "Get your shop ready",
+  "home.steps.left": "{count, plural, one {# step left} other {# steps left}}",
+  "home.steps.products": "Add your products",
+  "home.steps.products.import": "or bring them in from a file",
+  "home.steps.staff": "Add the people who sell for you",
+  "home.steps.sale": "Record your first sale",
+  "home.steps.done": "Done:",
+  "home.steps.todo": "To do:",
+  "home.steps.dismiss": "Hide this list",
   "home.today": "Today is {date}.",
   "role.owner": "owner",
   "role.staff": "staff",
@@ -146,6 +156,7 @@ const en = {
   ...close,
   ...documents,
   ...imports,
+  ...importIssues,
   ...errors,
 };
 

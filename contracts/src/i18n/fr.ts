@@ -4,6 +4,7 @@ import { fr as customers } from "./areas/customers.fr.js";
 import { fr as dashboard } from "./areas/dashboard.fr.js";
 import { fr as documents } from "./areas/documents.fr.js";
 import { fr as errors } from "./areas/errors.fr.js";
+import { fr as importIssues } from "./areas/import-issues.fr.js";
 import { fr as imports } from "./areas/imports.fr.js";
 import { fr as offline } from "./areas/offline.fr.js";
 import { fr as printed } from "./areas/printed.fr.js";
@@ -120,6 +121,15 @@ const fr: Messages = {
 
   "home.greeting": "Bonjour, {name}",
   "home.role": "Vous êtes connecté en tant que {role} de {business}.",
+  "home.steps.title": "Préparez votre boutique",
+  "home.steps.left": "{count, plural, one {# étape restante} other {# étapes restantes}}",
+  "home.steps.products": "Ajoutez vos produits",
+  "home.steps.products.import": "ou importez-les depuis un fichier",
+  "home.steps.staff": "Ajoutez les personnes qui vendent pour vous",
+  "home.steps.sale": "Enregistrez votre première vente",
+  "home.steps.done": "Fait :",
+  "home.steps.todo": "À faire :",
+  "home.steps.dismiss": "Masquer cette liste",
   "home.today": "Nous sommes le {date}.",
   "role.owner": "propriétaire",
   "role.staff": "employé",
@@ -143,6 +153,7 @@ const fr: Messages = {
   ...close,
   ...documents,
   ...imports,
+  ...importIssues,
   ...errors,
 };
 

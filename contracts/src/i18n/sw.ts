@@ -4,6 +4,7 @@ import { sw as customers } from "./areas/customers.sw.js";
 import { sw as dashboard } from "./areas/dashboard.sw.js";
 import { sw as documents } from "./areas/documents.sw.js";
 import { sw as errors } from "./areas/errors.sw.js";
+import { sw as importIssues } from "./areas/import-issues.sw.js";
 import { sw as imports } from "./areas/imports.sw.js";
 import { sw as offline } from "./areas/offline.sw.js";
 import { sw as printed } from "./areas/printed.sw.js";
@@ -119,6 +120,15 @@ const sw: Messages = {
 
   "home.greeting": "Habari, {name}",
   "home.role": "Umeingia kama {role} wa {business}.",
+  "home.steps.title": "Andaa duka lako",
+  "home.steps.left": "{count, plural, one {Imebaki hatua #} other {Zimebaki hatua #}}",
+  "home.steps.products": "Ongeza bidhaa zako",
+  "home.steps.products.import": "au zilete kutoka kwenye faili",
+  "home.steps.staff": "Ongeza watu wanaokuuzia",
+  "home.steps.sale": "Rekodi mauzo yako ya kwanza",
+  "home.steps.done": "Imekamilika:",
+  "home.steps.todo": "Ya kufanya:",
+  "home.steps.dismiss": "Ficha orodha hii",
   "home.today": "Leo ni {date}.",
   "role.owner": "mmiliki",
   "role.staff": "mfanyakazi",
@@ -142,6 +152,7 @@ const sw: Messages = {
   ...close,
   ...documents,
   ...imports,
+  ...importIssues,
   ...errors,
 };
 

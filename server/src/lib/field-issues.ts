@@ -38,8 +38,9 @@ export function fieldIssue({ keyword, message = "is invalid", params = {} }: Zod
     case "unrecognized_keys":
       return issue("unknown_field");
     default: {
-      const code = (params.params as { code?: FieldCode } | undefined)?.code;
-      return issue(code ?? "invalid");
+      // A refinement names its code, and any parameters its words need, in its own params.
+      const { code, ...rest } = (params.params ?? {}) as { code?: FieldCode } & Record<string, string | number>;
+      return issue(code ?? "invalid", Object.keys(rest).length ? rest : undefined);
     }
   }
 }

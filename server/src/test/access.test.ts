@@ -166,6 +166,8 @@ describe("access matrix over every /api route", () => {
     );
     // Making a new recovery code needs the owner, not any session.
     expect(routes().find((r) => r.url === "/api/v1/me/recovery-code")?.access).toBe("users.manage");
+    // A new shop's checklist is the owner's: staff are refused it below with every settings route.
+    expect(routes().find((r) => r.url === "/api/v1/business/first-steps")?.access).toBe("settings.manage");
   });
 
   it("answers 401 to anonymous callers on every non-public route", async () => {

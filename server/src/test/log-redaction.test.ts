@@ -3,7 +3,7 @@ import { buildApp } from "../app.js";
 import { loadConfig } from "../config.js";
 import type { Database } from "../db/client.js";
 import { redactUrl } from "../lib/logging.js";
-import { withOwner } from "../modules/backups/owner.js";
+import { withOwner } from "../modules/backups/owner.repository.js";
 import { type Actor, PASSWORD, send, signUp, testStorage, uniqueLogin } from "./api.js";
 import { createTestDatabase } from "./db.js";
 

@@ -12,10 +12,21 @@ import { describe, expect, it } from "vitest";
 const modules = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../modules");
 
 /**
- * Folders whose SQL has not moved into repository files yet, and why. Keep it short; remove a line
- * when its module moves. The imports module is being reworked apart and moves its SQL then.
+ * Folders and files whose SQL has not moved into repository files yet. Keep it short; remove a line
+ * when its SQL moves (the last test below fails on a line that is no longer needed).
  */
-const NOT_YET_MOVED: string[] = ["imports/"];
+const NOT_YET_MOVED: string[] = [
+  // Sign-in, sessions and attempt counting: sessions.repository.ts to come.
+  "auth/auth.service.ts",
+  "auth/email-reset.service.ts",
+  "auth/lockout.ts",
+  "auth/sessions.service.ts",
+  // Stock counts (stocktakes): counts.repository.ts to come.
+  "inventory/counts.service.ts",
+  // The offline queue's attention list and batch: sync.repository.ts to come.
+  "sync/attention.service.ts",
+  "sync/sync.service.ts",
+];
 
 const RULES: [string, RegExp][] = [
   ["imports query builders from drizzle-orm", /^import\s+(?!type\b)[^;]*from\s+"drizzle-orm(\/[^"]*)?";/m],
@@ -57,7 +68,7 @@ describe("SQL lives in repositories", () => {
     expect(offences).toEqual([]);
   });
 
-  it("the allow-list names only folders that still hold SQL outside repositories", () => {
+  it("the allow-list names only what still holds SQL outside repositories", () => {
     for (const prefix of NOT_YET_MOVED) {
       const stillThere = files.some(
         (rel) =>

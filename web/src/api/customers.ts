@@ -35,6 +35,7 @@ export async function createCustomer(body: CreateCustomerBody): Promise<Customer
       name: withId.name,
       phone: withId.phone ?? null,
       balance: 0,
+      creditLimit: withId.creditLimit ?? null,
       archived: false,
       lastVisitAt: null,
     };

@@ -3,7 +3,8 @@ import { get, send, upload } from "../data/endpoints";
 
 export type { ImportCounts, ImportHistory, ImportKind, ImportPreview };
 
-export const templateUrl = (kind: ImportKind, ext: "csv" | "xlsx") => `/api/v1/imports/templates/${kind}.${ext}`;
+export const templateUrl = (kind: Exclude<ImportKind, "sales">, ext: "csv" | "xlsx") =>
+  `/api/v1/imports/templates/${kind}.${ext}`;
 
 export interface UploadChoice {
   kind: ImportKind;

@@ -19,8 +19,9 @@ export type SaleSummary = SaleList["items"][number];
 export type ReportRow = DailyReport["totals"];
 
 /** Offline, the phone's copy of the catalogue answers. */
-export const searchProducts = (q: string, limit = 20) =>
-  orSaved(get("/products", { query: { q, limit } }), () => searchSaved(q, limit));
+/** Products with their stock at the location the till sells from (summed over the user's without one). */
+export const searchProducts = (q: string, limit = 20, locationId?: string) =>
+  orSaved(get("/products", { query: { q, limit, locationId } }), () => searchSaved(q, limit, locationId));
 
 export const createSale = (body: CreateSaleBody) => send("POST /sales", { body });
 export const getSale = (id: string) => get("/sales/:id", { params: { id } });
@@ -35,6 +36,8 @@ export interface SaleFilters {
   userId?: string;
   customerId?: string;
   paymentMethod?: string;
+  /** A receipt number or a transaction code (or its first characters). */
+  q?: string;
   cursor?: string;
 }
 export const listSales = (filters: SaleFilters) => get("/sales", { query: { ...filters, limit: 50 } });

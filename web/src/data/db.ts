@@ -9,6 +9,12 @@ export interface CachedEntry {
   at: number;
 }
 
+/** What a queued sale's lines and customer were called at the till (the body holds only ids). */
+export interface SaleLabels {
+  products: Record<string, { name: string; unit: string }>;
+  customer?: { id: string; name: string; phone: string | null; balance: number } | undefined;
+}
+
 /** A write made on this phone that the server has not confirmed yet. */
 export interface OutboxEntry {
   /** The order entries were made in; they are sent in this order. */
@@ -24,6 +30,8 @@ export interface OutboxEntry {
   recordedAt: string;
   /** Provisional receipt number for a sale: device code and counter, e.g. "K7Q-12". */
   provisional?: string;
+  /** A sale's words as the till showed them, for the list and for fixing it: names by product id. */
+  labels?: SaleLabels;
   state: "queued" | "attention";
   error?: { status: number; code: string; message: string };
 }

@@ -21,6 +21,7 @@ import type {
   DocumentUsage,
   DrawerClose,
   DrawerState,
+  FirstSteps,
   ForgotBody,
   ImportCommitBody,
   ImportCommitResult,
@@ -89,6 +90,7 @@ export interface Endpoints {
   "/me": MeResponse;
   "/auth/recovery-options": Of<typeof RecoveryOptions>;
   "/business": BusinessResponse;
+  "/business/first-steps": Of<typeof FirstSteps>;
   "/audit": Of<typeof AuditPage>;
   "/locations": Of<typeof LocationList>;
   "/users": Of<typeof UserList>;
@@ -125,7 +127,6 @@ export type Route = keyof Endpoints;
 /** What each write takes and answers: `"METHOD /path"` → its body (none: `undefined`) and answer. */
 export interface Writes {
   "POST /auth/signup": [SignupBody, SignupResponse];
-  "POST /closes": [CloseBody, DrawerClose];
   "POST /auth/login": [LoginBody, MeResponse];
   "POST /auth/logout": [undefined, Of<typeof Ok>];
   "POST /auth/recover": [RecoverBody, RecoveryCodeResponse];
@@ -156,6 +157,7 @@ export interface Writes {
   "POST /sync": [In<typeof SyncBody>, SyncResponse];
   "POST /sync/attention/:id/accept": [undefined, Sale];
   "POST /sync/attention/:id/discard": [DiscardBody, Of<typeof Ok>];
+  "POST /closes": [CloseBody, DrawerClose];
 }
 export type Write = keyof Writes;
 

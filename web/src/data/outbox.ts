@@ -1,20 +1,28 @@
 import type { CreateCustomerBody, CreateSaleBody, RepaymentBody, SyncItem, SyncResponse } from "@duka/contracts";
 import { ApiError } from "../api/client";
 import { createStore } from "../lib/store";
-import { type Catalogue, catalogueKey } from "./catalogue";
-import { db, type OutboxEntry } from "./db";
+import { type Catalogue, catalogueKey, refreshCatalogue, tillLocation } from "./catalogue";
+import { db, type OutboxEntry, type SaleLabels } from "./db";
 import { send as write } from "./endpoints";
 
 /** Who is signed in on this phone: only their queued writes are counted and sent. */
 let owner: { userId: string; businessId: string } | undefined;
 
-/** What waits to be sent, for the shell: how many, the oldest, and how many the server refused. */
+/**
+ * What waits to be sent, for the shell: how many of each kind, the oldest, and how many the server
+ * refused. Sales, payments and new customers are counted apart, so "Not sent yet: 5 sales, 1 new
+ * customer" says what a shop owner would count, and hides nothing.
+ */
 export interface Pending {
   count: number;
+  sales: number;
+  payments: number;
+  customers: number;
   oldest: string | null;
   attention: number;
 }
-export const pending = createStore<Pending>({ count: 0, oldest: null, attention: 0 });
+const NOTHING: Pending = { count: 0, sales: 0, payments: 0, customers: 0, oldest: null, attention: 0 };
+export const pending = createStore<Pending>(NOTHING);
 
 async function mine(): Promise<OutboxEntry[]> {
   const d = await db();
@@ -26,8 +34,12 @@ async function mine(): Promise<OutboxEntry[]> {
 export async function recount(): Promise<void> {
   const rows = await mine();
   const queued = rows.filter((r) => r.state === "queued");
+  const of = (kind: OutboxEntry["kind"]) => queued.filter((r) => r.kind === kind).length;
   pending.set({
     count: queued.length,
+    sales: of("sale"),
+    payments: of("repayment"),
+    customers: of("customer"),
     oldest: queued[0]?.recordedAt ?? null,
     attention: rows.filter((r) => r.state === "attention").length,
   });
@@ -85,12 +97,20 @@ async function enqueue(entry: Omit<OutboxEntry, "userId" | "businessId" | "state
   return { provisional: provisional ?? "", recordedAt };
 }
 
-/** A sale kept on the phone: its stock comes off the copy, and a credit sale goes on the balance. */
-export function queueSale(body: CreateSaleBody, total: number) {
-  return enqueue({ id: body.id, kind: "sale", body }, (c) => {
+const less = (a: number, b: number) => Math.round((a - b) * 1000) / 1000;
+
+/**
+ * A sale kept on the phone: its stock comes off the copy, at the location it sells from and in the
+ * user's total, and a credit sale goes on the customer's balance.
+ */
+export function queueSale(body: CreateSaleBody, total: number, labels?: SaleLabels) {
+  return enqueue({ id: body.id, kind: "sale", body, ...(labels ? { labels } : {}) }, (c) => {
+    const at = tillLocation(c.locations, body.locationId ?? "");
     for (const line of body.lines) {
       const p = c.products.find((x) => x.id === line.productId);
-      if (p) p.stock = Math.round((p.stock - line.quantity) * 1000) / 1000;
+      if (!p) continue;
+      p.stock = less(p.stock, line.quantity);
+      if (at && p.stockAt) p.stockAt[at] = less(p.stockAt[at] ?? 0, line.quantity);
     }
     const customer = body.customerId ? c.customers.find((x) => x.id === body.customerId) : undefined;
     if (customer && body.payment.method === "credit") customer.balance += total;
@@ -99,7 +119,14 @@ export function queueSale(body: CreateSaleBody, total: number) {
 
 export function queueCustomer(body: CreateCustomerBody & { id: string }) {
   return enqueue({ id: body.id, kind: "customer", body }, (c) => {
-    c.customers.push({ id: body.id, name: body.name, phone: body.phone ?? null, balance: 0, archived: false });
+    c.customers.push({
+      id: body.id,
+      name: body.name,
+      phone: body.phone ?? null,
+      balance: 0,
+      creditLimit: body.creditLimit ?? null,
+      archived: false,
+    });
   });
 }
 
@@ -131,10 +158,12 @@ export const synced = createStore<Record<string, number>>({});
  * Returns whether everything queued was sent.
  */
 export async function sendNow(): Promise<boolean> {
+  let sent = 0;
   const send = async () => {
     for (;;) {
       const batch = (await mine()).filter((e) => e.state === "queued").slice(0, BATCH);
       if (batch.length === 0) return true;
+      sent += batch.length;
       let answer: SyncResponse;
       try {
         // A batch of 200 sales takes the server a while on a small machine: a long wait is not a failure.
@@ -166,19 +195,22 @@ export async function sendNow(): Promise<boolean> {
     // One tab sends at a time: a second one waiting its turn then finds the queue already sent.
     const ok = navigator.locks ? await navigator.locks.request("duka-outbox", send) : await send();
     if (ok) retries = 0;
+    // What was sent is now in the server's figures, with other phones' sales: the saved copy
+    // (stock, balances) is fetched again rather than kept as this phone worked it out.
+    if (ok && sent > 0) void refreshCatalogue().catch(() => undefined);
     return ok;
   } finally {
     await recount();
   }
 }
 
-/** "Fix and send again": the entry, changed or not, goes back in the queue at its place. */
-export async function resend(seq: number, body?: unknown): Promise<void> {
+/** "Send again" or "fix and send again": the entry, changed or not, goes back in the queue at its place. */
+export async function resend(seq: number, fixed?: { body: unknown; labels?: SaleLabels | undefined }): Promise<void> {
   const d = await db();
   const entry = await d?.get("outbox", seq);
   if (!d || !entry) return;
   const { error: _, ...rest } = entry;
-  await d.put("outbox", { ...rest, ...(body === undefined ? {} : { body }), state: "queued" });
+  await d.put("outbox", { ...rest, ...fixed, state: "queued" });
   await recount();
   schedule(0);
 }
@@ -236,5 +268,5 @@ export function stopOutbox(): void {
   removeEventListener("online", wake);
   removeEventListener("focus", wake);
   document.removeEventListener("visibilitychange", onVisible);
-  pending.set({ count: 0, oldest: null, attention: 0 });
+  pending.set(NOTHING);
 }

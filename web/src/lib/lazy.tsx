@@ -3,30 +3,12 @@ import { useEffect, useState } from "preact/hooks";
 import { Spinner } from "../components/Spinner";
 import { t } from "../i18n";
 
-const screens = new Set<() => Promise<unknown>>();
-
 /**
- * Fetches every screen's code once the service worker is in charge, which keeps it: the till and
- * the screens it leads to then open with no network, even those not visited yet. Later than the
- * first screen, so the first load stays small.
- */
-export function keepScreensForOffline(): void {
-  if (!("serviceWorker" in navigator) || !import.meta.env.PROD) return;
-  void navigator.serviceWorker.ready.then(() =>
-    setTimeout(() => {
-      if (!navigator.serviceWorker.controller || !navigator.onLine) return;
-      for (const load of screens) void load().catch(() => undefined);
-    }, 2000),
-  );
-}
-
-/**
- * A screen whose code downloads the first time it is shown, so the first load stays small.
- * Once loaded it renders at once.
+ * A screen whose code downloads the first time it is shown, so the first load stays small (the
+ * service worker keeps every screen's file for offline when it installs). Once loaded it renders at once.
  */
 export function lazy<P extends object>(load: () => Promise<{ default: ComponentType<P> }>): ComponentType<P> {
   let loaded: ComponentType<P> | undefined;
-  screens.add(load);
   return function Lazy(props: P) {
     const [Component, setComponent] = useState(() => loaded);
     const [failed, setFailed] = useState(false);

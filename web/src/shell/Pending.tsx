@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { offlineSince } from "../data/catalogue";
-import { pending } from "../data/outbox";
+import { pending, type Pending as Waiting } from "../data/outbox";
 import { t, useLocale } from "../i18n";
 import { formatterFor } from "../lib/format";
 import { useStore } from "../lib/store";
@@ -13,6 +13,15 @@ export function age(since: string, now: number): string {
   if (minutes < 1) return t("offline.age.now");
   if (minutes < 120) return t("offline.age.minutes", { count: minutes });
   return t("offline.age.hours", { count: Math.floor(minutes / 60) });
+}
+
+/** "5 sales, 1 new customer": what waits, by kind, in the reader's words. */
+export function waitingWords(w: Waiting): string {
+  const parts: string[] = [];
+  if (w.sales > 0) parts.push(t("offline.count.sales", { count: w.sales }));
+  if (w.payments > 0) parts.push(t("offline.count.payments", { count: w.payments }));
+  if (w.customers > 0) parts.push(t("offline.count.customers", { count: w.customers }));
+  return parts.join(", ");
 }
 
 /**
@@ -36,7 +45,7 @@ export function Pending() {
       {(waiting.count > 0 || waiting.attention > 0) && (
         <Link href="/outbox" class="pending-link">
           {waiting.count > 0 &&
-            t("offline.pending", { count: waiting.count, age: waiting.oldest ? age(waiting.oldest, now) : "" })}
+            t("offline.pending", { what: waitingWords(waiting), age: waiting.oldest ? age(waiting.oldest, now) : "" })}
           {waiting.count > 0 && waiting.attention > 0 && " · "}
           {waiting.attention > 0 && t("offline.attention.badge", { count: waiting.attention })}
         </Link>

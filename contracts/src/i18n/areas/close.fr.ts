@@ -51,4 +51,13 @@ export const fr: Record<keyof typeof en, string> = {
   "close.share.copy": "Copier le texte",
   "close.share.copied": "Copié. Collez-le dans un message.",
   "close.share.copyFailed": "Copie impossible. Sélectionnez le texte et copiez-le.",
+  "close.text.sales": "Ventes : {amount} ({count, plural, one {# vente} other {# ventes}})",
+  "close.text.none": "Aucune vente.",
+  "close.text.cash": "Espèces : {amount}",
+  "close.text.mobileMoney": "Mobile money : {amount}",
+  "close.text.creditGiven": "Crédit accordé : {amount}",
+  "close.text.creditRepaid": "Crédit remboursé : {amount}",
+  "close.text.best": "Meilleures ventes :",
+  "close.text.counted": "Caisse comptée : {amount} (écart {difference})",
+  "close.text.open": "{count, plural, one {# caisse pas encore fermée} other {# caisses pas encore fermées}}",
 };

@@ -51,4 +51,13 @@ export const sw: Record<keyof typeof en, string> = {
   "close.share.copy": "Nakili maandishi",
   "close.share.copied": "Imenakiliwa. Ibandike kwenye ujumbe.",
   "close.share.copyFailed": "Imeshindwa kunakili. Chagua maandishi na uyanakili.",
+  "close.text.sales": "Mauzo: {amount} ({count, plural, one {mauzo #} other {mauzo #}})",
+  "close.text.none": "Hakuna mauzo.",
+  "close.text.cash": "Pesa taslimu: {amount}",
+  "close.text.mobileMoney": "Pesa ya simu: {amount}",
+  "close.text.creditGiven": "Mkopo uliotolewa: {amount}",
+  "close.text.creditRepaid": "Mkopo uliolipwa: {amount}",
+  "close.text.best": "Zinazouzwa zaidi:",
+  "close.text.counted": "Pesa iliyohesabiwa: {amount} (tofauti {difference})",
+  "close.text.open": "{count, plural, one {droo # bado haijafungwa} other {droo # bado hazijafungwa}}",
 };

@@ -50,4 +50,13 @@ export const en = {
   "close.share.copy": "Copy the text",
   "close.share.copied": "Copied. Paste it in a message.",
   "close.share.copyFailed": "Could not copy. Select the text and copy it.",
+  "close.text.sales": "Sales: {amount} ({count, plural, one {# sale} other {# sales}})",
+  "close.text.none": "No sales.",
+  "close.text.cash": "Cash: {amount}",
+  "close.text.mobileMoney": "Mobile money: {amount}",
+  "close.text.creditGiven": "Credit given: {amount}",
+  "close.text.creditRepaid": "Credit repaid: {amount}",
+  "close.text.best": "Best sellers:",
+  "close.text.counted": "Cash counted: {amount} (difference {difference})",
+  "close.text.open": "{count, plural, one {# drawer not closed yet} other {# drawers not closed yet}}",
 } as const;

@@ -2,7 +2,7 @@ import type { en } from "./imports.js";
 
 export const fr: Record<keyof typeof en, string> = {
   "imports.title": "Importer vos données",
-  "imports.link": "Produits, stock, clients et dettes depuis le papier, un tableur ou une autre caisse",
+  "imports.link": "Produits, stock, clients, dettes et ventes passées depuis le papier, un tableur ou une autre caisse",
   "imports.intro":
     "Remplissez un modèle, ou utilisez l’export de votre ancien système (Loyverse, Square, OpenSourcePOS) ou n’importe quel tableur. Rien n’est enregistré avant que vous ayez vérifié l’aperçu et confirmé.",
   "imports.kind": "Que contient le fichier ?",
@@ -70,6 +70,16 @@ export const fr: Record<keyof typeof en, string> = {
   "imports.history": "Fichiers importés",
   "imports.historyNone": "Aucun fichier importé pour l’instant.",
   "imports.historyItem": "{file} · {when} · {who}",
+  "imports.kind.sales": "Ventes passées (tickets)",
+  "imports.salesHint":
+    "Exportez vos tickets depuis Loyverse (Tickets, ou Tickets par article) et envoyez le fichier tel quel. Les ventes passées gardent leur date et leur numéro de ticket, et ne changent pas votre stock.",
+  "imports.format.loyverse_receipts": "Tickets Loyverse",
+  "imports.format.loyverse_receipt_items": "Tickets Loyverse par article",
+  "imports.refund": "remboursement",
+  "imports.voided": "annulé",
+  "imports.seeReports": "Voir les rapports",
+  "error.import_sales_unknown":
+    "Duka lit les ventes passées depuis un export des tickets Loyverse (Tickets, ou Tickets par article). Ce fichier n’est ni l’un ni l’autre.",
   "error.price_required": "Saisissez le prix de {productName} : il est fixé à chaque vente.",
   "error.import_too_large":
     "Ce fichier dépasse {maxMb} Mo. Divisez-le en fichiers plus petits et importez-les l’un après l’autre.",

@@ -2,7 +2,7 @@ import type { en } from "./imports.js";
 
 export const sw: Record<keyof typeof en, string> = {
   "imports.title": "Leta data zako",
-  "imports.link": "Bidhaa, stoo, wateja na madeni kutoka daftari, jedwali au mfumo mwingine wa mauzo",
+  "imports.link": "Bidhaa, stoo, wateja, madeni na mauzo ya zamani kutoka daftari, jedwali au mfumo mwingine wa mauzo",
   "imports.intro":
     "Jaza kiolezo, au tumia faili lililotolewa na mfumo wako wa zamani (Loyverse, Square, OpenSourcePOS) au jedwali lolote. Hakuna kinachohifadhiwa kabla hujakagua onyesho na kuthibitisha.",
   "imports.kind": "Faili lina nini?",
@@ -69,6 +69,16 @@ export const sw: Record<keyof typeof en, string> = {
   "imports.history": "Faili zilizoletwa",
   "imports.historyNone": "Bado hakuna faili lililoletwa.",
   "imports.historyItem": "{file} · {when} · {who}",
+  "imports.kind.sales": "Mauzo ya zamani (risiti)",
+  "imports.salesHint":
+    "Pakua risiti zako kutoka Loyverse (Risiti, au Risiti kwa bidhaa) na upakie faili kama lilivyo. Mauzo ya zamani yanabaki na tarehe na namba zao za risiti, na hayabadilishi stoo yako.",
+  "imports.format.loyverse_receipts": "Risiti za Loyverse",
+  "imports.format.loyverse_receipt_items": "Risiti za Loyverse kwa bidhaa",
+  "imports.refund": "marejesho",
+  "imports.voided": "imefutwa",
+  "imports.seeReports": "Ona ripoti",
+  "error.import_sales_unknown":
+    "Duka husoma mauzo ya zamani kutoka kwa risiti za Loyverse (Risiti, au Risiti kwa bidhaa). Faili hili si mojawapo.",
   "error.price_required": "Andika bei ya {productName}: huwekwa kila mauzo.",
   "error.import_too_large":
     "Faili hili ni kubwa kuliko MB {maxMb}. Ligawe katika faili ndogo na uzilete moja baada ya nyingine.",

@@ -1,7 +1,7 @@
 /** Settings → Bring in your data: templates, upload, preview, mapping, commit and history. */
 export const en = {
   "imports.title": "Bring in your data",
-  "imports.link": "Products, stock, customers and debts from paper, a spreadsheet or another POS",
+  "imports.link": "Products, stock, customers, debts and past sales from paper, a spreadsheet or another POS",
   "imports.intro":
     "Fill in a template, or use the export of your old system (Loyverse, Square, OpenSourcePOS) or any spreadsheet. Nothing is saved until you check the preview and confirm.",
   "imports.kind": "What is in the file?",
@@ -68,6 +68,16 @@ export const en = {
   "imports.history": "Files brought in",
   "imports.historyNone": "No file brought in yet.",
   "imports.historyItem": "{file} · {when} · {who}",
+  "imports.kind.sales": "Past sales (receipts)",
+  "imports.salesHint":
+    "Export your receipts from Loyverse (Receipts, or Receipts by item) and upload the file as it is. Past sales keep their dates and receipt numbers, and do not change your stock.",
+  "imports.format.loyverse_receipts": "Loyverse receipts",
+  "imports.format.loyverse_receipt_items": "Loyverse receipts by item",
+  "imports.refund": "refund",
+  "imports.voided": "cancelled",
+  "imports.seeReports": "See the reports",
+  "error.import_sales_unknown":
+    "Duka reads past sales from a Loyverse receipts export (Receipts, or Receipts by item). This file is neither.",
   "error.price_required": "Type the price of {productName}: it is set at each sale.",
   "error.import_too_large":
     "This file is larger than {maxMb} MB. Split it into smaller files and bring them in one after the other.",

@@ -3,7 +3,10 @@ export const en = {
   "offline.done.kept": "Sale {number} kept on this phone",
   "offline.done.provisional": "Number on the phone: {number}",
   "offline.done.notSent": "Not sent yet: it goes by itself when the network is back. Give the customer this number.",
-  "offline.pending": "Not sent yet: {count} · oldest {age}",
+  "offline.pending": "Not sent yet: {what} · oldest {age}",
+  "offline.count.sales": "{count, plural, one {# sale} other {# sales}}",
+  "offline.count.payments": "{count, plural, one {# payment} other {# payments}}",
+  "offline.count.customers": "{count, plural, one {# new customer} other {# new customers}}",
   "offline.attention.badge": "Needs attention: {count}",
   "offline.age.now": "just now",
   "offline.age.minutes": "{count} min",
@@ -23,16 +26,27 @@ export const en = {
   "offline.attention.intro":
     "The server refused these when they arrived. Nothing is lost: fix the cause (for example bring the product back) and send again, or discard with a reason.",
   "offline.attention.sendAgain": "Send again",
+  "offline.attention.change": "Change and send again…",
+  "offline.fix.title": "Change this sale",
+  "offline.fix.intro":
+    "Remove what could not be sold, change a quantity or the customer, then send it. It keeps its number on the phone and the prices the customer paid.",
+  "offline.fix.total": "New total: {amount}",
+  "offline.fix.noLines": "Nothing is left on this sale. Discard it instead, saying why.",
+  "offline.fix.unknownProduct": "A product no longer on the list",
+  "offline.fix.send": "Send the changed sale",
+  "offline.fix.cancel": "Keep it as it was",
   "offline.attention.discard": "Discard…",
   "offline.attention.reason": "Why discard it? (kept in the activity log)",
   "offline.attention.confirmDiscard": "Discard for good",
   "offline.attention.accept": "Accept this old sale",
   "offline.attention.by": "By {name}, {time}",
   "offline.signOut.refused":
-    "{count} not sent yet. They are yours and are sent only while you are signed in, so you cannot sign out until they are sent.",
+    "Not sent yet: {what}. They are yours and are sent only while you are signed in, so you cannot sign out until they are sent.",
   "offline.storage.denied":
     "This browser may clear Duka's saved data when the phone is short of space, and sales not sent yet with it. Send them soon, or add Duka to the home screen.",
   "offline.sale.flag": "Recorded offline (number on the phone: {number})",
   "offline.sale.overLimit": "The customer went past their credit limit.",
+  "offline.sale.overLimitKept":
+    "This takes {name} past their credit limit of {limit}: they now owe {balance}. The sale is kept, and the owner will see it flagged.",
   "offline.sale.priceChanged": "Sold at the price the phone had.",
 } as const;

@@ -28,18 +28,6 @@ export const fr: Record<keyof typeof en, string> = {
   "printed.ledger.advance": "Paiement d’avance",
   "printed.ledger.opening": "Solde reporté",
 
-  "printed.day.sales": "Ventes",
-  "printed.day.count": "{count, plural, one {# vente} other {# ventes}}",
-  "printed.day.cash": "Espèces",
-  "printed.day.mobileMoney": "Mobile money",
-  "printed.day.creditGiven": "Crédit accordé",
-  "printed.day.creditRepaid": "Crédit remboursé",
-  "printed.day.best": "Meilleures ventes",
-  "printed.day.drawers": "Caisse comptée",
-  "printed.day.difference": "écart",
-  "printed.day.open": "{count, plural, one {# caisse pas encore fermée} other {# caisses pas encore fermées}}",
-  "printed.day.none": "Aucune vente.",
-
   "printed.csv.day": "jour",
   "printed.csv.month": "mois",
   "printed.csv.total": "total",

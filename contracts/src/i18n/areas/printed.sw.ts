@@ -28,18 +28,6 @@ export const sw: Record<keyof typeof en, string> = {
   "printed.ledger.advance": "Alilipa mapema",
   "printed.ledger.opening": "Salio lililoletwa",
 
-  "printed.day.sales": "Mauzo",
-  "printed.day.count": "{count, plural, one {mauzo #} other {mauzo #}}",
-  "printed.day.cash": "Pesa taslimu",
-  "printed.day.mobileMoney": "Pesa ya simu",
-  "printed.day.creditGiven": "Mkopo uliotolewa",
-  "printed.day.creditRepaid": "Mkopo uliolipwa",
-  "printed.day.best": "Zinazouzwa zaidi",
-  "printed.day.drawers": "Pesa iliyohesabiwa",
-  "printed.day.difference": "tofauti",
-  "printed.day.open": "{count, plural, one {droo # bado haijafungwa} other {droo # bado hazijafungwa}}",
-  "printed.day.none": "Hakuna mauzo.",
-
   "printed.csv.day": "siku",
   "printed.csv.month": "mwezi",
   "printed.csv.total": "jumla",

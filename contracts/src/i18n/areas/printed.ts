@@ -1,6 +1,6 @@
 /**
  * What the server writes for people to take away: receipts (text and PDF), a customer's
- * statement, the day's summary to share, and the column names of the spreadsheets it exports.
+ * statement, and the column names of the spreadsheets it exports.
  * They are written in the shop's language (the customer reads them, not the staff member's phone).
  */
 export const en = {
@@ -30,18 +30,6 @@ export const en = {
   "printed.ledger.refund": "Refund",
   "printed.ledger.advance": "Paid in advance",
   "printed.ledger.opening": "Balance brought forward",
-
-  "printed.day.sales": "Sales",
-  "printed.day.count": "{count, plural, one {# sale} other {# sales}}",
-  "printed.day.cash": "Cash",
-  "printed.day.mobileMoney": "Mobile money",
-  "printed.day.creditGiven": "Credit given",
-  "printed.day.creditRepaid": "Credit repaid",
-  "printed.day.best": "Best sellers",
-  "printed.day.drawers": "Cash counted",
-  "printed.day.difference": "difference",
-  "printed.day.open": "{count, plural, one {# drawer not closed yet} other {# drawers not closed yet}}",
-  "printed.day.none": "No sales.",
 
   "printed.csv.day": "day",
   "printed.csv.month": "month",

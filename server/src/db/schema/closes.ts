@@ -17,7 +17,7 @@ import { createdAt, money } from "./columns.js";
 import { byUser } from "./users.js";
 
 /**
- * One count of one person's drawer at one location on one business day (decision 019). The
+ * One count of one person's drawer at one location on one business day (decision 020). The
  * expected figures are kept as they stood when the count was made, so a sale that arrives later
  * (a phone back online) shows as a change since the close instead of rewriting it. A recount
  * never overwrites: the earlier count is marked superseded and the new one names it.

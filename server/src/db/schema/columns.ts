@@ -23,12 +23,14 @@ export const MOVEMENT_KINDS = [
 ] as const;
 export const COUNT_STATUSES = ["open", "applied", "cancelled"] as const;
 export const SALE_STATUSES = ["completed", "voided"] as const;
+/** A refund receipt brought in from another system stands on its own day (decision 020). */
+export const SALE_KINDS = ["sale", "refund"] as const;
 export const PAYMENT_KINDS = ["sale", "repayment", "refund"] as const;
 export const LEDGER_KINDS = ["credit_sale", "repayment", "void", "refund", "advance", "opening"] as const;
 export const DOCUMENT_KINDS = ["document", "receipt"] as const;
 export const SYNC_KINDS = ["sale", "customer", "repayment"] as const;
 export const ATTENTION_STATUSES = ["open", "resolved", "discarded"] as const;
-export const IMPORT_KINDS = ["products", "customers"] as const;
+export const IMPORT_KINDS = ["products", "customers", "sales"] as const;
 export const IMPORT_STATUSES = ["preview", "committed"] as const;
 
 /** The database, not only the code, refuses a value outside a text column's list. */

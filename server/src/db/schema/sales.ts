@@ -17,7 +17,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { businessId, locations } from "./business.js";
-import { createdAt, id, money, oneOf, PAYMENT_KINDS, qty, SALE_STATUSES } from "./columns.js";
+import { createdAt, id, money, oneOf, PAYMENT_KINDS, qty, SALE_KINDS, SALE_STATUSES } from "./columns.js";
 import { customers } from "./customers.js";
 import { products } from "./products.js";
 import { byUser, users } from "./users.js";
@@ -57,6 +57,8 @@ export const sales = pgTable(
     total: money("total").notNull(),
     paymentMethod: text("payment_method").notNull(),
     amountTendered: money("amount_tendered"),
+    /** The mobile-money transaction code (M-Pesa's "QGH7…"), upper case, for finding the sale by it. */
+    paymentReference: text("payment_reference"),
     note: text("note"),
     status: text("status", { enum: SALE_STATUSES }).notNull().default("completed"),
     backdated: boolean("backdated").notNull().default(false),
@@ -67,14 +69,27 @@ export const sales = pgTable(
     voidReason: text("void_reason"),
     /** Hash of the request body, to tell an honest retry from a reused id. */
     requestHash: text("request_hash").notNull(),
+    /** `refund`: another system's refund receipt, counted as money back on its own day. */
+    kind: text("kind", { enum: SALE_KINDS }).notNull().default("sale"),
+    /** Brought in from a file (past sales): moved no stock, and is matched again by external_ref. */
+    imported: boolean("imported").notNull().default(false),
+    /** The receipt number in the system it came from, and the till or register that issued it. */
+    externalRef: text("external_ref"),
+    register: text("register"),
+    /** Who served, as that system named them: not a Duka user. */
+    cashierName: text("cashier_name"),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("sales_business_number_uq").on(t.businessId, t.number),
+    uniqueIndex("sales_business_external_uq").on(t.businessId, t.externalRef).where(sql`${t.externalRef} is not null`),
+    oneOf("sales_kind_ck", t.kind, SALE_KINDS),
     unique("sales_business_id_uq").on(t.businessId, t.id),
     index("sales_business_date_idx").on(t.businessId, t.businessDate),
     index("sales_business_occurred_idx").on(t.businessId, t.occurredAt),
     index("sales_customer_idx").on(t.businessId, t.customerId, t.occurredAt),
+    // Found by the code or its first characters: text_pattern_ops lets LIKE 'x%' use it under any collation.
+    index("sales_business_reference_idx").on(t.businessId, sql`${t.paymentReference} text_pattern_ops`),
     foreignKey({ columns: [t.businessId, t.locationId], foreignColumns: [locations.businessId, locations.id] }),
     foreignKey({ columns: [t.businessId, t.userId], foreignColumns: [users.businessId, users.id] }),
     foreignKey({ columns: [t.businessId, t.customerId], foreignColumns: [customers.businessId, customers.id] }),

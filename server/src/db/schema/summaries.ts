@@ -1,15 +1,15 @@
 /** The sales summaries behind the dashboard and the reports (docs/decisions/005-sales-summaries.md). */
-import { date, foreignKey, integer, numeric, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
-import { businessId, locations } from "./business.js";
+import { date, integer, numeric, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { businessId } from "./business.js";
 import { money } from "./columns.js";
-import { products } from "./products.js";
-import { byUser } from "./users.js";
 
 /**
  * Sales figures per day, location, staff member and payment method, kept in the same transaction as
- * the sale, its void or its refund (modules/sales/summary.ts), so the dashboard and the reports read
+ * the sale, its void or its refund (modules/summaries/summary-writer.repository.ts), so the dashboard and the reports read
  * a few rows a day instead of every sale (docs/decisions/005-sales-summaries.md). Derived data:
- * `rebuildSalesSummary` recomputes it from the sales.
+ * `rebuildSalesSummary` recomputes it from the sales. Only the business is a foreign key: each row's
+ * location, staff member and product come from sales and lines that reference them already, and a
+ * per-row check of each would cost a rebuild most of its time (decision 012).
  */
 export const salesDaily = pgTable(
   "sales_daily",
@@ -39,8 +39,6 @@ export const salesDaily = pgTable(
       name: "sales_daily_pk",
       columns: [t.businessId, t.businessDate, t.locationId, t.userId, t.paymentMethod],
     }),
-    foreignKey({ columns: [t.businessId, t.locationId], foreignColumns: [locations.businessId, locations.id] }),
-    byUser(t.businessId, t.userId),
   ],
 );
 
@@ -61,8 +59,5 @@ export const productSalesDaily = pgTable(
       name: "product_sales_daily_pk",
       columns: [t.businessId, t.businessDate, t.locationId, t.userId, t.productId],
     }),
-    foreignKey({ columns: [t.businessId, t.locationId], foreignColumns: [locations.businessId, locations.id] }),
-    byUser(t.businessId, t.userId),
-    foreignKey({ columns: [t.businessId, t.productId], foreignColumns: [products.businessId, products.id] }),
   ],
 );

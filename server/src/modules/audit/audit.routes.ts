@@ -1,6 +1,6 @@
 import { AuditPage, AuditQuery } from "@duka/contracts";
 import { type App, ctxOf } from "../../lib/http.js";
-import { listAudit } from "./audit.read.js";
+import { listAudit } from "./audit.read.repository.js";
 
 export default async function auditRoutes(app: App) {
   const { db } = app.deps;

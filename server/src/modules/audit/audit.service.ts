@@ -1,6 +1,6 @@
 import type { AuditAction } from "@duka/contracts";
 import type { Queryable } from "../../db/client.js";
-import { auditLog } from "../../db/schema.js";
+import { insertAuditRow } from "./audit.repository.js";
 
 export interface AuditEntry {
   businessId: string;
@@ -16,7 +16,7 @@ export interface AuditEntry {
 
 /** Writes one line of the audit log, inside the caller's transaction so it commits with the change. */
 export async function audit(q: Queryable, entry: AuditEntry): Promise<void> {
-  await q.insert(auditLog).values({
+  await insertAuditRow(q, {
     businessId: entry.businessId,
     userId: entry.userId ?? null,
     action: entry.action,

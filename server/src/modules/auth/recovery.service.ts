@@ -1,16 +1,14 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { NewRecoveryCodeBody, RecoverBody } from "@duka/contracts";
-import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client.js";
-import { users } from "../../db/schema.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx, RequestMeta } from "../../lib/context.js";
 import { AppError } from "../../lib/errors.js";
 import { audit } from "../audit/audit.service.js";
+import { findOwnerByLogin, updateUserRow } from "../users/users.repository.js";
 import { forgetOldAttempts, reserveAttempt, wrongPassword } from "./lockout.js";
-import { assertStrongPassword, hashPassword, verifyPassword } from "./passwords.js";
-import { revokeUserSessions } from "./sessions.service.js";
+import { proveCurrentPassword, setNewPassword } from "./new-password.js";
 
 /** Letters and digits that cannot be misread when copied from paper: no I, O, 0 or 1. */
 const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -38,17 +36,8 @@ export async function setRecoveredPassword(
   meta: RequestMeta,
   by: "recovery_code" | "email",
 ): Promise<string> {
-  assertStrongPassword(newPassword, user.login);
   const recoveryCode = newRecoveryCode();
-  await tx
-    .update(users)
-    .set({
-      passwordHash: await hashPassword(newPassword),
-      recoveryHash: hashRecoveryCode(recoveryCode),
-      updatedAt: meta.now,
-    })
-    .where(and(eq(users.businessId, user.businessId), eq(users.id, user.id)));
-  await revokeUserSessions(tx, user.id, meta.now);
+  await setNewPassword(tx, user, newPassword, { now: meta.now, recoveryHash: hashRecoveryCode(recoveryCode) });
   await audit(tx, {
     businessId: user.businessId,
     userId: user.id,
@@ -63,16 +52,7 @@ export async function setRecoveredPassword(
 }
 
 /** The owner with this login (owners' logins are unique across Duka), before the business is known. */
-export async function findOwner(db: Db, login: string) {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.login', ${login}, true)`);
-    const [row] = await tx
-      .select()
-      .from(users)
-      .where(and(eq(users.login, login), eq(users.role, "owner"), eq(users.active, true)));
-    return row;
-  });
-}
+export const findOwner = findOwnerByLogin;
 
 /** An owner who forgot the password types the recovery code from paper, and a new password. */
 export async function recoverWithCode(db: Db, input: z.output<typeof RecoverBody>, meta: RequestMeta) {
@@ -104,32 +84,13 @@ export async function renewRecoveryCode(
   input: z.output<typeof NewRecoveryCodeBody>,
   meta: RequestMeta,
 ) {
-  const attempt = await reserveAttempt(db, { always: [`password:${ctx.userId}`] }, meta.now);
-  const [user] = await inBusiness(db, ctx.businessId, (tx) =>
-    tx
-      .select({ passwordHash: users.passwordHash })
-      .from(users)
-      .where(and(eq(users.businessId, ctx.businessId), eq(users.id, ctx.userId))),
-  );
-  if (!(await verifyPassword(user?.passwordHash, input.currentPassword))) {
-    await forgetOldAttempts(db, meta.now);
-    throw wrongPassword(
-      {
-        code: "wrong_password",
-        status: 400,
-        message: "Your current password is not right. Please type it again.",
-        fields: { currentPassword: ["is not right"] },
-      },
-      attempt,
-    );
-  }
-  await attempt.succeeded();
+  await proveCurrentPassword(db, ctx, input.currentPassword, meta.now);
   const recoveryCode = newRecoveryCode();
   await inBusiness(db, ctx.businessId, async (tx) => {
-    await tx
-      .update(users)
-      .set({ recoveryHash: hashRecoveryCode(recoveryCode), updatedAt: meta.now })
-      .where(and(eq(users.businessId, ctx.businessId), eq(users.id, ctx.userId)));
+    await updateUserRow(tx, ctx.businessId, ctx.userId, {
+      recoveryHash: hashRecoveryCode(recoveryCode),
+      updatedAt: meta.now,
+    });
     await audit(tx, {
       businessId: ctx.businessId,
       userId: ctx.userId,

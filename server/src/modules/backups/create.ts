@@ -3,14 +3,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { pipeline, Readable } from "node:stream";
 import { createGzip } from "node:zlib";
-import { eq } from "drizzle-orm";
 import { type Database, migrationsFolder } from "../../db/client.js";
-import { backups } from "../../db/schema.js";
 import type { SealedStorage } from "../../lib/storage/sealed.js";
 import type { Clock } from "../../lib/time.js";
-import { listTables } from "./catalog.js";
+import { type BackupRow, finishBackup, insertRunningBackup } from "./backups.repository.js";
+import { appliedMigrations, documentKeys, listTables } from "./catalog.repository.js";
 import { canonicalRows, FORMAT, type Manifest, readBackup, readManifest, TableHasher } from "./format.js";
-import { type OwnerTx, withOwner } from "./owner.js";
+import { type OwnerTx, withOwner } from "./owner.repository.js";
 
 export interface BackupDeps {
   database: Database;
@@ -18,7 +17,7 @@ export interface BackupDeps {
   clock: Clock;
 }
 
-export type BackupRow = typeof backups.$inferSelect;
+export type { BackupRow };
 
 export const BACKUP_PREFIX = "backups/";
 const stampOf = (at: Date) =>
@@ -39,7 +38,7 @@ export async function runBackup(deps: BackupDeps, trigger: "schedule" | "manual"
   const startedAt = clock();
   const key = `${BACKUP_PREFIX}${stampOf(startedAt)}-${id}.ndjson.gz`;
   const db = database.db;
-  await db.insert(backups).values({ id, key, status: "running", trigger, startedAt });
+  await insertRunningBackup(db, { id, key, trigger, startedAt });
   try {
     const manifest = await withOwner(database, "snapshot", (tx) =>
       writeSnapshot(tx, files, { id, key, startedAt, engine: database.driver }),
@@ -49,23 +48,14 @@ export async function runBackup(deps: BackupDeps, trigger: "schedule" | "manual"
     await readBackup(files, await readManifest(files, manifestKeyOf(key)));
     let size = 0;
     for await (const o of files.raw.list(key)) if (o.key === key) size = o.size;
-    const [row] = await db
-      .update(backups)
-      .set({ status: "succeeded", finishedAt: clock(), verifiedAt: clock(), size, manifest: summary(manifest) })
-      .where(eq(backups.id, id))
-      .returning();
-    return row as BackupRow;
+    const done = { finishedAt: clock(), verifiedAt: clock(), size, manifest: summary(manifest) };
+    return await finishBackup(db, id, { status: "succeeded", ...done });
   } catch (err) {
     // A backup that did not verify is worth nothing and must not be mistaken for one later.
     await files.delete(key).catch(() => undefined);
     await files.delete(manifestKeyOf(key)).catch(() => undefined);
     const error = err instanceof Error ? err.message : String(err);
-    const [row] = await db
-      .update(backups)
-      .set({ status: "failed", finishedAt: clock(), error })
-      .where(eq(backups.id, id))
-      .returning();
-    return row as BackupRow;
+    return finishBackup(db, id, { status: "failed", finishedAt: clock(), error });
   }
 }
 
@@ -97,7 +87,7 @@ async function writeSnapshot(
   // pipeline destroys the gzip stream when reading fails, so storage keeps nothing half-written.
   const body = pipeline(Readable.from(lines()), createGzip(), () => undefined);
   await files.put(b.key, body);
-  const documents = await tx.query<{ key: string }>("select storage_key as key from documents order by storage_key");
+  const documents = await documentKeys(tx);
   return {
     format: FORMAT,
     id: b.id,
@@ -106,15 +96,13 @@ async function writeSnapshot(
     engine: b.engine,
     schema: await schemaVersion(tx),
     tables: sums,
-    documents: documents.map((d) => d.key),
+    documents,
   };
 }
 
 /** The migrations applied to the database: how many, their hashes, and the last one's name. */
 export async function schemaVersion(tx: OwnerTx): Promise<Manifest["schema"]> {
-  const applied = await tx.query<{ hash: string; created_at: string }>(
-    "select hash, created_at::text as created_at from drizzle.__drizzle_migrations order by id",
-  );
+  const applied = await appliedMigrations(tx);
   const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta/_journal.json"), "utf8")) as {
     entries: { when: number; tag: string }[];
   };

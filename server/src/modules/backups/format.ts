@@ -14,8 +14,9 @@ import type { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { AppError } from "../../lib/errors.js";
 import type { SealedStorage } from "../../lib/storage/sealed.js";
-import { canonicalRowsSql, type TableInfo } from "./catalog.js";
-import type { OwnerTx } from "./owner.js";
+import type { TableInfo } from "./catalog.repository.js";
+
+export { canonicalRows } from "./catalog.repository.js";
 
 export const FORMAT = 1;
 
@@ -53,25 +54,6 @@ export class TableHasher {
   }
   sum(table: TableInfo): TableSum {
     return { ...table, rows: this.rows, sha256: this.hash.digest("hex") };
-  }
-}
-
-const CURSOR = "duka_backup_rows";
-const BATCH = 1000;
-
-/** A table's canonical row lines, a batch at a time through a cursor: never the whole table in memory. */
-export async function* canonicalRows(tx: OwnerTx, table: TableInfo): AsyncGenerator<string> {
-  await tx.query(
-    `declare ${CURSOR} no scroll cursor for ${canonicalRowsSql(table.name, table.columns, table.orderBy)}`,
-  );
-  try {
-    for (;;) {
-      const rows = await tx.query<{ line: string }>(`fetch ${BATCH} from ${CURSOR}`);
-      for (const r of rows) yield r.line;
-      if (rows.length < BATCH) break;
-    }
-  } finally {
-    await tx.query(`close ${CURSOR}`);
   }
 }
 

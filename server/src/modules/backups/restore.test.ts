@@ -4,7 +4,7 @@ import { type TestContext, useTestApp } from "../../test/api.js";
 import { appOn, dumpAll, type Seeded, seedBusiness } from "../../test/backups.js";
 import { createTestDatabase } from "../../test/db.js";
 import { runBackup } from "./create.js";
-import { withOwner } from "./owner.js";
+import { withOwner } from "./owner.repository.js";
 import { restoreBackup } from "./restore.js";
 
 /** What an owner reads back: the figures a restore must not change. */

@@ -1,13 +1,19 @@
-import type { SQL } from "drizzle-orm";
-import { PgDialect } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client.js";
 import { AppError } from "../../lib/errors.js";
 import type { SealedStorage } from "../../lib/storage/sealed.js";
 import { rebuildSalesSummary } from "../summaries/summary-writer.repository.js";
-import { ident, listTables, type TableInfo } from "./catalog.js";
+import { listTables, type TableInfo } from "./catalog.repository.js";
 import { BACKUP_PREFIX, manifestKeyOf, schemaVersion } from "./create.js";
 import { backupInvalid, canonicalRows, type Manifest, readBackup, readManifest, TableHasher } from "./format.js";
-import { type OwnerTx, withOwner } from "./owner.js";
+import { type OwnerTx, withOwner } from "./owner.repository.js";
+import {
+  businessesWithSales,
+  filledTables,
+  fixSequences,
+  insertJsonRows,
+  ownerRun,
+  truncateTables,
+} from "./restore.repository.js";
 
 export interface RestoreReport {
   backup: { id: string; createdAt: string; engine: string; key: string };
@@ -80,11 +86,7 @@ function assertCompatible(manifest: Manifest, applied: string[]) {
 }
 
 async function emptyOrForced(tx: OwnerTx, tables: TableInfo[], force: boolean) {
-  const filled: string[] = [];
-  for (const t of tables) {
-    const rows = await tx.query(`select 1 from ${ident(t.name)} limit 1`);
-    if (rows.length > 0) filled.push(t.name);
-  }
+  const filled = await filledTables(tx, tables);
   if (filled.length === 0) return;
   if (!force) {
     throw new AppError(
@@ -93,8 +95,7 @@ async function emptyOrForced(tx: OwnerTx, tables: TableInfo[], force: boolean) {
       `The database already holds data (${filled.join(", ")}). Restore into an empty database, or add --force to replace everything in it.`,
     );
   }
-  // One statement for all tables: PostgreSQL orders the work itself, whatever the foreign keys.
-  await tx.query(`truncate ${tables.map((t) => ident(t.name)).join(", ")} restart identity`);
+  await truncateTables(tx, tables);
 }
 
 async function load(tx: OwnerTx, files: SealedStorage, manifest: Manifest, tables: TableInfo[]) {
@@ -103,11 +104,7 @@ async function load(tx: OwnerTx, files: SealedStorage, manifest: Manifest, table
   let batch: string[] = [];
   const flush = async () => {
     if (!table || batch.length === 0) return;
-    const cols = table.columns.map(ident).join(", ");
-    await tx.query(
-      `insert into ${ident(table.name)} (${cols}) select ${cols} from json_populate_recordset(null::${ident(table.name)}, $1::json)`,
-      [`[${batch.join(",")}]`],
-    );
+    await insertJsonRows(tx, table, batch);
     batch = [];
   };
   await readBackup(files, manifest, {
@@ -125,23 +122,6 @@ async function load(tx: OwnerTx, files: SealedStorage, manifest: Manifest, table
     },
     onTableEnd: flush,
   });
-}
-
-/** Serial columns were given their values explicitly: their sequences must continue past them. */
-async function fixSequences(tx: OwnerTx, tables: string[]) {
-  const serials = await tx.query<{ table: string; column: string; seq: string }>(
-    `select c.relname as table, a.attname as column, pg_get_serial_sequence(quote_ident(c.relname), a.attname) as seq
-       from pg_class c join pg_namespace n on n.oid = c.relnamespace
-       join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
-      where n.nspname = 'public' and c.relkind = 'r'
-        and pg_get_serial_sequence(quote_ident(c.relname), a.attname) is not null`,
-  );
-  for (const s of serials.filter((s) => tables.includes(s.table))) {
-    await tx.query(
-      `select setval($1, coalesce((select max(${ident(s.column)}) from ${ident(s.table)}), 0) + 1, false)`,
-      [s.seq],
-    );
-  }
 }
 
 /** The loaded rows, read back in canonical form, must sum to exactly what the manifest says. */
@@ -165,11 +145,5 @@ async function recheck(tx: OwnerTx, manifest: Manifest) {
  * restored sales, so the dashboard and reports show what the sales say.
  */
 async function summarise(tx: OwnerTx) {
-  const dialect = new PgDialect();
-  const run = (statement: SQL) => {
-    const q = dialect.sqlToQuery(statement);
-    return tx.query(q.sql, q.params);
-  };
-  const owners = await tx.query<{ id: string }>("select distinct business_id as id from sales");
-  for (const { id } of owners) await rebuildSalesSummary(run, id);
+  for (const id of await businessesWithSales(tx)) await rebuildSalesSummary(ownerRun(tx), id);
 }

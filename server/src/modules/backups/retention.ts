@@ -1,5 +1,4 @@
-import { eq } from "drizzle-orm";
-import { backups } from "../../db/schema.js";
+import { allBackups, markBackupDeleted } from "./backups.repository.js";
 import { type BackupDeps, type BackupRow, manifestKeyOf } from "./create.js";
 
 export interface RetentionPolicy {
@@ -51,13 +50,13 @@ export function chooseExpired(list: Candidate[], now: Date, policy: RetentionPol
 /** Deletes the expired backups' files, then marks their rows; returns the keys removed. */
 export async function applyRetention(deps: BackupDeps, policy: RetentionPolicy): Promise<string[]> {
   const db = deps.database.db;
-  const rows = await db.select().from(backups);
+  const rows = await allBackups(db);
   const expired = new Set(chooseExpired(rows, deps.clock(), policy));
   const removed: string[] = [];
   for (const row of rows.filter((r) => expired.has(r.id))) {
     await deps.files.delete(row.key);
     await deps.files.delete(manifestKeyOf(row.key));
-    await db.update(backups).set({ status: "deleted" }).where(eq(backups.id, row.id));
+    await markBackupDeleted(db, row.id);
     removed.push(row.key);
   }
   return removed;

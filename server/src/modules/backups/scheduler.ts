@@ -1,7 +1,5 @@
-import { desc, eq, ne } from "drizzle-orm";
-import pg from "pg";
 import type { Config } from "../../config.js";
-import { backups } from "../../db/schema.js";
+import { failRunningBackups, newestBackups, withBackupLock } from "./backups.repository.js";
 import { type BackupDeps, type BackupRow, runBackup } from "./create.js";
 import { applyRetention, type RetentionPolicy } from "./retention.js";
 
@@ -71,28 +69,14 @@ export class BackupScheduler {
   private async isDue(): Promise<boolean> {
     const now = this.deps.clock();
     const db = this.deps.database.db;
-    const [success] = await db
-      .select()
-      .from(backups)
-      .where(eq(backups.status, "succeeded"))
-      .orderBy(desc(backups.startedAt))
-      .limit(1);
+    const { success, attempt } = await newestBackups(db);
     if (success && success.startedAt >= lastSlot(now, this.opts.hour)) return false;
-    const [attempt] = await db
-      .select()
-      .from(backups)
-      .where(ne(backups.status, "deleted"))
-      .orderBy(desc(backups.startedAt))
-      .limit(1);
     return !attempt || now.getTime() - attempt.startedAt.getTime() >= (this.opts.retryMs ?? HOUR);
   }
 
   private async backup(trigger: "schedule" | "manual"): Promise<BackupRow> {
     // Whoever holds the lock is the only runner: a row still "running" was left by a process that died.
-    await this.deps.database.db
-      .update(backups)
-      .set({ status: "failed", error: "interrupted: the server stopped during the backup" })
-      .where(eq(backups.status, "running"));
+    await failRunningBackups(this.deps.database.db, "interrupted: the server stopped during the backup");
     const row = await runBackup(this.deps, trigger);
     const seen = { event: "backup", trigger, key: row.key, durationMs: durationOf(row) };
     if (row.status === "succeeded") {
@@ -129,19 +113,7 @@ export class BackupScheduler {
   private async locked(fn: () => Promise<BackupRow | null>): Promise<BackupRow | null> {
     const url = this.deps.database.ownerUrl;
     if (!url) return fn(); // embedded: one process owns the data directory
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-    await client.connect();
-    try {
-      const { rows } = await client.query<{ ok: boolean }>("select pg_try_advisory_lock($1) as ok", [BACKUP_LOCK]);
-      if (!rows[0]?.ok) return null;
-      try {
-        return await fn();
-      } finally {
-        await client.query("select pg_advisory_unlock($1)", [BACKUP_LOCK]);
-      }
-    } finally {
-      await client.end();
-    }
+    return withBackupLock(url, BACKUP_LOCK, fn);
   }
 }
 

@@ -1,8 +1,8 @@
 import type { BackupStatus } from "@duka/contracts";
-import { and, desc, eq, gte, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { backups, businesses } from "../../db/schema.js";
 import { inBusiness } from "../../db/tenancy.js";
+import { businessCreatedAt } from "../business/business.repository.js";
+import { newestSince, succeededSince } from "./backups.repository.js";
 import { CHECK_EVERY_MS, lastSlot } from "./scheduler.js";
 
 /** Past this age the daily backup has been missed at least once: the owner is warned. */
@@ -20,19 +20,10 @@ export async function backupStatus(
   /** The daily backup's local hour; null when automatic backups are off. */
   hour: number | null,
 ): Promise<BackupStatus> {
-  const [business] = await inBusiness(db, businessId, (tx) =>
-    tx.select({ createdAt: businesses.createdAt }).from(businesses).where(eq(businesses.id, businessId)),
-  );
-  const since = business?.createdAt ?? now;
-  const newest = (statuses: ("succeeded" | "failed")[]) =>
-    db
-      .select({ status: backups.status, startedAt: backups.startedAt })
-      .from(backups)
-      .where(and(inArray(backups.status, statuses), gte(backups.startedAt, since)))
-      .orderBy(desc(backups.startedAt))
-      .limit(1);
-  const [success] = await newest(["succeeded"]);
-  const [latest] = await newest(["succeeded", "failed"]);
+  const createdAt = await inBusiness(db, businessId, (tx) => businessCreatedAt(tx, businessId));
+  const since = createdAt ?? now;
+  const success = await newestSince(db, ["succeeded"], since);
+  const latest = await newestSince(db, ["succeeded", "failed"], since);
   const failure = latest?.status === "failed" ? latest : undefined;
   return {
     nextRun: hour === null ? null : (await nextRun(db, now, hour)).toISOString(),
@@ -49,11 +40,7 @@ export async function backupStatus(
  */
 async function nextRun(db: Db, now: Date, hour: number): Promise<Date> {
   const slot = lastSlot(now, hour);
-  const [done] = await db
-    .select({ at: backups.startedAt })
-    .from(backups)
-    .where(and(eq(backups.status, "succeeded"), gte(backups.startedAt, slot)))
-    .limit(1);
+  const done = await succeededSince(db, slot);
   if (!done) return new Date(now.getTime() + CHECK_EVERY_MS);
   const next = new Date(slot);
   next.setDate(next.getDate() + 1);

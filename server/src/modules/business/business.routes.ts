@@ -1,6 +1,6 @@
-import { BusinessResponse, UpdateBusinessBody } from "@duka/contracts";
+import { BusinessResponse, FirstSteps, UpdateBusinessBody } from "@duka/contracts";
 import { type App, ctxOf, requestMeta } from "../../lib/http.js";
-import { getBusiness, updateBusiness } from "./business.service.js";
+import { firstSteps, getBusiness, updateBusiness } from "./business.service.js";
 
 export default async function businessRoutes(app: App) {
   const { db } = app.deps;
@@ -18,5 +18,14 @@ export default async function businessRoutes(app: App) {
       schema: { tags: ["business"], body: UpdateBusinessBody, response: { 200: BusinessResponse } },
     },
     async (request) => updateBusiness(db, ctxOf(request), request.body, requestMeta(request)),
+  );
+
+  app.get(
+    "/business/first-steps",
+    {
+      config: { access: "settings.manage" },
+      schema: { tags: ["business"], response: { 200: FirstSteps } },
+    },
+    async (request) => firstSteps(db, ctxOf(request)),
   );
 }

@@ -6,6 +6,7 @@ import type { Ctx, RequestMeta } from "../../lib/context.js";
 import { notFound } from "../../lib/errors.js";
 import { audit } from "../audit/audit.service.js";
 import { findBusiness, findSettings, updateBusinessRow } from "./business.repository.js";
+import { readFirstSteps } from "./first-steps.repository.js";
 
 type Update = z.output<typeof UpdateBusinessBody>;
 
@@ -46,4 +47,9 @@ export function updateBusiness(db: Db, ctx: Ctx, input: Update, meta: RequestMet
     });
     return readBusiness(tx, ctx.businessId);
   });
+}
+
+/** What a new shop has done of its first steps (products, staff, a sale), for the owner's checklist. */
+export function firstSteps(db: Db, ctx: Ctx) {
+  return inBusiness(db, ctx.businessId, (tx) => readFirstSteps(tx, ctx.businessId, ctx.userId));
 }

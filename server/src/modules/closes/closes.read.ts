@@ -97,9 +97,9 @@ export async function daySummary(
   const figures = await inBusiness(db, ctx.businessId, async (tx) => {
     const names = q.locationId ? await requireLocations(tx, ctx, [q.locationId]) : null;
     const scope = { businessId: ctx.businessId, locationIds: q.locationId ? [q.locationId] : null, userId: null };
-    // The daily report's own figures: the same reader over the same summary.
-    const { totals: t } = await summaryFigures(tx, scope, [{ from: date, to: date }], { by: "day" });
-    const best = await bestSellers(tx, scope, { from: date, to: date }, 5);
+    const day = { from: date, to: date };
+    const report = await summaryFigures(tx, scope, [day], { by: "day" });
+    const best = await bestSellers(tx, scope, day, 5);
     const repaid = await repaidOn(tx, {
       businessId: ctx.businessId,
       timeZone: ctx.business.timeZone,
@@ -109,6 +109,7 @@ export async function daySummary(
     });
     const closes = await closesIn(tx, ctx, { from: date, to: date, locationId: q.locationId });
     const settings = await getBusinessSettings(tx, ctx.businessId);
+    const t = report.totals;
     const net = (method: string) => t.byPaymentMethod.find((m) => m.method === method)?.netSales ?? 0;
     return {
       date,

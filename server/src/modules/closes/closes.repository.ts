@@ -3,7 +3,7 @@ import { queryRows, type Tx } from "../../db/client.js";
 
 /**
  * Every query of closing the day. A drawer is one person's cash at one location on one business day
- * (docs/decisions/019-closing-the-day.md):
+ * (docs/decisions/020-closing-the-day.md):
  * - cash sales: the cash sales of the day that still stand, read from the daily summary that the
  *   reports read (net + refunds is what those sales took, before any refund);
  * - cash refunds: refund payments in cash made that day by the person, at the sale's location;

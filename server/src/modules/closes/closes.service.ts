@@ -23,7 +23,7 @@ import {
   standingCloses,
 } from "./closes.repository.js";
 
-/** Counting the cash in a drawer at closing (docs/decisions/019-closing-the-day.md). */
+/** Counting the cash in a drawer at closing (docs/decisions/020-closing-the-day.md). */
 
 type Body = z.output<typeof CloseBody>;
 export interface DrawerKey {

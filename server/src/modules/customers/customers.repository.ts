@@ -107,7 +107,7 @@ export interface CustomerFilter {
   limit: number;
 }
 
-/** Customers by name with their balances; up to `limit` rows. */
+/** Customers by name with their balances and credit limits; up to `limit` rows. */
 export async function findCustomers(tx: Queryable, businessId: string, f: CustomerFilter) {
   const conditions: SQL[] = [sql`c.business_id = ${businessId}`];
   if (f.archived !== "all") conditions.push(sql`c.archived = ${f.archived}`);
@@ -124,10 +124,12 @@ export async function findCustomers(tx: Queryable, businessId: string, f: Custom
     phone: string | null;
     archived: boolean;
     balance: string | number;
+    credit_limit: string | number | null;
     sort_name: string;
   }>(
     tx,
-    sql`select c.id, c.name, c.phone, c.archived, lower(c.name) as sort_name, ${balanceOf(sql`c`)} as balance
+    sql`select c.id, c.name, c.phone, c.archived, c.credit_limit, lower(c.name) as sort_name,
+          ${balanceOf(sql`c`)} as balance
         from customers c where ${sql.join(conditions, sql` and `)}
         order by lower(c.name), c.id limit ${f.limit}`,
   );
@@ -137,6 +139,7 @@ export async function findCustomers(tx: Queryable, businessId: string, f: Custom
     phone: r.phone,
     archived: r.archived,
     balance: Number(r.balance),
+    creditLimit: r.credit_limit == null ? null : Number(r.credit_limit),
     sortName: r.sort_name,
   }));
 }

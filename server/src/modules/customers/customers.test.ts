@@ -94,12 +94,20 @@ describe("GET/PATCH /customers/:id", () => {
     id = res.json().id;
   });
 
-  it("shows the owner everything and staff only name, phone, balance and last visit", async () => {
+  it("shows the owner everything and staff only name, phone, balance, credit limit and last visit", async () => {
     const full = (await owner.get(`/customers/${id}`)).json();
     expect(full).toMatchObject({ notes: "Prefers M-Pesa", tags: ["regular"], creditLimit: 50_000 });
     const res = await staff.get(`/customers/${id}`);
     expect(res.statusCode).toBe(200);
-    expect(Object.keys(res.json()).sort()).toEqual(["archived", "balance", "id", "lastVisitAt", "name", "phone"]);
+    expect(Object.keys(res.json()).sort()).toEqual([
+      "archived",
+      "balance",
+      "creditLimit",
+      "id",
+      "lastVisitAt",
+      "name",
+      "phone",
+    ]);
   });
 
   it("lets the owner edit and archive, and staff neither", async () => {

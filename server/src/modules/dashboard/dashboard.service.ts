@@ -15,7 +15,7 @@ import {
   summaryFigures,
 } from "../summaries/summary-readers.repository.js";
 import { addDays, daysBetween, resolvePeriod } from "./period.js";
-import { owed, stockSummary } from "./stock-figures.js";
+import { owed, stockSummary } from "./stock-figures.repository.js";
 
 type Query = z.output<typeof DashboardQuery>;
 

@@ -1,9 +1,9 @@
-import { sql } from "drizzle-orm";
 import type { Queryable, Tx } from "../../db/client.js";
 import type { Ctx } from "../../lib/context.js";
 
-/** The PostgreSQL channel every server process listens on. */
-export const EVENTS_CHANNEL = "duka_events";
+import { EVENTS_CHANNEL, notify } from "./events.repository.js";
+
+export { EVENTS_CHANNEL };
 
 /** What changed, for open dashboards and screens to refetch. */
 export type EventType =
@@ -28,10 +28,6 @@ export interface WireMessage {
   t: EventType | "session.ended";
   l: string | null;
   p: Record<string, unknown>;
-}
-
-async function notify(tx: Queryable, text: string) {
-  await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${text})`);
 }
 
 /** The NOTIFY payload of an event, for writers that notify inside their own statement (a sale). */

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { queryRows, type Tx } from "../../db/client.js";
+import type { Tx } from "../../db/client.js";
 import type { Ctx } from "../../lib/context.js";
 import { normalisePhone } from "../customers/phone.js";
+import { customersWithBalances } from "./customers-import.repository.js";
 import { duplicates, Issues, text } from "./issues.js";
 import { parseMoney } from "./numbers.js";
-import { type Action, chunks } from "./products.commit.js";
+import type { Action } from "./products.commit.js";
 import { opt } from "./products.validate.js";
 import type { Cell, RawCustomer } from "./sources.js";
 
@@ -31,7 +31,7 @@ export function validateCustomers(ctx: Ctx, raw: RawCustomer[], decimalComma: bo
     const negative = signed && /^\s*-/.test(cell.value);
     const parsed = parseMoney(negative ? cell.value.replace("-", "") : cell.value, currency, decimalComma);
     if (parsed.ok) return negative ? -parsed.value : parsed.value;
-    issues.error(row, cell, `The amount ${parsed.message}`);
+    issues.error(row, cell, parsed.code, `The amount ${parsed.message}`, parsed.params);
     return undefined;
   };
   const phones = new Map<number, Cell>();
@@ -43,6 +43,7 @@ export function validateCustomers(ctx: Ctx, raw: RawCustomer[], decimalComma: bo
       issues.error(
         r.row,
         r.phone,
+        "phone_unreadable",
         "This phone number cannot be read. Write it with its country code, like +254 712 345 678, or leave it empty.",
       );
     }
@@ -53,10 +54,16 @@ export function validateCustomers(ctx: Ctx, raw: RawCustomer[], decimalComma: bo
   for (const r of raw) {
     const { row } = r;
     const name = text(issues, row, r.name, 120);
-    if (!r.name) issues.error(row, null, "This row has no customer name. Write the name, or delete the row.");
+    if (!r.name)
+      issues.error(
+        row,
+        null,
+        "customer_name_missing",
+        "This row has no customer name. Write the name, or delete the row.",
+      );
     const email = text(issues, row, r.email, 200);
     if (email && !Email.safeParse(email).success) {
-      issues.error(row, r.email ?? null, "This is not an email address such as name@example.com.");
+      issues.error(row, r.email ?? null, "email_invalid", "This is not an email address such as name@example.com.");
     }
     const record: CustomerRecord = {
       row,
@@ -72,7 +79,7 @@ export function validateCustomers(ctx: Ctx, raw: RawCustomer[], decimalComma: bo
   return { records, issues };
 }
 
-interface Existing {
+export interface ExistingCustomer {
   id: string;
   name: string;
   phone: string | null;
@@ -92,13 +99,7 @@ export interface PlannedCustomer {
 
 /** Matches rows to customers by phone (by exact name for a customer without one). */
 export async function planCustomers(tx: Tx, ctx: Ctx, records: CustomerRecord[], issues: Issues) {
-  const existing = await queryRows<Existing>(
-    tx,
-    sql`select c.id, c.name, c.phone, c.email, c.address, c.credit_limit::float8 as credit_limit,
-          coalesce((select sum(l.amount) from customer_ledger l
-                    where l.business_id = c.business_id and l.customer_id = c.id), 0)::float8 as balance
-        from customers c where c.business_id = ${ctx.businessId}`,
-  );
+  const existing = await customersWithBalances(tx, ctx.businessId);
   const byPhone = new Map(existing.flatMap((c) => (c.phone ? [[c.phone, c] as const] : [])));
   const byName = new Map(existing.filter((c) => !c.phone).map((c) => [c.name, c]));
   const claimed = new Map<string, number>();
@@ -108,7 +109,16 @@ export async function planCustomers(tx: Tx, ctx: Ctx, records: CustomerRecord[],
     if (match) {
       const first = claimed.get(match.id);
       if (first !== undefined) {
-        issues.error(record.row, null, `This row and row ${first} are both "${match.name}". Keep one of them.`);
+        issues.error(
+          record.row,
+          null,
+          "same_as_row",
+          `This row and row ${first} are both "${match.name}". Keep one of them.`,
+          {
+            row: first,
+            name: match.name,
+          },
+        );
         continue;
       }
       claimed.set(match.id, record.row);
@@ -125,42 +135,6 @@ export async function planCustomers(tx: Tx, ctx: Ctx, records: CustomerRecord[],
     items.push({ record, action, id: match?.id ?? randomUUID(), balanceChange });
   }
   return { items };
-}
-
-const COLUMNS = sql`(id uuid, name text, phone text, email text, address text, credit_limit bigint)`;
-
-export async function applyCustomers(tx: Tx, ctx: Ctx, items: PlannedCustomer[], note: string, now: Date) {
-  const b = ctx.businessId;
-  const at = now.toISOString();
-  const toRow = ({ record: r, id }: PlannedCustomer) => ({
-    id,
-    name: r.name,
-    phone: r.phone ?? null,
-    email: r.email ?? null,
-    address: r.address ?? null,
-    credit_limit: r.creditLimit ?? null,
-  });
-  for (const batch of chunks(items.filter((i) => i.action === "new").map(toRow))) {
-    await tx.execute(sql`
-      insert into customers (id, business_id, name, phone, email, address, credit_limit, created_at, updated_at)
-      select v.id, ${b}, v.name, v.phone, v.email, v.address, v.credit_limit, ${at}, ${at}
-      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as v${COLUMNS}`);
-  }
-  for (const batch of chunks(items.filter((i) => i.action === "update").map(toRow))) {
-    await tx.execute(sql`
-      update customers c set name = v.name, email = coalesce(v.email, c.email),
-        address = coalesce(v.address, c.address), credit_limit = coalesce(v.credit_limit, c.credit_limit),
-        updated_at = ${at}
-      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as v${COLUMNS}
-      where c.business_id = ${b} and c.id = v.id`);
-  }
-  const entries = items.filter((i) => i.balanceChange !== 0).map((i) => ({ id: i.id, amount: i.balanceChange }));
-  for (const batch of chunks(entries)) {
-    await tx.execute(sql`
-      insert into customer_ledger (business_id, customer_id, kind, amount, note, user_id, created_at)
-      select ${b}, v.id, 'opening', v.amount, ${note}, ${ctx.userId}, ${at}
-      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as v(id uuid, amount bigint)`);
-  }
 }
 
 export function customerPreview(item: PlannedCustomer) {

@@ -2,6 +2,8 @@ import { CUSTOMER_IMPORT_FIELDS, type ImportKind, PRODUCT_IMPORT_FIELDS } from "
 import type { Table } from "./read.js";
 
 export type Lang = "en" | "fr" | "sw";
+/** The kinds read through a column mapping; past sales come only in layouts Duka knows. */
+export type MappedKind = Exclude<ImportKind, "sales">;
 export type ProductField = (typeof PRODUCT_IMPORT_FIELDS)[number];
 export type CustomerField = (typeof CUSTOMER_IMPORT_FIELDS)[number];
 export type Field = ProductField | CustomerField;
@@ -19,7 +21,7 @@ export function normalise(header: string): string {
 }
 
 /** Duka's own column names, as the templates write them in each language. */
-export const LABELS: Record<ImportKind, Record<Lang, Record<string, string>>> = {
+export const LABELS: Record<MappedKind, Record<Lang, Record<string, string>>> = {
   products: {
     en: {
       name: "name",
@@ -84,7 +86,7 @@ export const LABELS: Record<ImportKind, Record<Lang, Record<string, string>>> = 
 };
 
 /** Columns Duka's own exports add, which an import reads or knowingly leaves aside. */
-const EXPORT_EXTRAS: Record<ImportKind, Record<string, Field | null>> = {
+const EXPORT_EXTRAS: Record<MappedKind, Record<string, Field | null>> = {
   products: { archived: null },
   customers: { balance: "openingBalance", tags: null, "total spent": null, "last visit": null },
 };
@@ -129,7 +131,7 @@ const SYNONYMS: Record<Field, string[]> = {
   openingBalance: ["balance", "debt", "owes", "owed", "amount owed", "solde", "dette", "deni", "salio"],
 };
 
-export const fieldsOf = (kind: ImportKind): readonly Field[] =>
+export const fieldsOf = (kind: MappedKind): readonly Field[] =>
   kind === "products" ? PRODUCT_IMPORT_FIELDS : CUSTOMER_IMPORT_FIELDS;
 
 /** "stock: Main shop" (or "stoo: …") → "Main shop"; the export's total column is no location. */
@@ -139,7 +141,7 @@ export function stockColumn(header: string): string | null {
   return m[2];
 }
 
-function labelField(kind: ImportKind, header: string): Field | null | undefined {
+function labelField(kind: MappedKind, header: string): Field | null | undefined {
   const n = normalise(header);
   for (const lang of Object.values(LABELS[kind])) {
     for (const [field, label] of Object.entries(lang)) if (normalise(label) === n) return field as Field;
@@ -149,7 +151,7 @@ function labelField(kind: ImportKind, header: string): Field | null | undefined 
 }
 
 /** A file in Duka's own layout (template or export, any language): every column is one Duka writes. */
-export function dukaMapping(kind: ImportKind, headers: string[]): Record<string, string> | null {
+export function dukaMapping(kind: MappedKind, headers: string[]): Record<string, string> | null {
   const mapping: Record<string, string> = {};
   for (const h of headers) {
     if (kind === "products" && (stockColumn(h) || /^\s*(stock|stoo)\s*:\s*(total|jumla)\s*$/i.test(h))) continue;
@@ -161,7 +163,7 @@ export function dukaMapping(kind: ImportKind, headers: string[]): Record<string,
 }
 
 /** The mapping Duka proposes for an unknown file: a column per field, by its name or a usual synonym. */
-export function proposeMapping(kind: ImportKind, headers: string[]): Record<string, string> {
+export function proposeMapping(kind: MappedKind, headers: string[]): Record<string, string> {
   const fields = fieldsOf(kind);
   const mapping: Record<string, string> = {};
   const taken = new Set<string>();

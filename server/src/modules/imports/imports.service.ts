@@ -1,29 +1,34 @@
 import type { ImportCounts, ImportFormat, ImportKind, ImportMapping, ImportPreview } from "@duka/contracts";
-import { and, desc, eq, lt, sql } from "drizzle-orm";
-import { type Db, queryRows } from "../../db/client.js";
-import { imports } from "../../db/schema.js";
+import type { Db } from "../../db/client.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx } from "../../lib/context.js";
 import { AppError, badRequest, conflict, notFound } from "../../lib/errors.js";
 import { audit } from "../audit/audit.service.js";
+import { type CustomerRecord, customerPreview, planCustomers, validateCustomers } from "./customers.import.js";
+import { applyCustomers } from "./customers-import.repository.js";
+import { dukaMapping, fieldsOf, headerKey, type MappedKind, proposeMapping } from "./headers.js";
 import {
-  applyCustomers,
-  type CustomerRecord,
-  customerPreview,
-  planCustomers,
-  validateCustomers,
-} from "./customers.import.js";
-import { dukaMapping, fieldsOf, headerKey, proposeMapping } from "./headers.js";
+  firstLocationName,
+  importHistory,
+  keepPreview,
+  lockImport,
+  markCommitted,
+  rememberedMapping,
+} from "./imports.repository.js";
 import { Issues } from "./issues.js";
-import { applyProducts, planProducts, productPreview } from "./products.commit.js";
+import { planProducts, productPreview } from "./products.commit.js";
 import { type ProductRecord, validateProducts } from "./products.validate.js";
+import { applyProducts } from "./products-import.repository.js";
 import { readTable, type Table } from "./read.js";
+import { applySales, planSales, type SalePlan } from "./sales.commit.js";
+import { previewSales } from "./sales.preview.js";
+import type { SaleRecord } from "./sales.validate.js";
 import { knownCustomers, knownProducts, mappedCustomers, mappedProducts, recognisedKind } from "./sources.js";
 
-const KEPT_MS = 60 * 60 * 1000;
-const PREVIEW_ROWS = 50;
+export const KEPT_MS = 60 * 60 * 1000;
+export const PREVIEW_ROWS = 50;
 /** Beyond this the owner fixes the file first; the count still says how many rows are wrong. */
-const MAX_ISSUES = 500;
+export const MAX_ISSUES = 500;
 
 export interface Upload {
   bytes: Buffer;
@@ -33,18 +38,18 @@ export interface Upload {
   sheet?: string | undefined;
 }
 
-interface Payload {
-  records: (ProductRecord | CustomerRecord)[];
+export interface Payload {
+  records: (ProductRecord | CustomerRecord | SaleRecord)[];
   newLocations: string[];
+  newProducts?: SalePlan["newProducts"];
 }
 
 type MappingSource = ImportPreview["mappingSource"];
 
-const KIND_WORDS: Record<ImportKind, string> = { products: "products", customers: "customers" };
+const KIND_WORDS: Record<ImportKind, string> = { products: "products", customers: "customers", sales: "past sales" };
 
 /** Which columns to read: a layout Duka knows, the owner's mapping, the one used last time, or a proposal. */
-async function chooseMapping(db: Db, ctx: Ctx, upload: Upload, table: Table) {
-  const { kind } = upload;
+async function chooseMapping(db: Db, ctx: Ctx, kind: MappedKind, upload: Upload, table: Table) {
   const key = headerKey(kind, table);
   if (upload.mapping) {
     const fields = fieldsOf(kind) as readonly string[];
@@ -58,21 +63,7 @@ async function chooseMapping(db: Db, ctx: Ctx, upload: Upload, table: Table) {
   }
   const duka = dukaMapping(kind, table.headers);
   if (duka) return { key, mapping: duka, source: "format" as MappingSource, format: "duka" as ImportFormat };
-  const [last] = await inBusiness(db, ctx.businessId, (tx) =>
-    tx
-      .select({ mapping: imports.mapping })
-      .from(imports)
-      .where(
-        and(
-          eq(imports.businessId, ctx.businessId),
-          eq(imports.headerKey, key),
-          eq(imports.status, "committed"),
-          eq(imports.format, "mapped"),
-        ),
-      )
-      .orderBy(desc(imports.committedAt))
-      .limit(1),
-  );
+  const last = await inBusiness(db, ctx.businessId, (tx) => rememberedMapping(tx, ctx.businessId, key));
   if (last)
     return { key, mapping: last.mapping, source: "remembered" as MappingSource, format: "mapped" as ImportFormat };
   return {
@@ -86,29 +77,32 @@ async function chooseMapping(db: Db, ctx: Ctx, upload: Upload, table: Table) {
 /** Reads, checks and matches a file, and keeps the result for an hour; writes nothing else. */
 export async function previewImport(db: Db, ctx: Ctx, upload: Upload, now: Date): Promise<ImportPreview> {
   const table = await readTable(upload.bytes, { sheet: upload.sheet });
-  const { kind } = upload;
   const seen = recognisedKind(table);
-  if (seen && seen !== kind) {
+  if (seen && seen !== upload.kind) {
     throw new AppError(
       "wrong_kind",
       400,
-      `This looks like a file of ${KIND_WORDS[seen]}, not ${KIND_WORDS[kind]}. Choose "${KIND_WORDS[seen]}" and upload it again.`,
+      `This looks like a file of ${KIND_WORDS[seen]}, not ${KIND_WORDS[upload.kind]}. Choose "${KIND_WORDS[seen]}" and upload it again.`,
       { kind: seen },
     );
   }
+  if (upload.kind === "sales") return previewSales(db, ctx, upload, table, now);
+  const kind = upload.kind;
   const known = kind === "products" ? knownProducts(table) : knownCustomers(table);
   const chosen = known
     ? { key: headerKey(kind, table), mapping: known.mapping, source: "format" as MappingSource, format: known.format }
-    : await chooseMapping(db, ctx, upload, table);
+    : await chooseMapping(db, ctx, kind, upload, table);
   const required = kind === "products" ? ["name", "price"] : ["name"];
   const missing = known ? [] : required.filter((f) => !chosen.mapping[f]);
 
   let issues = new Issues();
   let records: (ProductRecord | CustomerRecord)[] = [];
   if (missing.length) {
-    issues.error(1, null, `Choose the column that holds the ${missing.join(" and the ")}.`);
+    issues.error(1, null, "choose_columns", `Choose the column that holds the ${missing.join(" and the ")}.`, {
+      fields: missing.join(","),
+    });
   } else if (kind === "products") {
-    const firstLocation = await firstLocationName(db, ctx);
+    const firstLocation = await inBusiness(db, ctx.businessId, (tx) => firstLocationName(tx, ctx.businessId));
     const source = known ?? mappedProducts(table, chosen.mapping, chosen.format, firstLocation);
     ({ records, issues } = validateProducts(
       ctx,
@@ -137,33 +131,27 @@ export async function previewImport(db: Db, ctx: Ctx, upload: Upload, now: Date)
       unchanged: kept.filter((i) => i.action === "unchanged").length,
       error: missing.length ? table.rows.length : issues.errorRows,
     };
-    // Old previews go as new ones come: nothing of a file stays past its hour.
-    await tx
-      .delete(imports)
-      .where(and(eq(imports.businessId, ctx.businessId), eq(imports.status, "preview"), lt(imports.expiresAt, now)));
     const expiresAt = new Date(now.getTime() + KEPT_MS);
     const payload: Payload = { records: kept.map((i) => i.record), newLocations: planned.newLocations };
-    const [row] = await tx
-      .insert(imports)
-      .values({
-        businessId: ctx.businessId,
+    const id = await keepPreview(
+      tx,
+      ctx,
+      {
         kind,
         format: chosen.format,
-        filename: upload.filename.slice(0, 200),
+        filename: upload.filename,
         headerKey: chosen.key,
         mapping: chosen.mapping,
         counts,
         payload,
-        createdBy: ctx.userId,
-        createdAt: now,
-        expiresAt,
-      })
-      .returning({ id: imports.id });
-    if (!row) throw new Error("import insert returned nothing");
+      },
+      now,
+      expiresAt,
+    );
     const { errors, warnings } = issues.sorted();
     const show = kept.slice(0, PREVIEW_ROWS);
     return {
-      id: row.id,
+      id,
       kind,
       format: chosen.format,
       filename: upload.filename,
@@ -184,16 +172,6 @@ export async function previewImport(db: Db, ctx: Ctx, upload: Upload, now: Date)
   });
 }
 
-async function firstLocationName(db: Db, ctx: Ctx): Promise<string> {
-  const [first] = await inBusiness(db, ctx.businessId, (tx) =>
-    queryRows<{ name: string }>(
-      tx,
-      sql`select name from locations where business_id = ${ctx.businessId} and active order by created_at limit 1`,
-    ),
-  );
-  return first?.name ?? "";
-}
-
 export interface CommitOptions {
   createLocations?: boolean | undefined;
   skipErrors?: boolean | undefined;
@@ -202,11 +180,7 @@ export interface CommitOptions {
 /** Saves a kept preview in one transaction, matched again against the data as it is now. */
 export async function commitImport(db: Db, ctx: Ctx, id: string, opts: CommitOptions, now: Date) {
   return inBusiness(db, ctx.businessId, async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(imports)
-      .where(and(eq(imports.businessId, ctx.businessId), eq(imports.id, id)))
-      .for("update");
+    const row = await lockImport(tx, ctx.businessId, id);
     if (!row) throw notFound("Import");
     if (row.status === "committed") throw conflict("import_committed", "This file has already been brought in.");
     if (row.expiresAt < now || !row.payload) {
@@ -234,6 +208,10 @@ export async function commitImport(db: Db, ctx: Ctx, id: string, opts: CommitOpt
       const plan = await planProducts(tx, ctx, payload.records as ProductRecord[], issues, { lock: true });
       if (!issues.errorRows) await applyProducts(tx, ctx, plan, reason, now);
       items = plan.items;
+    } else if (row.kind === "sales") {
+      const plan = await planSales(tx, ctx, payload.records as SaleRecord[], issues);
+      await applySales(tx, ctx, plan, reason, now);
+      items = plan.items;
     } else {
       const plan = await planCustomers(tx, ctx, payload.records as CustomerRecord[], issues);
       if (!issues.errorRows) await applyCustomers(tx, ctx, plan.items, reason, now);
@@ -250,10 +228,7 @@ export async function commitImport(db: Db, ctx: Ctx, id: string, opts: CommitOpt
       unchanged: items.filter((i) => i.action === "unchanged").length,
       error: row.counts.error,
     };
-    await tx
-      .update(imports)
-      .set({ status: "committed", counts, payload: null, committedAt: now, createdBy: ctx.userId })
-      .where(and(eq(imports.businessId, ctx.businessId), eq(imports.id, id)));
+    await markCommitted(tx, ctx.businessId, id, { counts, userId: ctx.userId, at: now });
     await audit(tx, {
       businessId: ctx.businessId,
       userId: ctx.userId,
@@ -268,23 +243,7 @@ export async function commitImport(db: Db, ctx: Ctx, id: string, opts: CommitOpt
 
 /** The import history: committed files, newest first. */
 export async function listImports(db: Db, ctx: Ctx) {
-  const rows = await inBusiness(db, ctx.businessId, (tx) =>
-    queryRows<{
-      id: string;
-      kind: ImportKind;
-      format: ImportFormat;
-      filename: string;
-      counts: ImportCounts;
-      user_name: string | null;
-      committed_at: Date | string;
-    }>(
-      tx,
-      sql`select i.id, i.kind, i.format, i.filename, i.counts, u.name as user_name, i.committed_at
-          from imports i left join users u on u.business_id = i.business_id and u.id = i.created_by
-          where i.business_id = ${ctx.businessId} and i.status = 'committed'
-          order by i.committed_at desc limit 200`,
-    ),
-  );
+  const rows = await inBusiness(db, ctx.businessId, (tx) => importHistory(tx, ctx.businessId));
   return {
     items: rows.map((r) => ({
       id: r.id,

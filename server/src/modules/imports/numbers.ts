@@ -1,9 +1,15 @@
-import { MAX_MONEY, MAX_QUANTITY } from "@duka/contracts";
+import { type ImportIssueCode, MAX_MONEY, MAX_QUANTITY } from "@duka/contracts";
 import { minorDigits } from "../../lib/money-format.js";
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+export type Failure = { ok: false; code: ImportIssueCode; message: string; params?: Record<string, string | number> };
+export type Parsed<T> = { ok: true; value: T } | Failure;
 
-const fail = (message: string): Parsed<never> => ({ ok: false, message });
+const fail = (code: ImportIssueCode, message: string, params?: Failure["params"]): Failure => ({
+  ok: false,
+  code,
+  message,
+  ...(params ? { params } : {}),
+});
 
 /**
  * "1,250.00", "1.250,00", "KSh 80", "80,5", "1 250" → an exact decimal as [sign, whole, fraction]
@@ -43,27 +49,29 @@ function decimalMark(s: string, decimalComma: boolean): "." | "," | null {
 /** An amount of money in the currency's minor units, refusing negatives and too many decimals. */
 export function parseMoney(input: string, currency: string, decimalComma: boolean): Parsed<number> {
   const d = readDecimal(input, decimalComma);
-  if (!d) return fail(`"${input}" is not an amount. Write it like 1250.50, without letters.`);
-  if (d.negative) return fail("cannot be negative.");
+  if (!d) return fail("amount_invalid", `"${input}" is not an amount. Write it like 1250.50, without letters.`);
+  if (d.negative) return fail("amount_negative", "cannot be negative.");
   const digits = minorDigits(currency);
   const frac = d.frac.replace(/0+$/, "");
   if (frac.length > digits) {
-    return fail(digits === 0 ? `${currency} has no cents: write a whole amount.` : `has more than ${digits} decimals.`);
+    return digits === 0
+      ? fail("amount_no_cents", `${currency} has no cents: write a whole amount.`, { currency })
+      : fail("amount_decimals", `has more than ${digits} decimals.`, { digits });
   }
   const minor = Number(d.whole + frac.padEnd(digits, "0"));
-  if (!Number.isSafeInteger(minor) || minor > MAX_MONEY) return fail("is too large.");
+  if (!Number.isSafeInteger(minor) || minor > MAX_MONEY) return fail("amount_too_large", "is too large.");
   return { ok: true, value: minor };
 }
 
 /** A quantity in thousandths (1.25 kg → 1250), refusing negatives and a fourth decimal. */
 export function parseQuantity(input: string, decimalComma: boolean): Parsed<number> {
   const d = readDecimal(input, decimalComma);
-  if (!d) return fail(`"${input}" is not a number. Write it like 12 or 2.5.`);
-  if (d.negative) return fail("cannot be negative.");
+  if (!d) return fail("quantity_invalid", `"${input}" is not a number. Write it like 12 or 2.5.`);
+  if (d.negative) return fail("quantity_negative", "cannot be negative.");
   const frac = d.frac.replace(/0+$/, "");
-  if (frac.length > 3) return fail("may have at most 3 decimals.");
+  if (frac.length > 3) return fail("quantity_decimals", "may have at most 3 decimals.");
   const milli = Number(d.whole + frac.padEnd(3, "0"));
-  if (!Number.isSafeInteger(milli) || milli > MAX_QUANTITY * 1000) return fail("is too large.");
+  if (!Number.isSafeInteger(milli) || milli > MAX_QUANTITY * 1000) return fail("quantity_too_large", "is too large.");
   return { ok: true, value: milli };
 }
 

@@ -31,14 +31,14 @@ export function validateProducts(ctx: Ctx, raw: RawProduct[], decimalComma: bool
     if (!cell) return undefined;
     const parsed = parseMoney(cell.value, currency, decimalComma);
     if (parsed.ok) return parsed.value;
-    issues.error(row, cell, `The amount ${parsed.message}`);
+    issues.error(row, cell, parsed.code, `The amount ${parsed.message}`, parsed.params);
     return undefined;
   };
   const quantity = (row: number, cell: RawProduct["price"]) => {
     if (!cell) return undefined;
     const parsed = parseQuantity(cell.value, decimalComma);
     if (parsed.ok) return parsed.value;
-    issues.error(row, cell, `The quantity ${parsed.message}`);
+    issues.error(row, cell, parsed.code, `The quantity ${parsed.message}`, parsed.params);
     return undefined;
   };
   for (const r of raw) {
@@ -46,6 +46,7 @@ export function validateProducts(ctx: Ctx, raw: RawProduct[], decimalComma: bool
       issues.warn(
         r.row,
         r.barcode,
+        "barcode_scientific",
         "This barcode was turned into a rounded number by a spreadsheet, so it was left out. Scan it again on the product.",
       );
       r.barcode = undefined;
@@ -58,19 +59,36 @@ export function validateProducts(ctx: Ctx, raw: RawProduct[], decimalComma: bool
   for (const r of raw) {
     const { row } = r;
     let name = text(issues, row, r.name, NAME_MAX);
-    if (!r.name) issues.error(row, null, "This row has no product name. Write the name, or delete the row.");
+    if (!r.name)
+      issues.error(
+        row,
+        null,
+        "product_name_missing",
+        "This row has no product name. Write the name, or delete the row.",
+      );
     if (name && r.variant) name = `${name} — ${r.variant}`;
     if (name && name.length > NAME_MAX)
-      issues.error(row, r.name ?? null, `The name with its variant is longer than ${NAME_MAX} characters.`);
+      issues.error(
+        row,
+        r.name ?? null,
+        "name_with_variant_too_long",
+        `The name with its variant is longer than ${NAME_MAX} characters.`,
+        { max: NAME_MAX },
+      );
     const variable = r.variablePrice === true || (r.price !== undefined && VARIABLE.test(r.price.value.trim()));
     const price = variable ? 0 : money(row, r.price);
     if (!variable && !r.price) {
-      issues.error(row, null, 'This product has no price. Write the price, or "variable" if it is typed at each sale.');
+      issues.error(
+        row,
+        null,
+        "price_missing",
+        'This product has no price. Write the price, or "variable" if it is typed at each sale.',
+      );
     }
     const soldByWeight = r.soldByWeight ? parseYesNo(r.soldByWeight.value) : null;
-    if (r.soldByWeight && soldByWeight === null) issues.error(row, r.soldByWeight, 'Write "Y" or "N".');
+    if (r.soldByWeight && soldByWeight === null) issues.error(row, r.soldByWeight, "yes_or_no", 'Write "Y" or "N".');
     const track = r.trackStock ? parseYesNo(r.trackStock.value) : true;
-    if (r.trackStock && track === null) issues.error(row, r.trackStock, 'Write "Y" or "N".');
+    if (r.trackStock && track === null) issues.error(row, r.trackStock, "yes_or_no", 'Write "Y" or "N".');
     const unit = text(issues, row, r.unit, 20) ?? (soldByWeight ? "kg" : undefined);
     const stock = track === false ? [] : r.stock.filter((s) => s.quantity || s.lowStock);
     const record: ProductRecord = {

@@ -1,6 +1,7 @@
 import type { ImportFormat, ImportKind } from "@duka/contracts";
 import { dukaMapping, normalise, stockColumn } from "./headers.js";
 import type { Table } from "./read.js";
+import { looksLikeSales } from "./sales.sources.js";
 
 /** A cell as read, with the column it came from, so a message can name it. */
 export interface Cell {
@@ -289,6 +290,7 @@ export function knownCustomers(t: Table): Source<RawCustomer> | null {
 /** The kind a file's header row says it is, when it is one of the layouts Duka knows. */
 export function recognisedKind(t: Table): ImportKind | null {
   const c = new Columns(t.headers);
+  if (looksLikeSales(t)) return "sales";
   if (productFormats.some((f) => f.matches(c)) || dukaMapping("products", t.headers)?.price) return "products";
   if (customerFormats.some((f) => f.matches(c)) || dukaMapping("customers", t.headers)?.phone) return "customers";
   return null;

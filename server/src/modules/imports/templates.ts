@@ -1,17 +1,16 @@
-import type { ImportKind } from "@duka/contracts";
 import { stringify } from "csv-stringify/sync";
-import { sql } from "drizzle-orm";
 import writeXlsxFile from "write-excel-file/node";
-import { type Db, queryRows } from "../../db/client.js";
+import type { Db } from "../../db/client.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx } from "../../lib/context.js";
 import { toDecimalString } from "../../lib/money-format.js";
-import { LABELS, type Lang } from "./headers.js";
+import { LABELS, type Lang, type MappedKind } from "./headers.js";
+import { firstLocationName } from "./imports.repository.js";
 
 type Example = Record<string, string | number>;
 
 /** Two invented rows per kind, in each language, so the owner sees how a row is written. */
-const EXAMPLES: Record<ImportKind, Record<Lang, Example[]>> = {
+const EXAMPLES: Record<MappedKind, Record<Lang, Example[]>> = {
   products: {
     en: [
       {
@@ -90,17 +89,12 @@ const EXAMPLES: Record<ImportKind, Record<Lang, Example[]>> = {
 const MONEY_FIELDS = new Set(["price", "cost", "creditLimit", "openingBalance"]);
 
 /** Header row and two example rows, in the business's language, with its first location's stock column. */
-async function templateRows(db: Db, ctx: Ctx, kind: ImportKind): Promise<string[][]> {
+async function templateRows(db: Db, ctx: Ctx, kind: MappedKind): Promise<string[][]> {
   const lang: Lang = ctx.business.locale === "fr" || ctx.business.locale === "sw" ? ctx.business.locale : "en";
   const labels = LABELS[kind][lang];
-  const [first] = await inBusiness(db, ctx.businessId, (tx) =>
-    queryRows<{ name: string }>(
-      tx,
-      sql`select name from locations where business_id = ${ctx.businessId} and active order by created_at limit 1`,
-    ),
-  );
+  const first = await inBusiness(db, ctx.businessId, (tx) => firstLocationName(tx, ctx.businessId));
   const fields = Object.keys(labels);
-  const header = fields.map((f) => (f === "stock" ? `${labels.stock}: ${first?.name ?? "Shop"}` : (labels[f] ?? f)));
+  const header = fields.map((f) => (f === "stock" ? `${labels.stock}: ${first || "Shop"}` : (labels[f] ?? f)));
   const currency = ctx.business.currency;
   const rows = EXAMPLES[kind][lang].map((example) =>
     fields.map((f) => {
@@ -112,11 +106,11 @@ async function templateRows(db: Db, ctx: Ctx, kind: ImportKind): Promise<string[
   return [header, ...rows];
 }
 
-export async function templateCsv(db: Db, ctx: Ctx, kind: ImportKind): Promise<string> {
+export async function templateCsv(db: Db, ctx: Ctx, kind: MappedKind): Promise<string> {
   return `\uFEFF${stringify(await templateRows(db, ctx, kind))}`;
 }
 
-export async function templateXlsx(db: Db, ctx: Ctx, kind: ImportKind): Promise<Buffer> {
+export async function templateXlsx(db: Db, ctx: Ctx, kind: MappedKind): Promise<Buffer> {
   const [header = [], ...rows] = await templateRows(db, ctx, kind);
   const data = [
     header.map((value) => ({ value, fontWeight: "bold" as const })),

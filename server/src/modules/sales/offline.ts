@@ -83,16 +83,20 @@ export function offlineSettings(settings: BusinessSettings, rules: OfflineRules 
   return rules ? { ...settings, staffMayChangePrice: true, allowNegativeStock: true } : settings;
 }
 
-/** Hook 3, after the credit is booked: what the owner should check, stored with the sale. */
-export async function markOffline(
-  tx: Tx,
-  ctx: Ctx,
-  saleId: string,
+/**
+ * Hook 3a, once priced and before anything is written: what the owner should check (past the credit
+ * limit, a price that changed meanwhile), so the audit entry written with the sale says it too.
+ */
+export function flagOffline(
   rules: OfflineRules,
   found: { products: Map<string, PricedProduct>; lines: PricedLine[]; overLimit: boolean },
-): Promise<void> {
+): void {
   rules.mark.overLimit = found.overLimit;
   rules.mark.priceChanged = found.lines.some((l) => l.unitPrice !== found.products.get(l.productId)?.price);
+}
+
+/** Hook 3b, after the sale is written: the marks stored with the sale. */
+export async function markOffline(tx: Tx, ctx: Ctx, saleId: string, rules: OfflineRules): Promise<void> {
   await setOfflineMark(tx, ctx.businessId, saleId, rules.mark);
 }
 

@@ -106,6 +106,7 @@ export async function renderReceiptPdf(ctx: Ctx, sale: Sale): Promise<Buffer> {
   row(t("printed.total"), money(sale.total), true);
   doc.fontSize(8);
   row(t("printed.paidBy"), methodName(t, sale.payment));
+  if (sale.payment.reference) row(t("printed.reference"), sale.payment.reference);
   if (sale.amountTendered !== null) row(t("printed.tendered"), money(sale.amountTendered));
   if (sale.change !== null) row(t("printed.change"), money(sale.change));
   if (sale.refunded > 0) row(t("printed.refunded"), `-${money(sale.refunded)}`);

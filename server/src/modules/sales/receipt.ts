@@ -31,6 +31,7 @@ export function receiptText(ctx: Ctx, sale: Sale): string {
   if (sale.discount > 0)
     out.push(`${t("printed.subtotal")}: ${money(sale.subtotal)}`, `${t("printed.discount")}: -${money(sale.discount)}`);
   out.push(`${t("printed.total")}: ${money(sale.total)}`, `${t("printed.paidBy")}: ${methodName(t, sale.payment)}`);
+  if (sale.payment.reference) out.push(`${t("printed.reference")}: ${sale.payment.reference}`);
   if (sale.amountTendered !== null) out.push(`${t("printed.tendered")}: ${money(sale.amountTendered)}`);
   if (sale.change !== null) out.push(`${t("printed.change")}: ${money(sale.change)}`);
   if (sale.refunded > 0) out.push(`${t("printed.refunded")}: -${money(sale.refunded)}`);

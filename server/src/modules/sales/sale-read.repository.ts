@@ -27,6 +27,7 @@ interface SaleRow {
   total: string | number;
   payment_method: string;
   amount_tendered: string | number | null;
+  payment_reference: string | null;
   note: string | null;
   status: "completed" | "voided";
   voided_at: string | Date | null;
@@ -35,6 +36,7 @@ interface SaleRow {
   location_name: string;
   staff_name: string;
   customer_name: string | null;
+  customer_phone: string | null;
   settings: unknown;
 }
 
@@ -48,9 +50,10 @@ export async function findSale(tx: Tx, ctx: Ctx, id: string, onlyBy: string | nu
   const [s] = await queryRows<SaleRow>(
     tx,
     sql`select s.id, s.number, s.occurred_at, s.business_date::text as business_date, s.backdated, s.offline, s.location_id,
-          s.user_id, s.customer_id, s.subtotal, s.discount, s.total, s.payment_method, s.amount_tendered, s.note,
+          s.user_id, s.customer_id, s.subtotal, s.discount, s.total, s.payment_method, s.amount_tendered,
+          s.payment_reference, s.note,
           s.status, s.voided_at, s.void_reason, l.name as location_name, u.name as staff_name, c.name as customer_name,
-          b.settings,
+          c.phone as customer_phone, b.settings,
           (select coalesce(sum(p.amount), 0)::bigint from payments p
             where p.business_id = s.business_id and p.sale_id = s.id and p.kind = 'refund') as refunded
         from sales s
@@ -88,6 +91,7 @@ export async function findSale(tx: Tx, ctx: Ctx, id: string, onlyBy: string | nu
     payment: {
       method: s.payment_method,
       label: paymentLabel(settings, s.payment_method, BUILT_IN_PAYMENT_METHODS) ?? s.payment_method,
+      reference: s.payment_reference,
     },
     status: s.status,
     note: s.note,
@@ -109,6 +113,7 @@ export async function findSale(tx: Tx, ctx: Ctx, id: string, onlyBy: string | nu
       locationName: s.location_name,
       staffName: s.staff_name,
       customerName: s.customer_name,
+      customerPhone: s.customer_phone,
       currency: ctx.business.currency,
       timeZone: ctx.business.timeZone,
     },
@@ -120,6 +125,7 @@ interface Row {
   number: number;
   occurred_at: string | Date;
   provisional: string | null;
+  over_limit: boolean;
   at_key: string;
   business_date: string;
   location_id: string;
@@ -130,6 +136,7 @@ interface Row {
   total: string | number;
   status: "completed" | "voided";
   payment_method: string;
+  payment_reference: string | null;
   refunded: string | number;
   line_count: number;
   location_name: string;
@@ -148,6 +155,7 @@ export async function findSalePage(tx: Tx, businessId: string, query: Query): Pr
   if (query.customerId) where.push(sql`s.customer_id = ${query.customerId}`);
   if (query.paymentMethod) where.push(sql`s.payment_method = ${query.paymentMethod}`);
   if (query.status) where.push(sql`s.status = ${query.status}`);
+  if (query.q) where.push(searchTerm(query.q));
   if (query.cursor) {
     const [at, id] = decodeCursor(query.cursor, 2);
     where.push(sql`(s.occurred_at, s.id) < (${at}::timestamptz, ${id}::uuid)`);
@@ -157,7 +165,8 @@ export async function findSalePage(tx: Tx, businessId: string, query: Query): Pr
       tx,
       sql`select s.id, s.number, s.occurred_at, s.occurred_at::text as at_key, s.business_date::text as business_date,
             s.location_id, s.user_id, s.customer_id, s.subtotal, s.discount, s.total, s.status, s.payment_method,
-            s.offline->>'provisional' as provisional,
+            s.payment_reference,
+            s.offline->>'provisional' as provisional, coalesce((s.offline->>'overLimit')::boolean, false) as over_limit,
             l.name as location_name, u.name as staff_name, c.name as customer_name,
             (select count(*)::int from sale_lines sl where sl.business_id = s.business_id and sl.sale_id = s.id) as line_count,
             (select coalesce(sum(p.amount), 0)::bigint from payments p
@@ -186,7 +195,9 @@ export async function findSalePage(tx: Tx, businessId: string, query: Query): Pr
         status: r.status,
         refunded: Number(r.refunded),
         paymentMethod: r.payment_method,
+        paymentReference: r.payment_reference,
         provisional: r.provisional,
+        overLimit: r.over_limit,
         lineCount: r.line_count,
         locationName: r.location_name,
         staffName: r.staff_name,
@@ -195,4 +206,18 @@ export async function findSalePage(tx: Tx, businessId: string, query: Query): Pr
       nextCursor: rows.length > query.limit && last ? encodeCursor([last.at_key, last.id]) : null,
     };
   }
+}
+
+/**
+ * A receipt number ("12" or "#12"), a provisional one ("K7Q-12"), or a transaction code or its first
+ * characters, typed however (codes are kept in capitals without spaces, PaymentReference).
+ */
+function searchTerm(q: string): SQL {
+  const code = q.replace(/[\s-]/g, "").toUpperCase();
+  const like = `${code.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const terms = [sql`s.offline->>'provisional' = ${q.toUpperCase()}`];
+  if (code) terms.push(sql`s.payment_reference like ${like}`);
+  const number = /^#?(\d{1,9})$/.exec(q);
+  if (number) terms.push(sql`s.number = ${Number(number[1])}`);
+  return sql`(${sql.join(terms, sql` or `)})`;
 }

@@ -18,7 +18,7 @@ export interface SaleInputs {
   settings: BusinessSettings;
   location: { id: string; name: string; active: boolean } | null;
   products: (PricedProduct & { archived: boolean })[];
-  customer: { id: string; name: string; archived: boolean; creditLimit: number | null } | null;
+  customer: { id: string; name: string; phone: string | null; archived: boolean; creditLimit: number | null } | null;
   /** A sale already stored under this id in this business (a retry, or a reused id). */
   earlier: { requestHash: string; userId: string } | null;
 }
@@ -43,7 +43,7 @@ export async function readSaleInputs(
         )})`
       : sql`l.active`;
   const customer = q.customerId
-    ? sql`(select json_build_object('id', c.id, 'name', c.name, 'archived', c.archived, 'creditLimit', c.credit_limit)
+    ? sql`(select json_build_object('id', c.id, 'name', c.name, 'phone', c.phone, 'archived', c.archived, 'creditLimit', c.credit_limit)
           from customers c where c.business_id = ${b} and c.id = ${q.customerId}::uuid ${q.lock ? sql`for update` : sql``})`
     : sql`null::json`;
   const [row] = await queryRows<Omit<SaleInputs, "settings"> & { settings: unknown }>(
@@ -77,6 +77,7 @@ export interface SaleRowInput {
   total: number;
   paymentMethod: string;
   amountTendered: number | null;
+  paymentReference: string | null;
   note: string | null;
   backdated: boolean;
   requestHash: string;
@@ -128,10 +129,11 @@ export async function insertSale(tx: Tx, ctx: Ctx, s: SaleRowInput) {
           returning next_sale_number - 1 as number
         ), new_sale as (
           insert into sales (id, business_id, number, location_id, user_id, customer_id, occurred_at, business_date,
-            subtotal, discount, total, payment_method, amount_tendered, note, backdated, request_hash, created_at)
+            subtotal, discount, total, payment_method, amount_tendered, payment_reference, note, backdated, request_hash,
+            created_at)
           select ${s.id}::uuid, ${b}::uuid, counter.number, ${s.locationId}::uuid, ${ctx.userId}::uuid,
             ${s.customerId}::uuid, ${s.occurredAt.toISOString()}::timestamptz, ${s.businessDate}::date, ${s.subtotal},
-            ${s.discount}, ${s.total}, ${s.paymentMethod}, ${s.amountTendered}::bigint, ${s.note}, ${s.backdated},
+            ${s.discount}, ${s.total}, ${s.paymentMethod}, ${s.amountTendered}::bigint, ${s.paymentReference}, ${s.note}, ${s.backdated},
             ${s.requestHash}, ${at}::timestamptz
           from counter
           on conflict (business_id, id) do nothing

@@ -10,7 +10,15 @@ import { can } from "../auth/permissions.js";
 import { sees } from "../auth/policy.js";
 import { checkCreditLimit, ledgerBalance } from "../customers/credit.service.js";
 import { insufficientStockError } from "../inventory/ledger.js";
-import { hashable, markOffline, type OfflineRules, offlineAudit, offlineSale, offlineSettings } from "./offline.js";
+import {
+  flagOffline,
+  hashable,
+  markOffline,
+  type OfflineRules,
+  offlineAudit,
+  offlineSale,
+  offlineSettings,
+} from "./offline.js";
 import { type PricedSale, priceSale } from "./pricing.js";
 import { requestHash } from "./request-hash.js";
 import { checkCustomer, checkLocation, checkPaymentMethod, checkProducts, checkTendered } from "./sale-inputs.js";
@@ -133,6 +141,8 @@ async function writeSale(tx: Tx, ctx: Ctx, body: Body, opts: WriteOpts) {
     }
   }
 
+  // offline hook 3a: what the owner should check, known before the sale and its audit are written.
+  if (opts.offline) flagOffline(opts.offline, { products, lines: priced.lines, overLimit });
   const backdated = body.occurredAt !== undefined;
   const stock = byProduct(priced.lines);
   const row = {
@@ -146,6 +156,7 @@ async function writeSale(tx: Tx, ctx: Ctx, body: Body, opts: WriteOpts) {
     total: priced.total,
     paymentMethod: body.payment.method,
     amountTendered: tendered,
+    paymentReference: body.payment.reference ?? null,
     note: body.note ?? null,
     backdated,
   };
@@ -170,8 +181,8 @@ async function writeSale(tx: Tx, ctx: Ctx, body: Body, opts: WriteOpts) {
       short.quantityMilli,
     );
   }
-  // offline hook 3: what the owner should check, kept with the sale.
-  if (opts.offline) await markOffline(tx, ctx, body.id, opts.offline, { products, lines: priced.lines, overLimit });
+  // offline hook 3b: the marks kept with the sale.
+  if (opts.offline) await markOffline(tx, ctx, body.id, opts.offline);
   const sale: Sale = {
     ...row,
     offline: opts.offline?.mark ?? null,
@@ -179,7 +190,7 @@ async function writeSale(tx: Tx, ctx: Ctx, body: Body, opts: WriteOpts) {
     occurredAt: opts.occurredAt.toISOString(),
     userId: ctx.userId,
     change: tendered === null ? null : tendered - priced.total,
-    payment: { method: body.payment.method, label },
+    payment: { method: body.payment.method, label, reference: row.paymentReference },
     status: "completed",
     refunded: 0,
     voidedAt: null,
@@ -199,6 +210,7 @@ async function writeSale(tx: Tx, ctx: Ctx, body: Body, opts: WriteOpts) {
       locationName: found.location?.name ?? "",
       staffName: ctx.userName,
       customerName: customer?.name ?? null,
+      customerPhone: customer?.phone ?? null,
       currency: ctx.business.currency,
       timeZone: ctx.business.timeZone,
     },

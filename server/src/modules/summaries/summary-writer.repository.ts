@@ -17,6 +17,14 @@ const LINE_REVENUE = sql`(l.line_total::numeric * (l.quantity - l.refunded_quant
 const KEPT = sql`(l.quantity - l.refunded_quantity)`;
 
 /**
+ * A refund receipt brought in from another system (kind `refund`, decision 020) is money back on
+ * its own day: its total counts as refunds and off net sales, its goods and their cost come off
+ * that day's items, cost of goods and products. It is not a sale, so not in the sales count, gross
+ * or discounts.
+ */
+const DIR = sql`(case when s.kind = 'refund' then -1 else 1 end)`;
+
+/**
  * Where a contribution is computed from: CTE names holding rows shaped as `sales` (`sales`), as
  * `sale_lines` (`lines`) and as refund `payments` (`refunds`). A recorded sale passes the RETURNING
  * of its own inserts, a rebuild the tables themselves: the same SQL either way, so a sale adds
@@ -68,21 +76,22 @@ export function summaryCtes(src: SummarySource, sign: 1 | -1, opts: { fresh?: bo
         sales_count, items_sold, gross, discounts, refunds, net, voids_count, voided_amount,
         cost_of_goods, lines_without_cost, covered_revenue, covered_cost)
       select business_id, business_date, location_id, user_id, payment_method,
-        ${sign} * count(*) filter (where ok),
-        ${sign} * coalesce(sum(items) filter (where ok), 0),
-        ${sign} * coalesce(sum(subtotal + line_discount) filter (where ok), 0),
-        ${sign} * coalesce(sum(discount + line_discount) filter (where ok), 0),
-        ${sign} * coalesce(sum(refunds) filter (where ok), 0),
-        ${sign} * coalesce(sum(total - refunds) filter (where ok), 0),
+        ${sign} * count(*) filter (where ok and not back),
+        ${sign} * coalesce(sum(dir * items) filter (where ok), 0),
+        ${sign} * coalesce(sum(subtotal + line_discount) filter (where ok and not back), 0),
+        ${sign} * coalesce(sum(discount + line_discount) filter (where ok and not back), 0),
+        ${sign} * coalesce(sum(case when back then total else refunds end) filter (where ok), 0),
+        ${sign} * coalesce(sum(case when back then -total else total - refunds end) filter (where ok), 0),
         ${sign} * count(*) filter (where not ok),
         ${sign} * coalesce(sum(total) filter (where not ok), 0),
-        ${sign} * coalesce(sum(cogs) filter (where ok), 0),
+        ${sign} * coalesce(sum(dir * cogs) filter (where ok), 0),
         ${sign} * coalesce(sum(no_cost) filter (where ok), 0),
-        ${sign} * coalesce(sum(covered_revenue) filter (where ok), 0),
-        ${sign} * coalesce(sum(covered_cost) filter (where ok), 0)
+        ${sign} * coalesce(sum(dir * covered_revenue) filter (where ok), 0),
+        ${sign} * coalesce(sum(dir * covered_cost) filter (where ok), 0)
       from (
         select s.business_id, s.business_date, s.location_id, s.user_id, s.payment_method,
-          s.status = 'completed' as ok, s.subtotal, s.discount, s.total,
+          s.status = 'completed' as ok, s.kind = 'refund' as back, case when s.kind = 'refund' then -1 else 1 end as dir,
+          s.subtotal, s.discount, s.total,
           coalesce(l.line_discount, 0) as line_discount, coalesce(l.items, 0) as items, coalesce(l.cogs, 0) as cogs,
           coalesce(l.no_cost, 0) as no_cost, coalesce(l.covered_revenue, 0) as covered_revenue,
           coalesce(l.covered_cost, 0) as covered_cost, coalesce(r.refunds, 0) as refunds
@@ -96,7 +105,7 @@ export function summaryCtes(src: SummarySource, sign: 1 | -1, opts: { fresh?: bo
       insert into product_sales_daily as d (business_id, business_date, location_id, user_id, product_id,
         quantity, revenue)
       select s.business_id, s.business_date, s.location_id, s.user_id, l.product_id,
-        ${sign} * sum(${KEPT}), ${sign} * sum(${LINE_REVENUE})
+        ${sign} * sum(${DIR} * ${KEPT}), ${sign} * sum(${DIR} * ${LINE_REVENUE})
       from ${s} s join ${l} l on l.business_id = s.business_id and l.sale_id = s.id
       where s.status = 'completed'
       group by 1, 2, 3, 4, 5
@@ -106,8 +115,22 @@ export function summaryCtes(src: SummarySource, sign: 1 | -1, opts: { fresh?: bo
     )`;
 }
 
-/** The stored sales chosen by `which` (on alias s), as a summary source. */
-function storedSales(businessId: string, which: SQL): SQL {
+/**
+ * The stored sales chosen by `which` (on alias s), as a summary source; with no `which`, all of the
+ * business's sales, read straight from the tables (a rebuild scans each table once, where a join back
+ * to the chosen sales would read `sales` twice more).
+ */
+function storedSales(businessId: string, which: SQL | null): SQL {
+  if (!which) {
+    return sql`with picked as not materialized (
+        select s.* from sales s where s.business_id = ${businessId}::uuid
+      ), picked_lines as not materialized (
+        select l.* from sale_lines l where l.business_id = ${businessId}::uuid
+      ), picked_refunds as not materialized (
+        select p.* from payments p
+        where p.business_id = ${businessId}::uuid and p.kind = 'refund' and p.sale_id is not null
+      )`;
+  }
   return sql`with picked as not materialized (
       select s.* from sales s where s.business_id = ${businessId}::uuid and ${which}
     ), picked_lines as not materialized (
@@ -120,7 +143,7 @@ function storedSales(businessId: string, which: SQL): SQL {
 
 const STORED: SummarySource = { sales: "picked", lines: "picked_lines", refunds: "picked_refunds" };
 
-function addStored(run: Run, businessId: string, which: SQL, sign: 1 | -1, opts: { fresh?: boolean } = {}) {
+function addStored(run: Run, businessId: string, which: SQL | null, sign: 1 | -1, opts: { fresh?: boolean } = {}) {
   return run(sql`${storedSales(businessId, which)}, ${summaryCtes(STORED, sign, opts)}
     select (select count(*) from summary_daily) + (select count(*) from summary_products) as rows`);
 }
@@ -137,10 +160,21 @@ export async function countSale(db: Queryable, businessId: string, saleId: strin
   await addStored(on(db), businessId, sql`s.id = ${saleId}::uuid`, sign);
 }
 
+/** Adds or takes out the contribution of many sales at once: a batch of imported past sales. */
+export async function countSales(db: Queryable, businessId: string, saleIds: string[], sign: 1 | -1) {
+  if (!saleIds.length) return;
+  await addStored(
+    on(db),
+    businessId,
+    sql`s.id in (select jsonb_array_elements_text(${JSON.stringify(saleIds)}::jsonb)::uuid)`,
+    sign,
+  );
+}
+
 /** Recomputes a business's summaries from its sales: after a bulk load, or to check them. */
 export async function rebuildSalesSummary(db: Queryable | Run, businessId: string) {
   const run = typeof db === "function" ? db : on(db);
   await run(sql`delete from sales_daily where business_id = ${businessId}::uuid`);
   await run(sql`delete from product_sales_daily where business_id = ${businessId}::uuid`);
-  await addStored(run, businessId, sql`true`, 1, { fresh: true });
+  await addStored(run, businessId, null, 1, { fresh: true });
 }

@@ -88,6 +88,13 @@ describe("POST /sync", () => {
     expect((await sync(staff, [queued])).map((r) => r.status)).toEqual([201]);
     const sale = (await owner.get(`/sales/${queued.body.id}`)).json();
     expect(sale).toMatchObject({ total: 200, offline: { overLimit: true, priceChanged: true } });
+    // Flagged for the owner in the sales list and the activity log too.
+    expect((await owner.get("/sales")).json().items[0]).toMatchObject({ overLimit: true, provisional: "K7Q-1" });
+    const audit = (await owner.get("/audit")).json().items;
+    expect(audit.find((a: { action: string }) => a.action === "sale.created").details.offline).toMatchObject({
+      overLimit: true,
+      priceChanged: true,
+    });
     // Online, the same staff member may neither change the price nor pass the limit.
     const online = await staff.post("/sales", saleBody([{ productId: rice.id, quantity: 1, unitPrice: 200 }]));
     expect(online.statusCode).toBe(403);

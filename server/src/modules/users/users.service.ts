@@ -1,38 +1,34 @@
 import type { AuditAction, CreateUserBody, UpdateUserBody, UserItem } from "@duka/contracts";
-import { and, asc, eq, ne } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client.js";
-import { users } from "../../db/schema.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx, RequestMeta } from "../../lib/context.js";
 import { isUniqueViolation } from "../../lib/db-errors.js";
 import { conflict, notFound } from "../../lib/errors.js";
 import { audit } from "../audit/audit.service.js";
 import { loginTaken, ownerLoginTaken } from "../auth/auth.service.js";
+import { setNewPassword } from "../auth/new-password.js";
 import { assertStrongPassword, hashPassword } from "../auth/passwords.js";
 import { revokeUserSessions } from "../auth/sessions.service.js";
 import { findLocation } from "../locations/locations.service.js";
+import {
+  findUserRow,
+  findUsers,
+  insertUser,
+  lockOtherOwners,
+  toUserItem,
+  type UserRow,
+  updateUserRow,
+} from "./users.repository.js";
 
 type Create = z.output<typeof CreateUserBody>;
 type Update = z.output<typeof UpdateUserBody>;
 
-export const toUserItem = (row: typeof users.$inferSelect): UserItem => ({
-  id: row.id,
-  name: row.name,
-  login: row.login,
-  role: row.role,
-  active: row.active,
-  locationId: row.locationId,
-  createdAt: row.createdAt.toISOString(),
-});
+export { toUserItem };
 
 /** A user of this business, locked for the rest of the transaction; 404 for anyone else's. */
 export async function findUser(tx: Tx, businessId: string, id: string) {
-  const [row] = await tx
-    .select()
-    .from(users)
-    .where(and(eq(users.businessId, businessId), eq(users.id, id)))
-    .for("update");
+  const row = await findUserRow(tx, businessId, id, { lock: true });
   if (!row) throw notFound("User");
   return row;
 }
@@ -50,14 +46,7 @@ const track = (ctx: Ctx, meta: RequestMeta) => (tx: Tx, action: AuditAction, use
   });
 
 export function listUsers(db: Db, ctx: Ctx): Promise<UserItem[]> {
-  return inBusiness(db, ctx.businessId, async (tx) => {
-    const rows = await tx
-      .select()
-      .from(users)
-      .where(eq(users.businessId, ctx.businessId))
-      .orderBy(asc(users.createdAt), asc(users.name));
-    return rows.map(toUserItem);
-  });
+  return inBusiness(db, ctx.businessId, (tx) => findUsers(tx, ctx.businessId));
 }
 
 export async function createUser(db: Db, ctx: Ctx, input: Create, meta: RequestMeta): Promise<UserItem> {
@@ -66,20 +55,15 @@ export async function createUser(db: Db, ctx: Ctx, input: Create, meta: RequestM
   try {
     return await inBusiness(db, ctx.businessId, async (tx) => {
       if (input.locationId) await findLocation(tx, ctx.businessId, input.locationId);
-      const [row] = await tx
-        .insert(users)
-        .values({
-          businessId: ctx.businessId,
-          name: input.name,
-          login: input.login,
-          passwordHash,
-          role: input.role,
-          locationId: input.locationId ?? null,
-          createdAt: meta.now,
-          updatedAt: meta.now,
-        })
-        .returning();
-      if (!row) throw new Error("user insert returned nothing");
+      const row = await insertUser(tx, ctx.businessId, {
+        name: input.name,
+        login: input.login,
+        passwordHash,
+        role: input.role,
+        locationId: input.locationId ?? null,
+        createdAt: meta.now,
+        updatedAt: meta.now,
+      });
       await track(ctx, meta)(tx, "user.created", row.id, { name: row.name, role: row.role, login: row.login });
       return toUserItem(row);
     });
@@ -96,7 +80,7 @@ function asLoginTaken(err: unknown) {
 }
 
 /** Refuses a change that would leave the business with no active owner to manage it. */
-async function assertOwnerRemains(tx: Tx, ctx: Ctx, target: typeof users.$inferSelect, input: Update) {
+async function assertOwnerRemains(tx: Tx, ctx: Ctx, target: UserRow, input: Update) {
   const losesOwner = target.role === "owner" && target.active && (input.role === "staff" || input.active === false);
   if (!losesOwner) return;
   if (target.id === ctx.userId) {
@@ -106,24 +90,13 @@ async function assertOwnerRemains(tx: Tx, ctx: Ctx, target: typeof users.$inferS
     );
   }
   // Locks every active owner, so two owners demoting each other at once cannot both succeed.
-  const others = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        eq(users.businessId, ctx.businessId),
-        eq(users.role, "owner"),
-        eq(users.active, true),
-        ne(users.id, target.id),
-      ),
-    )
-    .for("update");
+  const others = await lockOtherOwners(tx, ctx.businessId, target.id);
   if (others.length === 0) {
     throw conflict("last_owner", "This is the last active owner. Make someone else an owner first.");
   }
 }
 
-function actionOf(before: typeof users.$inferSelect, input: Update): AuditAction {
+function actionOf(before: UserRow, input: Update): AuditAction {
   if (input.active === false && before.active) return "user.deactivated";
   if (input.active === true && !before.active) return "user.reactivated";
   return "user.updated";
@@ -140,11 +113,7 @@ async function applyUpdate(tx: Tx, ctx: Ctx, id: string, input: Update, meta: Re
   if (input.locationId) await findLocation(tx, ctx.businessId, input.locationId);
   await assertOwnerRemains(tx, ctx, before, input);
   if (Object.keys(input).length === 0) return toUserItem(before);
-  const [row] = await tx
-    .update(users)
-    .set({ ...input, updatedAt: meta.now })
-    .where(and(eq(users.businessId, ctx.businessId), eq(users.id, id)))
-    .returning();
+  const row = await updateUserRow(tx, ctx.businessId, id, { ...input, updatedAt: meta.now });
   if (!row) throw notFound("User");
   // A switched-off account must stop working now, not when its sessions expire.
   if (input.active === false) await revokeUserSessions(tx, id, meta.now);
@@ -156,13 +125,8 @@ async function applyUpdate(tx: Tx, ctx: Ctx, id: string, input: Update, meta: Re
 export async function resetPassword(db: Db, ctx: Ctx, id: string, password: string, meta: RequestMeta) {
   return inBusiness(db, ctx.businessId, async (tx) => {
     const target = await findUser(tx, ctx.businessId, id);
-    assertStrongPassword(password, target.login);
-    const passwordHash = await hashPassword(password);
-    await tx
-      .update(users)
-      .set({ passwordHash, updatedAt: meta.now })
-      .where(and(eq(users.businessId, ctx.businessId), eq(users.id, id)));
-    await revokeUserSessions(tx, id, meta.now, id === ctx.userId ? ctx.sessionId : undefined);
+    const keepSessionId = id === ctx.userId ? ctx.sessionId : undefined;
+    await setNewPassword(tx, target, password, { now: meta.now, keepSessionId });
     await track(ctx, meta)(tx, "user.password_reset", id);
   });
 }

@@ -1,13 +1,12 @@
 import { useEffect, useState } from "preact/hooks";
 import { emailResetLink, recover, recoveryOptions } from "../../api/auth";
-import { Button } from "../../components/Button";
 import { Field } from "../../components/Field";
 import { Notice } from "../../components/Notice";
 import { PasswordField } from "../../components/PasswordField";
 import { t } from "../../i18n";
-import { errorMessage } from "../../lib/errors";
-import { formValues, useAction } from "../../lib/use-action";
+import { useAction } from "../../lib/use-action";
 import { Link } from "../../router";
+import { AuthForm } from "./AuthForm";
 import { AuthLayout } from "./AuthLayout";
 import { refusalMessage } from "./problem";
 import { RecoveryCode } from "./RecoveryCode";
@@ -35,23 +34,13 @@ export default function Forgot() {
   if (newCode) return <Recovered code={newCode} />;
   return (
     <AuthLayout title={t("auth.forgot.title")} intro={t("auth.forgot.intro")}>
-      {action.error !== null && <Notice kind="error">{refusalMessage(action.error)}</Notice>}
-      <form
-        class="stack"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void action.run(formValues(e.currentTarget));
-        }}
+      <AuthForm
+        action={action}
+        login={{ name: "login" }}
+        refusal={refusalMessage}
+        submit={t("auth.forgot.submit")}
+        busyLabel={t("auth.forgot.busy")}
       >
-        <Field
-          name="login"
-          label={t("field.login")}
-          errors={errors.login}
-          autocomplete="username"
-          autocapitalize="none"
-          spellcheck={false}
-          required
-        />
         <Field
           name="recoveryCode"
           label={t("auth.recovery.label")}
@@ -68,10 +57,7 @@ export default function Forgot() {
           autocomplete="new-password"
           required
         />
-        <Button type="submit" busy={action.busy} busyLabel={t("auth.forgot.busy")}>
-          {t("auth.forgot.submit")}
-        </Button>
-      </form>
+      </AuthForm>
       {email && <EmailLink />}
       <p class="switch">
         <Link href="/signin">{t("auth.forgot.toSignIn")}</Link>
@@ -87,29 +73,20 @@ function EmailLink() {
     setSent(true);
   });
   return (
-    <form
+    <AuthForm
       class="stack card"
       aria-labelledby="email-link"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void action.run(formValues(e.currentTarget));
-      }}
-    >
-      <h2 id="email-link">{t("auth.forgot.email.title")}</h2>
-      {action.error !== null && <Notice kind="error">{errorMessage(action.error)}</Notice>}
-      {sent && <Notice kind="success">{t("auth.forgot.email.sent")}</Notice>}
-      <Field
-        name="emailLogin"
-        type="email"
-        label={t("field.login")}
-        errors={action.fieldErrors.login}
-        autocomplete="email"
-        required
-      />
-      <Button type="submit" variant="secondary" busy={action.busy}>
-        {t("auth.forgot.email.submit")}
-      </Button>
-    </form>
+      action={action}
+      login={{ name: "emailLogin", type: "email" }}
+      variant="secondary"
+      submit={t("auth.forgot.email.submit")}
+      head={
+        <>
+          <h2 id="email-link">{t("auth.forgot.email.title")}</h2>
+          {sent && <Notice kind="success">{t("auth.forgot.email.sent")}</Notice>}
+        </>
+      }
+    />
   );
 }
 

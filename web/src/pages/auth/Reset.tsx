@@ -1,12 +1,10 @@
 import { useState } from "preact/hooks";
 import { resetByLink } from "../../api/auth";
-import { Button } from "../../components/Button";
-import { Notice } from "../../components/Notice";
 import { PasswordField } from "../../components/PasswordField";
 import { t } from "../../i18n";
-import { errorMessage } from "../../lib/errors";
-import { formValues, useAction } from "../../lib/use-action";
+import { useAction } from "../../lib/use-action";
 import { Link } from "../../router";
+import { AuthForm } from "./AuthForm";
 import { AuthLayout } from "./AuthLayout";
 import { Recovered } from "./Forgot";
 
@@ -20,14 +18,7 @@ export default function Reset() {
   if (newCode) return <Recovered code={newCode} />;
   return (
     <AuthLayout title={t("auth.reset.title")} intro={t("auth.reset.intro")}>
-      {action.error !== null && <Notice kind="error">{errorMessage(action.error)}</Notice>}
-      <form
-        class="stack"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void action.run(formValues(e.currentTarget));
-        }}
-      >
+      <AuthForm action={action} submit={t("auth.forgot.submit")} busyLabel={t("auth.forgot.busy")}>
         <PasswordField
           name="newPassword"
           label={t("auth.forgot.newPassword")}
@@ -35,10 +26,7 @@ export default function Reset() {
           autocomplete="new-password"
           required
         />
-        <Button type="submit" busy={action.busy} busyLabel={t("auth.forgot.busy")}>
-          {t("auth.forgot.submit")}
-        </Button>
-      </form>
+      </AuthForm>
       <p class="switch">
         <Link href="/forgot">{t("auth.forgot.link")}</Link>
       </p>

@@ -1,15 +1,15 @@
 import { useState } from "preact/hooks";
 import { logIn } from "../../api/auth";
 import { ApiError } from "../../api/client";
-import { Button } from "../../components/Button";
 import { Field } from "../../components/Field";
 import { Notice } from "../../components/Notice";
 import { PasswordField } from "../../components/PasswordField";
 import { t } from "../../i18n";
 import { rememberedShopCode } from "../../lib/shop-code";
-import { formValues, useAction } from "../../lib/use-action";
+import { useAction } from "../../lib/use-action";
 import { Link } from "../../router";
 import { signedIn } from "../../session";
+import { AuthForm } from "./AuthForm";
 import { AuthLayout } from "./AuthLayout";
 import { refusalMessage } from "./problem";
 
@@ -31,23 +31,13 @@ export default function SignIn({ justSignedOut = false }: { justSignedOut?: bool
   return (
     <AuthLayout title={t("auth.signIn.title")} intro={t("auth.signIn.intro")}>
       {justSignedOut && !action.error && <Notice kind="success">{t("auth.signedOut")}</Notice>}
-      {action.error !== null && <Notice kind="error">{refusalMessage(action.error)}</Notice>}
-      <form
-        class="stack"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void action.run(formValues(e.currentTarget));
-        }}
+      <AuthForm
+        action={action}
+        login={{ name: "login" }}
+        refusal={refusalMessage}
+        submit={t("auth.signIn.submit")}
+        busyLabel={t("auth.signIn.busy")}
       >
-        <Field
-          name="login"
-          label={t("field.login")}
-          errors={errors.login}
-          autocomplete="username"
-          autocapitalize="none"
-          spellcheck={false}
-          required
-        />
         <PasswordField
           name="password"
           label={t("field.password")}
@@ -68,10 +58,7 @@ export default function SignIn({ justSignedOut = false }: { justSignedOut?: bool
             required
           />
         )}
-        <Button type="submit" busy={action.busy} busyLabel={t("auth.signIn.busy")}>
-          {t("auth.signIn.submit")}
-        </Button>
-      </form>
+      </AuthForm>
       {remembered && !askCode && (
         <p class="hint">
           {t("auth.shopCode.remembered", { code: remembered })}{" "}

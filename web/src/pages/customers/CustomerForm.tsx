@@ -7,7 +7,9 @@ import { Field } from "../../components/Field";
 import { Notice } from "../../components/Notice";
 import { t, useLocale } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
+import { focusFirstError } from "../../lib/focus-error";
 import { moneyInput, parseMoney } from "../../lib/format";
+import { moneyProblem } from "../../lib/number-check";
 import { formValues } from "../../lib/use-action";
 import { Link } from "../../router";
 import { useMe } from "../../session";
@@ -47,7 +49,7 @@ export function CustomerForm({
   const fields = error instanceof ApiError ? error.fields : {};
   const duplicate = error instanceof ApiError && error.code === "duplicate_phone" ? error : undefined;
   const other = duplicate ? duplicateOf(duplicate.details) : undefined;
-  const [limitInvalid, setLimitInvalid] = useState(false);
+  const [limitProblem, setLimitProblem] = useState<string>();
 
   const submit = (form: HTMLFormElement) => {
     const v = formValues(form);
@@ -67,14 +69,11 @@ export function CustomerForm({
     }
     if (isOwner) {
       const limit = text("creditLimit");
-      const minor = limit === null ? null : parseMoney(limit, currency);
-      if (minor === undefined) {
-        setLimitInvalid(true);
-        return;
-      }
-      values.creditLimit = minor;
+      const problem = limit === null ? undefined : moneyProblem(limit, currency, t("customers.amount.invalid"));
+      setLimitProblem(problem);
+      if (problem) return focusFirstError(form);
+      values.creditLimit = limit === null ? null : (parseMoney(limit, currency) ?? null);
     }
-    setLimitInvalid(false);
     onSubmit(values);
   };
 
@@ -163,7 +162,7 @@ export function CustomerForm({
           label={t("customers.field.creditLimit", { currency })}
           hint={t("customers.field.creditLimit.hint")}
           defaultValue={initial?.creditLimit != null ? moneyInput(initial.creditLimit, currency) : ""}
-          errors={limitInvalid ? [t("customers.amount.invalid")] : fields.creditLimit}
+          errors={limitProblem ? [limitProblem] : fields.creditLimit}
           inputMode="decimal"
           autocomplete="off"
         />

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { type CustomerSalesResponse, getPurchaseHistory } from "../../api/customers";
 import { Button } from "../../components/Button";
+import { Fit } from "../../components/Fit";
 import { Notice } from "../../components/Notice";
 import { Spinner } from "../../components/Spinner";
 import { t, useLocale } from "../../i18n";
@@ -39,9 +40,11 @@ export function PurchaseHistory({ customerId }: { customerId: string }) {
       {summary && summary.salesCount > 0 && (
         <>
           <dl class="stats">
-            <div>
+            <div class="fit-box">
               <dt>{t("customers.history.totalSpent")}</dt>
-              <dd>{fmt.money(summary.totalSpent)}</dd>
+              <dd>
+                <Fit text={fmt.money(summary.totalSpent)} />
+              </dd>
             </div>
             <div>
               <dt>{t("customers.history.visits")}</dt>

@@ -7,7 +7,9 @@ import { Notice } from "../../components/Notice";
 import { useSettings } from "../../data/hooks";
 import { t, useLocale } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
+import { focusFirstError } from "../../lib/focus-error";
 import { formatterFor, moneyInput, parseMoney } from "../../lib/format";
+import { moneyProblem } from "../../lib/number-check";
 import { useAction } from "../../lib/use-action";
 import { useMe } from "../../session";
 import { methodLabel } from "../sell/payment";
@@ -49,7 +51,7 @@ export function Repayment({
   const [method, setMethod] = useState("cash");
   const [note, setNote] = useState("");
   const [advance, setAdvance] = useState(false);
-  const [amountInvalid, setAmountInvalid] = useState(false);
+  const [amountProblem, setAmountProblem] = useState<string>();
   const [done, setDone] = useState<{ amount: number; balanceAfter: number } | null>(null);
   const paymentId = useRef(clientId());
 
@@ -77,21 +79,21 @@ export function Repayment({
     }
   });
 
-  const submit = () => {
+  const submit = (form: HTMLFormElement) => {
     setDone(null);
     const minor = parseMoney(amount, currency);
-    if (minor === undefined || minor <= 0) {
-      setAmountInvalid(true);
-      return;
-    }
-    setAmountInvalid(false);
+    const problem =
+      moneyProblem(amount, currency, t("customers.amount.invalid")) ??
+      (minor === 0 ? t("field.not_positive") : undefined);
+    setAmountProblem(problem);
+    if (problem || minor === undefined) return focusFirstError(form);
     void pay.run(minor);
   };
 
   const err = pay.error instanceof ApiError ? pay.error : undefined;
   const overpaid = err?.code === "overpayment";
   const owed = Math.max(balance, 0);
-  const amountErrors = amountInvalid ? [t("customers.amount.invalid")] : pay.fieldErrors.amount;
+  const amountErrors = amountProblem ? [amountProblem] : pay.fieldErrors.amount;
 
   return (
     <section class="card stack" aria-labelledby="repay-h">
@@ -109,7 +111,7 @@ export function Repayment({
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          submit();
+          submit(e.currentTarget);
         }}
       >
         <Field

@@ -23,6 +23,7 @@ export function Figure(props: {
   const sign = figure.change > 0 ? "+" : figure.change < 0 ? "−" : "";
   const pct = figure.changePercent === null ? "" : ` (${sign}${Math.abs(figure.changePercent)}%)`;
   const trend = figure.change > 0 ? "up" : figure.change < 0 ? "down" : "flat";
+  const change = `${sign}${show(Math.abs(figure.change))}${pct}`;
   return (
     <Link class={`figure figure-link${props.big ? " figure-big" : ""}`} href={props.href}>
       <span class="figure-label">{props.label}</span>
@@ -30,11 +31,22 @@ export function Figure(props: {
         <Fit text={show(figure.value)} />
       </strong>
       <span class={`figure-change figure-${trend}`}>
-        {figure.previous === 0 && figure.value === 0
-          ? t("dashboard.noPrevious")
-          : t("dashboard.vsPrevious", { change: `${sign}${show(Math.abs(figure.change))}${pct}` })}
+        {figure.previous === 0 && figure.value === 0 ? t("dashboard.noPrevious") : <Change text={change} />}
       </span>
     </Link>
+  );
+}
+
+/** "+KES 1,200 vs previous period", the amount on a line of its own that shrinks rather than spill out of a half tile. */
+function Change({ text }: { text: string }) {
+  const mark = "\u0001";
+  const [before = "", after = ""] = t("dashboard.vsPrevious", { change: mark }).split(mark);
+  return (
+    <>
+      {before}
+      <Fit text={text} />
+      {after.trim()}
+    </>
   );
 }
 

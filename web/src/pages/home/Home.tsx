@@ -1,6 +1,7 @@
 import { t } from "../../i18n";
 import { lazy } from "../../lib/lazy";
 import { useMe } from "../../session";
+import { FirstSteps } from "./FirstSteps";
 
 // The figures, the live stream and the chart download with this page, not with the app shell.
 const Dashboard = lazy(() => import("./Dashboard"));
@@ -16,6 +17,7 @@ export default function Home() {
           business: me.business.name,
         })}
       </p>
+      {me.permissions.includes("settings.manage") ? <FirstSteps businessId={me.business.id} /> : null}
       {me.permissions.includes("dashboard.read") ? <Dashboard /> : null}
     </div>
   );

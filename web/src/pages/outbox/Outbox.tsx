@@ -4,7 +4,7 @@ import { ApiError } from "../../api/client";
 import { Button } from "../../components/Button";
 import { Field } from "../../components/Field";
 import { Notice } from "../../components/Notice";
-import type { OutboxEntry } from "../../data/db";
+import type { OutboxEntry, SaleLabels } from "../../data/db";
 import { get, send } from "../../data/endpoints";
 import { forget, pending, queuedEntries, resend, sendNow } from "../../data/outbox";
 import { t, useLocale } from "../../i18n";
@@ -13,20 +13,28 @@ import { formatterFor } from "../../lib/format";
 import { useStore } from "../../lib/store";
 import { useAction } from "../../lib/use-action";
 import { useMe } from "../../session";
+import { FixSale } from "./FixSale";
 import "./outbox.css";
 
 type Fmt = ReturnType<typeof formatterFor>;
 
-/** One queued write in words: what it is, and its lines for a sale. */
-function describe(kind: string, content: unknown, provisional: string | undefined, fmt: Fmt): string[] {
+/** One queued write in words: what it is, and its lines and customer for a sale. */
+function describe(kind: string, content: unknown, entry: OutboxEntry | undefined, fmt: Fmt): string[] {
   const body = (content as { body?: unknown }).body ?? content;
   if (kind === "sale") {
     const sale = body as CreateSaleBody;
+    const labels = entry?.labels;
     return [
-      t("offline.kind.sale", { number: provisional ?? sale.offline?.provisional ?? "" }),
-      ...sale.lines.map(
-        (l) => `${fmt.number(l.quantity)} × ${l.unitPrice !== undefined ? fmt.money(l.unitPrice) : ""}`,
+      t("offline.kind.sale", { number: entry?.provisional ?? sale.offline?.provisional ?? "" }),
+      ...sale.lines.map((l) =>
+        [
+          labels?.products[l.productId]?.name,
+          `${fmt.number(l.quantity)} × ${l.unitPrice !== undefined ? fmt.money(l.unitPrice) : ""}`,
+        ]
+          .filter(Boolean)
+          .join(" "),
       ),
+      ...(labels?.customer ? [labels.customer.name] : []),
     ];
   }
   if (kind === "customer") return [t("offline.kind.customer", { name: (body as { name: string }).name })];
@@ -74,7 +82,7 @@ export default function Outbox() {
         <ul class="list" aria-label={t("offline.list.title")}>
           {queued.map((e) => (
             <li key={e.id} class="outbox-item">
-              {describe(e.kind, e.body, e.provisional, fmt).map((line) => (
+              {describe(e.kind, e.body, e, fmt).map((line) => (
                 <span key={line}>{line}</span>
               ))}
               <span class="hint">{fmt.date(e.recordedAt, "dateTime")}</span>
@@ -119,6 +127,7 @@ function Refused({
   onDone: () => Promise<void>;
 }) {
   const [discarding, setDiscarding] = useState(false);
+  const [fixing, setFixing] = useState(false);
   const [reason, setReason] = useState("");
   const id = item?.id ?? entry?.id ?? "";
   const kind = item?.kind ?? entry?.kind ?? "sale";
@@ -133,6 +142,14 @@ function Refused({
     await sendNow();
     await onDone();
   });
+  // The sale as changed here, in the queue at its place (this phone's), or sent straight (another's).
+  const fix = useAction(async (body: CreateSaleBody, labels: SaleLabels) => {
+    if (entry?.seq !== undefined) await resend(entry.seq, { body, labels });
+    else if (item) await send("POST /sync", { body: { items: [{ ...(item.content as SyncItem), body } as SyncItem] } });
+    await sendNow();
+    setFixing(false);
+    await onDone();
+  });
   const accept = useAction(async () => {
     await send("POST /sync/attention/:id/accept", { params: { id } });
     if (entry?.seq !== undefined) await forget(entry.seq);
@@ -143,10 +160,12 @@ function Refused({
     if (entry?.seq !== undefined) await forget(entry.seq);
     await onDone();
   });
-  const error = again.error ?? accept.error ?? discard.error;
+  const error = again.error ?? fix.error ?? accept.error ?? discard.error;
+  const sale =
+    kind === "sale" ? (((item?.content as { body?: unknown })?.body ?? entry?.body) as CreateSaleBody) : null;
   return (
     <>
-      {describe(kind, item?.content ?? entry?.body, entry?.provisional, fmt).map((line) => (
+      {describe(kind, item?.content ?? entry?.body, entry, fmt).map((line) => (
         <span key={line}>{line}</span>
       ))}
       {item && (
@@ -165,6 +184,11 @@ function Refused({
         >
           {t("offline.attention.sendAgain")}
         </Button>
+        {sale && !fixing && (
+          <Button variant="secondary" onClick={() => setFixing(true)}>
+            {t("offline.attention.change")}
+          </Button>
+        )}
         {owner && item?.code === "offline_too_old" && (
           <Button
             variant="secondary"
@@ -179,6 +203,15 @@ function Refused({
           {t("offline.attention.discard")}
         </Button>
       </div>
+      {sale && fixing && (
+        <FixSale
+          body={sale}
+          labels={entry?.labels}
+          busy={fix.busy}
+          onSend={(body, labels) => void fix.run(body, labels)}
+          onCancel={() => setFixing(false)}
+        />
+      )}
       {discarding && (
         <div class="stack">
           <Field

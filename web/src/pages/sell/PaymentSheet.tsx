@@ -7,6 +7,7 @@ import { Notice } from "../../components/Notice";
 import { useSettings } from "../../data/hooks";
 import { t, useLocale } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
+import { focusFirstError } from "../../lib/focus-error";
 import { formatterFor, moneyInput, parseMoney } from "../../lib/format";
 import type { Store } from "../../lib/store";
 import { useMe } from "../../session";
@@ -14,8 +15,9 @@ import { type Cart, cartAmounts, savedLocation, saveLocation } from "./cart";
 import { earlierInstant, OwnerOptions } from "./OwnerOptions";
 import { keepOffline } from "./offline-sale";
 import { methodsOf, visibleMethods } from "./payment";
+import { ReferenceField } from "./ReferenceField";
 import { useTillRules } from "./rules";
-import { saleRequest } from "./sale-request";
+import { MOBILE_MONEY, paymentReference, saleRequest } from "./sale-request";
 
 interface Props {
   store: Store<Cart>;
@@ -57,6 +59,7 @@ export function PaymentSheet({ store, cart, onBack, onRecorded, onLineError }: P
   const tenderedBad = cart.tendered.trim() !== "" && tendered === undefined;
   const isCash = method === "cash";
   const isCredit = method === "credit";
+  const reference = method === MOBILE_MONEY ? paymentReference(cart.reference) : undefined;
   const update = (patch: Partial<Cart>) => store.set({ ...store.get(), ...patch });
 
   /** The server's total is the one that counts; say so when it is not what this phone showed. */
@@ -69,10 +72,12 @@ export function PaymentSheet({ store, cart, onBack, onRecorded, onLineError }: P
       return;
     }
     if (when.problem) return;
+    if (reference === "bad") return focusFirstError(heading.current);
     // A refused sale wrote nothing, so "Sell anyway" sends it again under the same id.
     const body = saleRequest(cart, {
       method,
       tendered,
+      reference,
       occurredAt: when.at?.toISOString(),
       locationId: rules.chooseLocation ? locationId : undefined,
       allowOverLimit,
@@ -87,6 +92,7 @@ export function PaymentSheet({ store, cart, onBack, onRecorded, onLineError }: P
       if (err instanceof ApiError && err.code === "credit_limit_exceeded") {
         update({ sent: false });
         setOverLimit(err);
+        focusFirstError(heading.current);
         return;
       }
       if (err instanceof ApiError && err.code === "idempotency_conflict") {
@@ -101,7 +107,18 @@ export function PaymentSheet({ store, cart, onBack, onRecorded, onLineError }: P
       }
       if (err instanceof ApiError && (err.status === 0 || err.status >= 500)) {
         // Out of reach: the sale is kept on the phone and sent by itself later, exactly once.
-        recorded(await keepOffline(cart, body, me, ""));
+        const kept = await keepOffline(cart, body, me, "");
+        const over = kept.overLimit;
+        onRecorded(
+          kept.sale,
+          over
+            ? t("offline.sale.overLimitKept", {
+                name: over.name,
+                limit: fmt.money(over.creditLimit),
+                balance: fmt.money(over.balance),
+              })
+            : undefined,
+        );
         return;
       }
       if (!uncertain(err)) update({ sent: false });
@@ -118,6 +135,7 @@ export function PaymentSheet({ store, cart, onBack, onRecorded, onLineError }: P
         return;
       }
       setError(err);
+      focusFirstError(heading.current);
     } finally {
       setBusy(false);
     }
@@ -127,7 +145,7 @@ export function PaymentSheet({ store, cart, onBack, onRecorded, onLineError }: P
   const tenderErrors = error instanceof ApiError ? error.fields["payment.amountTendered"] : undefined;
 
   return (
-    <section class="stack pay" aria-labelledby="pay-title">
+    <section class="stack pay" data-form aria-labelledby="pay-title">
       <div class="pay-head">
         <h1 id="pay-title" ref={heading} tabIndex={-1}>
           {t("sell.pay.title")}
@@ -175,7 +193,7 @@ export function PaymentSheet({ store, cart, onBack, onRecorded, onLineError }: P
                 autocomplete="off"
                 value={cart.tendered}
                 aria-describedby="pay-change"
-                aria-invalid={tenderedBad || undefined}
+                aria-invalid={tenderedBad || tenderErrors !== undefined || undefined}
                 onInput={(e) => update({ tendered: e.currentTarget.value })}
               />
               <button
@@ -197,6 +215,15 @@ export function PaymentSheet({ store, cart, onBack, onRecorded, onLineError }: P
                   : t("sell.pay.short", { amount: fmt.money(-change) })}
           </p>
         </div>
+      )}
+
+      {method === MOBILE_MONEY && (
+        <ReferenceField
+          value={cart.reference ?? ""}
+          bad={reference === "bad"}
+          serverErrors={error instanceof ApiError ? error.fields["payment.reference"] : undefined}
+          onInput={(value) => update({ reference: value })}
+        />
       )}
 
       <div class="stack">

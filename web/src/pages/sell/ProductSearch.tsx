@@ -10,6 +10,7 @@ import { unitWord } from "../../lib/units";
 import { useDebounced } from "../../lib/use-debounced";
 import { useMe } from "../../session";
 import { refreshFavourites } from "./cart";
+import { useTillLocation } from "./till-location";
 
 interface Props {
   onPick: (product: ProductItem) => void;
@@ -32,6 +33,7 @@ export function ProductSearch({ onPick, addon, preset, onActive }: Props) {
   const [error, setError] = useState<unknown>(null);
   const latest = useRef("");
   const input = useRef<HTMLInputElement>(null);
+  const locationId = useTillLocation();
 
   useEffect(() => {
     if (preset) setQ(preset);
@@ -47,7 +49,7 @@ export function ProductSearch({ onPick, addon, preset, onActive }: Props) {
       return;
     }
     setBusy(true);
-    searchProducts(query).then(
+    searchProducts(query, 20, locationId).then(
       (page) => {
         if (latest.current !== query) return; // a slow older answer must not replace a newer one
         setResults(page.items);
@@ -61,7 +63,7 @@ export function ProductSearch({ onPick, addon, preset, onActive }: Props) {
         setBusy(false);
       },
     );
-  }, [query]);
+  }, [query, locationId]);
 
   function pick(p: ProductItem) {
     onPick(p);
@@ -74,7 +76,7 @@ export function ProductSearch({ onPick, addon, preset, onActive }: Props) {
     const text = q.trim();
     if (!text) return;
     // A hand-held scanner types the code and presses Enter: look it up now, without waiting.
-    const items = latest.current === text && results ? results : (await searchProducts(text)).items;
+    const items = latest.current === text && results ? results : (await searchProducts(text, 20, locationId)).items;
     const exact = items.filter((p) => p.barcode === text || p.sku === text);
     const only = exact.length === 1 ? exact[0] : items.length === 1 ? items[0] : undefined;
     if (only) pick(only);

@@ -25,6 +25,13 @@ function savedPaper(): Paper {
   }
 }
 
+/** wa.me takes the number in international form, digits only: "+254 722 111222" → "254722111222". */
+export function chatNumber(phone: string | null): string | undefined {
+  if (!phone?.trim().startsWith("+")) return undefined;
+  const digits = phone.replace(/\D/g, "");
+  return digits.length >= 8 ? digits : undefined;
+}
+
 /** One sale's receipt: readable on the phone, and printed on a 58 or 80 mm till roll by print CSS. */
 export default function Receipt({ params }: ScreenProps) {
   const me = useMe();
@@ -54,6 +61,14 @@ export default function Receipt({ params }: ScreenProps) {
     }
   };
   const encoded = encodeURIComponent(text ?? "");
+  const to = chatNumber(s.receipt.customerPhone);
+  const whatsapp = (
+    <a class="btn btn-secondary" href={`https://wa.me/${to ?? ""}?text=${encoded}`} target="_blank" rel="noopener">
+      {to && s.receipt.customerName
+        ? t("sell.receipt.whatsappTo", { name: s.receipt.customerName })
+        : t("sell.receipt.whatsapp")}
+    </a>
+  );
 
   return (
     <div class="stack">
@@ -131,6 +146,12 @@ export default function Receipt({ params }: ScreenProps) {
             <dt>{t("sell.done.paid")}</dt>
             <dd>{methodLabel(s.payment.method, s.payment.label)}</dd>
           </div>
+          {s.payment.reference && (
+            <div>
+              <dt>{t("sell.receipt.reference")}</dt>
+              <dd>{s.payment.reference}</dd>
+            </div>
+          )}
           {s.amountTendered !== null && (
             <div>
               <dt>{t("sell.pay.tendered")}</dt>
@@ -177,16 +198,16 @@ export default function Receipt({ params }: ScreenProps) {
         <button type="button" class="btn btn-primary" onClick={() => print()}>
           {t("sell.receipt.print")}
         </button>
-        {canShare ? (
+        {canShare && (
           <button type="button" class="btn btn-secondary" disabled={!text} onClick={() => void share()}>
             {t("sell.receipt.share")}
           </button>
-        ) : (
+        )}
+        {canShare && to && whatsapp}
+        {!canShare && (
           <div class="receipt-links">
-            <a class="btn btn-secondary" href={`https://wa.me/?text=${encoded}`} target="_blank" rel="noopener">
-              {t("sell.receipt.whatsapp")}
-            </a>
-            <a class="btn btn-secondary" href={`sms:?body=${encoded}`}>
+            {whatsapp}
+            <a class="btn btn-secondary" href={`sms:${s.receipt.customerPhone ?? ""}?body=${encoded}`}>
               {t("sell.receipt.sms")}
             </a>
           </div>

@@ -68,6 +68,12 @@ export default function SaleDetail({ params }: ScreenProps) {
           <dt>{t("sell.done.paid")}</dt>
           <dd>{methodLabel(s.payment.method, s.payment.label)}</dd>
         </div>
+        {s.payment.reference && (
+          <div>
+            <dt>{t("sell.receipt.reference")}</dt>
+            <dd class="mono">{s.payment.reference}</dd>
+          </div>
+        )}
         <div>
           <dt>{t("sell.total")}</dt>
           <dd>{fmt.money(s.total)}</dd>

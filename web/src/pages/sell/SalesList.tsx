@@ -16,6 +16,7 @@ import { todayIn } from "./dates";
 import { methodLabel, methodsOf } from "./payment";
 import "./sell.css";
 import { useLoad } from "../../data/use-load";
+import { SaleSearch } from "./SaleSearch";
 
 /** Sales, today's by default; the server shows staff their own only. Tap a row for its detail. */
 export default function SalesList() {
@@ -60,6 +61,10 @@ export default function SalesList() {
           </Link>
         )}
       </div>
+      <SaleSearch
+        searching={filters.q !== undefined}
+        onSearch={(q) => setFilters(q ? { q } : { from: today, to: today })}
+      />
       <details class="card">
         <summary class="sales-summary">{t("sales.filters")}</summary>
         <form
@@ -163,9 +168,11 @@ export default function SalesList() {
                     {filters.from === filters.to ? fmt.date(r.occurredAt, "time") : fmt.date(r.occurredAt, "dateTime")}
                     {" · "}
                     {methodLabel(r.paymentMethod)}
+                    {r.paymentReference ? ` ${r.paymentReference}` : ""}
                     {r.customerName ? ` · ${r.customerName}` : ""}
                     {isOwner ? ` · ${r.staffName}` : ""}
                     {r.provisional ? ` · ${t("offline.sale.flag", { number: r.provisional })}` : ""}
+                    {r.overLimit ? ` · ${t("offline.sale.overLimit")}` : ""}
                   </span>
                   <span class={`badge badge-${r.status}`}>{t(`sales.status.${r.status}`)}</span>
                 </Link>

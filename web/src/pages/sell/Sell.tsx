@@ -29,6 +29,7 @@ import { ProductSearch } from "./ProductSearch";
 import { QuickPicks } from "./QuickPicks";
 import { useTillRules } from "./rules";
 import { SaleDone } from "./SaleDone";
+import { useTillLocation } from "./till-location";
 import "./sell.css";
 
 // The camera code downloads on the first tap of Scan, not with the sell screen; so do the rarely
@@ -46,6 +47,7 @@ export default function Sell() {
   const me = useMe();
   const fmt = formatterFor(me.business, useLocale());
   const store = cartStore(me.user.id);
+  const locationId = useTillLocation();
   const cart = useStore(store);
   const [step, setStep] = useState<Step>({ kind: "cart" });
   const [lineErrors, setLineErrors] = useState<Record<string, string>>({});
@@ -75,7 +77,7 @@ export default function Sell() {
   async function scanned(code: string) {
     setScanning(false);
     try {
-      const { items } = await searchProducts(code, 5);
+      const { items } = await searchProducts(code, 5, locationId);
       const exact = items.filter((p) => p.barcode === code || p.sku === code);
       const only = exact.length === 1 ? exact[0] : undefined;
       if (only) add(toCartProduct(only));
@@ -227,7 +229,7 @@ export default function Sell() {
                   />
                 </div>
               )}
-              {!wide && !searching && picks.length > 0 && <QuickPicks items={picks} onPick={add} />}
+              {!wide && !searching && <QuickPicks items={picks} onPick={add} />}
             </section>
           ) : (
             <p class="hint sell-empty">{t("sell.cart.empty")}</p>

@@ -30,6 +30,8 @@ export interface Cart {
   method: string;
   /** The amount tendered as typed, so a half-typed amount survives a reload too. */
   tendered: string;
+  /** The mobile-money transaction code as typed; absent in carts kept before it existed. */
+  reference?: string;
   note: string;
   customer: { id: string; name: string; phone: string | null; balance: number } | null;
   /** Taken off the whole sale, in minor units. */

@@ -1,9 +1,24 @@
 import type { CreateSaleBody } from "@duka/contracts";
 import type { Cart } from "./cart";
 
+export const MOBILE_MONEY = "mobile_money";
+const MAX_REFERENCE = 30;
+
+/**
+ * A typed transaction code as the server keeps it (capitals, no spaces or dashes), or "bad" when
+ * the server would refuse it: the same rule as contracts' PaymentReference, without loading zod.
+ */
+export function paymentReference(typed: string | undefined): string | undefined | "bad" {
+  const code = (typed ?? "").replace(/[\s-]/g, "").toUpperCase();
+  if (!code) return undefined;
+  return /^[A-Z0-9]+$/.test(code) && code.length >= 4 && code.length <= MAX_REFERENCE ? code : "bad";
+}
+
 export interface RequestOptions {
   method: string;
   tendered: number | undefined;
+  /** The mobile-money transaction code, already checked (paymentReference). */
+  reference?: string | undefined;
   /** An instant (ISO) for a sale copied from paper; the owner only. */
   occurredAt?: string | undefined;
   locationId?: string | undefined;
@@ -25,8 +40,11 @@ export function saleRequest(cart: Cart, o: RequestOptions): CreateSaleBody {
       ...(l.unitPrice !== undefined && (l.unitPrice !== l.price || l.priceAtSale) ? { unitPrice: l.unitPrice } : {}),
       ...(l.discount ? { discount: l.discount } : {}),
     })),
-    payment:
-      isCash && o.tendered !== undefined ? { method: o.method, amountTendered: o.tendered } : { method: o.method },
+    payment: {
+      method: o.method,
+      ...(isCash && o.tendered !== undefined ? { amountTendered: o.tendered } : {}),
+      ...(o.method === MOBILE_MONEY && o.reference ? { reference: o.reference } : {}),
+    },
     ...(cart.customer ? { customerId: cart.customer.id } : {}),
     ...(cart.note.trim() ? { note: cart.note.trim() } : {}),
     ...(cart.discount ? { discount: cart.discount } : {}),

@@ -21,6 +21,13 @@ import { PreviewView, UploadProgress } from "./ImportPreview";
 import { LoadState, Screen } from "./parts";
 import "./import.css";
 
+/** Where the result links to: what was created. */
+const DONE_LINKS = {
+  products: { href: "/stock", label: "imports.seeProducts" },
+  customers: { href: "/customers", label: "imports.seeCustomers" },
+  sales: { href: "/reports", label: "imports.seeReports" },
+} as const;
+
 type Step =
   | { name: "choose" }
   | { name: "preview"; preview: ImportPreview }
@@ -97,22 +104,26 @@ function ImportFlow() {
           <p class="hint">{t("imports.intro")}</p>
           <fieldset class="stack import-kind">
             <legend>{t("imports.kind")}</legend>
-            {(["products", "customers"] as const).map((k) => (
+            {(["products", "customers", "sales"] as const).map((k) => (
               <label key={k} class="check">
                 <input type="radio" name="kind" checked={kind === k} onChange={() => setKind(k)} />
                 <span>{t(`imports.kind.${k}`)}</span>
               </label>
             ))}
           </fieldset>
-          <div class="import-templates">
-            <span class="hint">{t("imports.templates")}</span>
-            <a class="btn btn-secondary" href={templateUrl(kind, "csv")} download>
-              {t("imports.templateCsv")}
-            </a>
-            <a class="btn btn-secondary" href={templateUrl(kind, "xlsx")} download>
-              {t("imports.templateXlsx")}
-            </a>
-          </div>
+          {kind === "sales" ? (
+            <p class="hint">{t("imports.salesHint")}</p>
+          ) : (
+            <div class="import-templates">
+              <span class="hint">{t("imports.templates")}</span>
+              <a class="btn btn-secondary" href={templateUrl(kind, "csv")} download>
+                {t("imports.templateCsv")}
+              </a>
+              <a class="btn btn-secondary" href={templateUrl(kind, "xlsx")} download>
+                {t("imports.templateXlsx")}
+              </a>
+            </div>
+          )}
           <div class="field">
             <label for="import-file">{t("imports.file")}</label>
             <input
@@ -170,8 +181,8 @@ function ImportFlow() {
         <section class="card stack" aria-labelledby="import-done">
           <h2 id="import-done">{t("imports.title")}</h2>
           <Notice kind="success">{t("imports.done", { ...step.counts })}</Notice>
-          <Link class="btn btn-primary" href={step.kind === "products" ? "/stock" : "/customers"}>
-            {t(step.kind === "products" ? "imports.seeProducts" : "imports.seeCustomers")}
+          <Link class="btn btn-primary" href={DONE_LINKS[step.kind].href}>
+            {t(DONE_LINKS[step.kind].label)}
           </Link>
           <Button variant="secondary" onClick={restart}>
             {t("imports.another")}

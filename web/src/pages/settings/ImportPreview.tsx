@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import type { ImportPreview } from "../../api/imports";
 import { Button } from "../../components/Button";
 import { Notice } from "../../components/Notice";
-import { type MessageKey, t, useLocale } from "../../i18n";
+import { hasMessage, type MessageKey, t, useLocale } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { formatterFor } from "../../lib/format";
 import { useMe } from "../../session";
@@ -144,6 +144,18 @@ function MappingEditor({
   );
 }
 
+/** A row's problem in the shop's language, from its code and params; "choose_columns" names fields. */
+function issueText(e: Issue): string {
+  const key = `importIssue.${e.code}`;
+  if (!hasMessage(key)) return e.message;
+  if (e.code !== "choose_columns") return t(key, e.params);
+  const fields = String(e.params?.fields ?? "")
+    .split(",")
+    .filter(Boolean)
+    .map((f) => (hasMessage(`imports.field.${f}`) ? t(`imports.field.${f}` as MessageKey) : f));
+  return t(key, { fields: fields.join(", ") });
+}
+
 function IssueList(props: { id: string; title: string; hint?: string; issues: Issue[]; kind: "error" | "warning" }) {
   return (
     <section class={`card stack import-issues import-${props.kind}`} aria-labelledby={props.id}>
@@ -155,7 +167,7 @@ function IssueList(props: { id: string; title: string; hint?: string; issues: Is
             <strong>{t("imports.rowLabel", { row: e.row })}</strong>
             {e.column && <span class="import-column"> · {e.column}</span>}
             {e.value && <span class="import-value"> · “{e.value}”</span>}
-            <span class="import-message">{e.message}</span>
+            <span class="import-message">{issueText(e)}</span>
           </li>
         ))}
       </ul>
@@ -175,11 +187,20 @@ function Rows({ preview }: { preview: ImportPreview }) {
           const details =
             preview.kind === "products"
               ? [v.priceAtSale ? t("imports.priceAtSale") : money(v.price), v.sku, v.category, v.stock]
-              : [v.phone, v.email, typeof v.openingBalance === "number" ? money(v.openingBalance) : null];
+              : preview.kind === "sales"
+                ? [
+                    typeof v.date === "string" ? fmt.date(v.date, "dateTime") : null,
+                    v.kind === "refund" ? `${t("imports.refund")} ${money(v.total)}` : money(v.total),
+                    v.voided ? t("imports.voided") : null,
+                    v.paymentMethod,
+                    v.cashier,
+                  ]
+                : [v.phone, v.email, typeof v.openingBalance === "number" ? money(v.openingBalance) : null];
+          const title = preview.kind === "sales" ? [v.receipt, v.register].filter(Boolean).join(" · ") : v.name;
           return (
             <li key={r.row} class="list-item">
               <span class="list-main">
-                <span class="list-title">{String(v.name ?? "")}</span>
+                <span class="list-title">{String(title ?? "")}</span>
                 <span class="list-sub">{details.filter((d) => d !== null && d !== "").join(" · ")}</span>
               </span>
               <span class={`badge import-action-${r.action}`}>{t(`imports.action.${r.action}`)}</span>

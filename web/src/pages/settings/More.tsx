@@ -8,6 +8,7 @@ import { useStore } from "../../lib/store";
 import { useAction } from "../../lib/use-action";
 import { Link, navigate } from "../../router";
 import { signOut, useMe } from "../../session";
+import { waitingWords } from "../../shell/Pending";
 import { AdminLinks } from "./AdminLinks";
 
 /** Settings and account: the language of this phone, and signing out. */
@@ -41,7 +42,7 @@ export default function More() {
         {waiting.count > 0 ? (
           // Queued writes are sent only under the session of whoever made them: signing out would strand them.
           <>
-            <Notice kind="info">{t("offline.signOut.refused", { count: waiting.count })}</Notice>
+            <Notice kind="info">{t("offline.signOut.refused", { what: waitingWords(waiting) })}</Notice>
             {send.error !== null && <Notice kind="info">{errorMessage(send.error)}</Notice>}
             <Button busy={send.busy} busyLabel={t("offline.list.sending")} onClick={() => void send.run()}>
               {t("offline.list.sendNow")}

@@ -14,7 +14,9 @@ import { Notice } from "../../components/Notice";
 import { useLoad } from "../../data/use-load";
 import { t } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
+import { focusFirstError } from "../../lib/focus-error";
 import { parseQuantity } from "../../lib/format";
+import { quantityProblem } from "../../lib/number-check";
 import { unitWord } from "../../lib/units";
 import { useAction } from "../../lib/use-action";
 import { Link, type ScreenProps } from "../../router";
@@ -48,7 +50,7 @@ function CountView({ count, reload }: { count: CountDetail; reload: () => void }
   const me = useMe();
   const fmt = useFormat();
   const [lines, setLines] = useState<Line[]>(() => linesOf(count));
-  const [bad, setBad] = useState<Set<string>>(new Set());
+  const [bad, setBad] = useState<Map<string, string>>(new Map());
   const [message, setMessage] = useState("");
   const [confirm, setConfirm] = useState<"" | "apply" | "cancel">("");
   useEffect(() => setLines(linesOf(count)), [count]);
@@ -56,12 +58,15 @@ function CountView({ count, reload }: { count: CountDetail; reload: () => void }
 
   const save = useAction(async () => {
     setMessage("");
-    const invalid = new Set(
-      lines.filter((l) => l.text.trim() && !(Number(parseQuantity(l.text)) >= 0)).map((l) => l.productId),
-    );
+    const invalid = new Map<string, string>();
+    for (const l of lines) {
+      const problem = l.text.trim() ? quantityProblem(l.text) : undefined;
+      if (problem) invalid.set(l.productId, problem);
+    }
     setBad(invalid);
     const ready = lines.filter((l) => l.text.trim() && !invalid.has(l.productId));
-    if (invalid.size > 0 || ready.length === 0) return;
+    if (invalid.size > 0) return focusFirstError(document.getElementById("count-lines"));
+    if (ready.length === 0) return;
     await saveCountLines(
       count.id,
       ready.map((l) => ({ productId: l.productId, counted: parseQuantity(l.text) ?? 0 })),
@@ -94,7 +99,7 @@ function CountView({ count, reload }: { count: CountDetail; reload: () => void }
       {save.error !== null && <Notice kind="error">{errorMessage(save.error)}</Notice>}
       {open && <AddProduct onAdd={add} />}
       {open && (
-        <section class="stack" aria-label={t("stock.count.save")}>
+        <section class="stack" id="count-lines" data-form aria-label={t("stock.count.save")}>
           {lines.length === 0 && <p class="empty">{t("stock.count.empty")}</p>}
           <ul class="rows">
             {lines.map((l) => {
@@ -135,7 +140,7 @@ function CountView({ count, reload }: { count: CountDetail; reload: () => void }
                   </span>
                   {bad.has(l.productId) && (
                     <p class="field-error" id={`${inputId}-error`}>
-                      {t("error.field", { label: l.name, message: t("stock.error.quantity") })}
+                      {t("error.field", { label: l.name, message: bad.get(l.productId) ?? "" })}
                     </p>
                   )}
                 </li>

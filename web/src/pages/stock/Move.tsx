@@ -8,7 +8,9 @@ import { Notice } from "../../components/Notice";
 import { useLoad } from "../../data/use-load";
 import { t } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
+import { focusFirstError } from "../../lib/focus-error";
 import { parseMoney, parseQuantity } from "../../lib/format";
+import { moneyProblem, quantityProblem } from "../../lib/number-check";
 import { unitWord } from "../../lib/units";
 import { formValues, useAction } from "../../lib/use-action";
 import { Link, type ScreenProps, usePath } from "../../router";
@@ -54,20 +56,22 @@ function MoveForm({ kind, product: p, onDone }: { kind: Kind; product: ProductDe
   const locations = p.locations.map((l) => ({ id: l.locationId, name: l.locationName }));
   const level = p.locations.find((l) => l.locationId === from);
 
-  const save = useAction(async (v: Record<string, string>) => {
+  const save = useAction(async (form: HTMLFormElement) => {
+    const v = formValues(form);
     setDone(undefined);
     const errors: Errors = {};
     const qty = parseQuantity(v.quantity ?? "");
-    if (!v.quantity?.trim()) errors.quantity = [t("stock.error.required")];
-    else if (qty === undefined) errors.quantity = [t("stock.error.quantity")];
-    else if (qty <= 0) errors.quantity = [t("stock.error.positive")];
+    const qtyProblem = v.quantity?.trim() ? quantityProblem(v.quantity) : t("stock.error.required");
+    if (qtyProblem) errors.quantity = [qtyProblem];
+    else if (qty !== undefined && qty <= 0) errors.quantity = [t("stock.error.positive")];
     if (kind === "adjust" && !v.reason) errors.reason = [t("stock.error.required")];
     const unitCost = v.unitCost?.trim() ? parseMoney(v.unitCost, currency) : undefined;
-    if (v.unitCost?.trim() && unitCost === undefined) {
-      errors.unitCost = [t("stock.error.money", { example: fmt.number(1250.5, 2) })];
-    }
+    const costProblem = v.unitCost?.trim()
+      ? moneyProblem(v.unitCost, currency, t("stock.error.money", { example: fmt.number(1250.5, 2) }))
+      : undefined;
+    if (costProblem) errors.unitCost = [costProblem];
     setLocal(errors);
-    if (Object.keys(errors).length > 0 || qty === undefined) return;
+    if (Object.keys(errors).length > 0 || qty === undefined) return focusFirstError(form);
     const base = { productId: p.id, locationId: from, note: v.note?.trim() || undefined };
     const body: StockMovementBody =
       kind === "receive"
@@ -111,7 +115,7 @@ function MoveForm({ kind, product: p, onDone }: { kind: Kind; product: ProductDe
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          void save.run(formValues(e.currentTarget));
+          void save.run(e.currentTarget);
         }}
       >
         {(locations.length > 1 || kind === "transfer") && (

@@ -7,7 +7,9 @@ import { Notice } from "../../components/Notice";
 import { useLoad } from "../../data/use-load";
 import { t } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
+import { focusFirstError } from "../../lib/focus-error";
 import { moneyInput, parseMoney, parseQuantity } from "../../lib/format";
+import { moneyProblem, quantityProblem } from "../../lib/number-check";
 import { formValues, useAction } from "../../lib/use-action";
 import { Link, navigate, type ScreenProps } from "../../router";
 import { useMe } from "../../session";
@@ -41,7 +43,8 @@ function Form({ product, onSaved }: { product: ProductDetail | null; onSaved: ()
   const example = fmt.number(1250.5, 2);
   const initialLocation = locationId || preferredLocation(locations, me.user.locationId);
 
-  const save = useAction(async (v: Record<string, string>, carriedAt?: string[]) => {
+  const save = useAction(async (form: HTMLFormElement, carriedAt?: string[]) => {
+    const v = formValues(form);
     setSaved("");
     const errors: Errors = {};
     const money = (name: string, required: boolean) => {
@@ -50,16 +53,16 @@ function Form({ product, onSaved }: { product: ProductDetail | null; onSaved: ()
         if (required) errors[name] = [t("stock.error.required")];
         return null;
       }
-      const minor = parseMoney(text, currency);
-      if (minor === undefined) errors[name] = [t("stock.error.money", { example })];
-      return minor ?? null;
+      const problem = moneyProblem(text, currency, t("stock.error.money", { example }));
+      if (problem) errors[name] = [problem];
+      return parseMoney(text, currency) ?? null;
     };
     const quantity = (name: string) => {
       const text = v[name]?.trim() ?? "";
       if (!text) return undefined;
-      const q = parseQuantity(text);
-      if (q === undefined || q < 0) errors[name] = [t("stock.error.quantity")];
-      return q;
+      const problem = quantityProblem(text);
+      if (problem) errors[name] = [problem];
+      return parseQuantity(text);
     };
     const fields = {
       name: v.name ?? "",
@@ -75,7 +78,7 @@ function Form({ product, onSaved }: { product: ProductDetail | null; onSaved: ()
     };
     const initial = product ? undefined : quantity("initialStock");
     setLocal(errors);
-    if (Object.keys(errors).length > 0) return;
+    if (Object.keys(errors).length > 0) return focusFirstError(form);
     if (product) {
       await updateProduct(product.id, { ...fields, carriedAt });
       setSaved(t("stock.form.saved"));
@@ -107,10 +110,7 @@ function Form({ product, onSaved }: { product: ProductDetail | null; onSaved: ()
           e.preventDefault();
           const form = e.currentTarget;
           const boxes = [...form.querySelectorAll<HTMLInputElement>("input[name=carriedAt]")];
-          void save.run(
-            formValues(form),
-            boxes.length ? boxes.filter((b) => b.checked).map((b) => b.value) : undefined,
-          );
+          void save.run(form, boxes.length ? boxes.filter((b) => b.checked).map((b) => b.value) : undefined);
         }}
       >
         <Field name="name" label={t("stock.field.name")} errors={errors.name} defaultValue={product?.name} required />

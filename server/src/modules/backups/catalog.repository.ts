@@ -1,4 +1,4 @@
-import type { OwnerTx } from "./owner.js";
+import type { OwnerTx } from "./owner.repository.js";
 
 /**
  * Operational records of the backups themselves: they describe objects in storage, not the shop's
@@ -77,4 +77,36 @@ export function canonicalRowsSql(table: string, columns: string[], orderBy: stri
   const order =
     orderBy.length > 0 ? orderBy.map((c) => `x.${ident(c)}`).join(", ") : `row_to_json(x)::text collate "C"`;
   return `select row_to_json(x)::text as line from (select ${list} from ${ident(table)} where ${where}) x order by ${order}`;
+}
+
+const CURSOR = "duka_backup_rows";
+const FETCH = 1000;
+
+/** A table's canonical row lines, a batch at a time through a cursor: never the whole table in memory. */
+export async function* canonicalRows(tx: OwnerTx, table: TableInfo): AsyncGenerator<string> {
+  await tx.query(
+    `declare ${CURSOR} no scroll cursor for ${canonicalRowsSql(table.name, table.columns, table.orderBy)}`,
+  );
+  try {
+    for (;;) {
+      const rows = await tx.query<{ line: string }>(`fetch ${FETCH} from ${CURSOR}`);
+      for (const r of rows) yield r.line;
+      if (rows.length < FETCH) break;
+    }
+  } finally {
+    await tx.query(`close ${CURSOR}`);
+  }
+}
+
+/** Every stored document's key, in order: a backup lists the files it needs. */
+export async function documentKeys(tx: OwnerTx): Promise<string[]> {
+  const rows = await tx.query<{ key: string }>("select storage_key as key from documents order by storage_key");
+  return rows.map((r) => r.key);
+}
+
+/** The migrations applied to the database, in order. */
+export function appliedMigrations(tx: OwnerTx) {
+  return tx.query<{ hash: string; created_at: string }>(
+    "select hash, created_at::text as created_at from drizzle.__drizzle_migrations order by id",
+  );
 }

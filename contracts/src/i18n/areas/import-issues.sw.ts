@@ -1,0 +1,40 @@
+import type { en } from "./import-issues.js";
+
+export const sw: Record<keyof typeof en, string> = {
+  "importIssue.amount_invalid": "Hiki si kiasi. Kiandike kama 1250.50, bila herufi.",
+  "importIssue.amount_negative": "Kiasi hakiwezi kuwa hasi.",
+  "importIssue.amount_decimals": "Kiasi kina desimali zaidi ya {digits}.",
+  "importIssue.amount_no_cents": "{currency} haina senti: andika kiasi kamili.",
+  "importIssue.amount_too_large": "Kiasi ni kikubwa mno.",
+  "importIssue.quantity_invalid": "Hii si namba. Iandike kama 12 au 2.5.",
+  "importIssue.quantity_negative": "Idadi haiwezi kuwa hasi.",
+  "importIssue.quantity_decimals": "Idadi inaweza kuwa na desimali 3 tu.",
+  "importIssue.quantity_too_large": "Idadi ni kubwa mno.",
+  "importIssue.quantity_zero": "Idadi haiwezi kuwa 0.",
+  "importIssue.too_long": "Hii ina herufi {length}; zinazotosha ni {max}. Ifupishe.",
+  "importIssue.name_with_variant_too_long": "Jina pamoja na aina yake ni refu kuliko herufi {max}.",
+  "importIssue.product_name_missing": "Mstari huu hauna jina la bidhaa. Andika jina, au futa mstari.",
+  "importIssue.customer_name_missing": "Mstari huu hauna jina la mteja. Andika jina, au futa mstari.",
+  "importIssue.price_missing": "Bidhaa hii haina bei. Andika bei, au “variable” kama bei huandikwa kila mauzo.",
+  "importIssue.yes_or_no": "Andika “Y” au “N”.",
+  "importIssue.barcode_scientific":
+    "Jedwali limegeuza msimbopau huu kuwa namba iliyokadiriwa, kwa hiyo umeachwa. Uskani tena kwenye bidhaa.",
+  "importIssue.duplicate_sku": "Nambari ya bidhaa “{value}” iko pia kwenye mstari {rows}. Kila bidhaa inahitaji yake.",
+  "importIssue.duplicate_barcode": "Msimbopau “{value}” uko pia kwenye mstari {rows}. Kila bidhaa inahitaji wake.",
+  "importIssue.duplicate_phone": "Namba ya simu {value} iko pia kwenye mstari {rows}. Kila mteja anahitaji yake.",
+  "importIssue.duplicate_receipt": "Risiti “{value}” iko pia kwenye mstari {rows}. Kila risiti huja mara moja.",
+  "importIssue.sku_taken": "Nambari ya bidhaa “{value}” tayari ni ya “{name}”. Ibadilishe kwenye faili.",
+  "importIssue.barcode_taken": "Msimbopau “{value}” tayari ni wa “{name}”. Ubadilishe kwenye faili.",
+  "importIssue.same_as_row": "Mstari huu na mstari {row} yote ni “{name}”. Baki na mmoja.",
+  "importIssue.phone_unreadable":
+    "Namba hii ya simu haisomeki. Iandike na msimbo wa nchi, kama +254 712 345 678, au iache tupu.",
+  "importIssue.email_invalid": "Hii si anwani ya barua pepe kama jina@mfano.com.",
+  "importIssue.choose_columns": "Chagua safu yenye: {fields}.",
+  "importIssue.receipt_missing": "Mstari huu hauna namba ya risiti. Kila risiti inahitaji namba yake.",
+  "importIssue.date_invalid": "Tarehe hii haisomeki. Iandike kama 2025-03-14 09:05.",
+  "importIssue.net_missing": "Mstari huu hauna kiasi cha mauzo halisi.",
+  "importIssue.amounts_mismatch": "Mauzo ghafi toa punguzo si sawa na mauzo halisi kwenye mstari huu. Kagua viasi.",
+  "importIssue.item_missing": "Mstari huu hauna jina la bidhaa.",
+  "importIssue.product_added":
+    "“{name}” haiko kwenye bidhaa zako: inaongezwa kama bidhaa iliyohifadhiwa, ili mauzo yake ya zamani yaibaki nayo.",
+};

@@ -1,0 +1,2 @@
+ALTER TABLE "sales" ADD COLUMN "payment_reference" text;--> statement-breakpoint
+CREATE INDEX "sales_business_reference_idx" ON "sales" USING btree ("business_id","payment_reference" text_pattern_ops);

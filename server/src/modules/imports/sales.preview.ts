@@ -1,0 +1,64 @@
+import type { ImportCounts, ImportPreview } from "@duka/contracts";
+import type { Db } from "../../db/client.js";
+import { inBusiness } from "../../db/tenancy.js";
+import type { Ctx } from "../../lib/context.js";
+import { AppError } from "../../lib/errors.js";
+import { headerKey } from "./headers.js";
+import { keepPreview } from "./imports.repository.js";
+import { KEPT_MS, MAX_ISSUES, type Payload, PREVIEW_ROWS, type Upload } from "./imports.service.js";
+import type { Table } from "./read.js";
+import { planSales, salePreview } from "./sales.commit.js";
+import { knownSales } from "./sales.sources.js";
+import { validateSales } from "./sales.validate.js";
+
+/**
+ * A file of past sales: only layouts Duka knows (a receipt's amounts cannot be guessed from column
+ * names safely), checked, grouped into receipts and matched by receipt number; kept for an hour.
+ */
+export async function previewSales(db: Db, ctx: Ctx, upload: Upload, table: Table, now: Date): Promise<ImportPreview> {
+  const source = knownSales(table);
+  if (!source) {
+    throw new AppError(
+      "import_sales_unknown",
+      400,
+      "Duka reads past sales from a Loyverse receipts export (receipts, or receipts by item). This file is neither.",
+    );
+  }
+  const withLines = source.format === "loyverse_receipt_items";
+  const { records, issues } = validateSales(ctx, source.records, table.decimalComma, withLines);
+  return inBusiness(db, ctx.businessId, async (tx) => {
+    const plan = await planSales(tx, ctx, records, issues);
+    const counts: ImportCounts = {
+      new: plan.items.filter((i) => i.action === "new").length,
+      update: plan.items.filter((i) => i.action === "update").length,
+      unchanged: plan.items.filter((i) => i.action === "unchanged").length,
+      error: issues.errorRows,
+    };
+    const expiresAt = new Date(now.getTime() + KEPT_MS);
+    const payload: Payload = {
+      records: plan.items.map((i) => i.record),
+      newLocations: plan.newLocations,
+      newProducts: plan.newProducts,
+    };
+    const key = headerKey("sales", table);
+    const kept = { kind: "sales", format: source.format, filename: upload.filename, headerKey: key };
+    const id = await keepPreview(tx, ctx, { ...kept, mapping: source.mapping, counts, payload }, now, expiresAt);
+    const { errors, warnings } = issues.sorted();
+    return {
+      id,
+      kind: "sales",
+      format: source.format,
+      filename: upload.filename,
+      counts,
+      errors: errors.slice(0, MAX_ISSUES),
+      warnings: warnings.slice(0, MAX_ISSUES),
+      preview: plan.items.slice(0, PREVIEW_ROWS).map(salePreview),
+      headers: table.headers,
+      fields: [],
+      mapping: source.mapping,
+      mappingSource: "format",
+      newLocations: plan.newLocations,
+      expiresAt: expiresAt.toISOString(),
+    };
+  });
+}
