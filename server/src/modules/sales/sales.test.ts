@@ -76,7 +76,7 @@ describe("POST /sales", () => {
     });
     expect((await owner.post("/sales", saleBody(line, { payment: { method: "card" } }))).statusCode).toBe(400);
     const renamed = await owner.post("/sales", saleBody(line));
-    expect(renamed.json().payment).toEqual({ method: "cash", label: "Pesa taslimu" });
+    expect(renamed.json().payment).toEqual({ method: "cash", label: "Pesa taslimu", reference: null });
     expect((await owner.post("/sales", saleBody(line, { payment: { method: "bank_transfer" } }))).statusCode).toBe(201);
     const credit = await owner.post("/sales", saleBody(line, { payment: { method: "credit" } }));
     expect(credit.statusCode).toBe(400);
