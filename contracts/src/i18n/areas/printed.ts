@@ -1,7 +1,7 @@
 /**
  * What the server writes for people to take away: receipts (text and PDF), a customer's
- * statement, and the column names of the spreadsheets it exports. They are written in the shop's
- * language (the customer reads them, not the staff member's phone).
+ * statement, and the column names of the spreadsheets it exports.
+ * They are written in the shop's language (the customer reads them, not the staff member's phone).
  */
 export const en = {
   "printed.receipt": "Receipt",
