@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 /**
- * Repositories are the only module code that touches tables (decision 021). This reads every
+ * Repositories are the only module code that touches tables (decision 023). This reads every
  * module file that is not a repository or a test and fails on anything that builds or runs SQL:
  * a value import from drizzle-orm or db/schema, a sql template, queryRows, or a select, insert,
  * update, delete, execute or query called on a database or transaction handle.

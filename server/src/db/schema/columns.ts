@@ -23,7 +23,7 @@ export const MOVEMENT_KINDS = [
 ] as const;
 export const COUNT_STATUSES = ["open", "applied", "cancelled"] as const;
 export const SALE_STATUSES = ["completed", "voided"] as const;
-/** A refund receipt brought in from another system stands on its own day (decision 020). */
+/** A refund receipt brought in from another system stands on its own day (decision 021). */
 export const SALE_KINDS = ["sale", "refund"] as const;
 export const PAYMENT_KINDS = ["sale", "repayment", "refund"] as const;
 export const LEDGER_KINDS = ["credit_sale", "repayment", "void", "refund", "advance", "opening"] as const;

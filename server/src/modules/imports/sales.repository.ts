@@ -3,7 +3,7 @@ import { queryRows, type Tx } from "../../db/client.js";
 import { milliToNumeric } from "../../lib/quantity.js";
 import { forBatches } from "./imports.repository.js";
 
-/** The SQL of bringing in past sales (decision 020): reads for matching, then set-based writes. */
+/** The SQL of bringing in past sales (decision 021): reads for matching, then set-based writes. */
 
 export interface StoredImportedSale {
   id: string;

@@ -16,7 +16,7 @@ export interface SaleLineRecord {
   unitCost: number | null;
 }
 
-/** One receipt as it will be saved: a sale, or another system's refund receipt (decision 020). */
+/** One receipt as it will be saved: a sale, or another system's refund receipt (decision 021). */
 export interface SaleRecord {
   row: number;
   ref: string;

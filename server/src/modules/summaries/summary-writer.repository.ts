@@ -17,7 +17,7 @@ const LINE_REVENUE = sql`(l.line_total::numeric * (l.quantity - l.refunded_quant
 const KEPT = sql`(l.quantity - l.refunded_quantity)`;
 
 /**
- * A refund receipt brought in from another system (kind `refund`, decision 020) is money back on
+ * A refund receipt brought in from another system (kind `refund`, decision 021) is money back on
  * its own day: its total counts as refunds and off net sales, its goods and their cost come off
  * that day's items, cost of goods and products. It is not a sale, so not in the sales count, gross
  * or discounts.
