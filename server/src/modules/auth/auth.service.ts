@@ -1,14 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { LoginBody, SignupBody } from "@duka/contracts";
-import { eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../../db/client.js";
-import { businesses, locations, users } from "../../db/schema.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { RequestMeta } from "../../lib/context.js";
 import { isUniqueViolation } from "../../lib/db-errors.js";
 import { AppError, conflict } from "../../lib/errors.js";
 import { audit } from "../audit/audit.service.js";
+import { insertBusiness } from "../business/business.repository.js";
+import { insertLocation } from "../locations/locations.repository.js";
+import { findAccountsByLogin, insertUser } from "../users/users.repository.js";
 import { forgetOldAttempts, loginKeys, reserveAttempt, wrongPassword } from "./lockout.js";
 import { assertStrongPassword, hashPassword, verifyPassword } from "./passwords.js";
 import { hashRecoveryCode, newRecoveryCode } from "./recovery.service.js";
@@ -49,8 +50,7 @@ export async function signup(db: Db, input: Signup, meta: RequestMeta, policy: S
   const businessId = randomUUID();
   try {
     return await inBusiness(db, businessId, async (tx) => {
-      await tx.insert(businesses).values({
-        id: businessId,
+      await insertBusiness(tx, businessId, {
         name: input.businessName,
         currency: input.currency,
         timeZone: input.timeZone,
@@ -58,24 +58,20 @@ export async function signup(db: Db, input: Signup, meta: RequestMeta, policy: S
         locale: input.locale ?? "en",
         createdAt: meta.now,
       });
-      const [location] = await tx
-        .insert(locations)
-        .values({ businessId, name: input.locationName, address: input.locationAddress ?? null, createdAt: meta.now })
-        .returning({ id: locations.id });
-      const [owner] = await tx
-        .insert(users)
-        .values({
-          businessId,
-          name: input.ownerName,
-          role: "owner",
-          login: input.login,
-          passwordHash,
-          recoveryHash: hashRecoveryCode(recoveryCode),
-          createdAt: meta.now,
-          updatedAt: meta.now,
-        })
-        .returning({ id: users.id });
-      if (!location || !owner) throw new Error("signup insert returned nothing");
+      await insertLocation(tx, businessId, {
+        name: input.locationName,
+        address: input.locationAddress ?? null,
+        createdAt: meta.now,
+      });
+      const owner = await insertUser(tx, businessId, {
+        name: input.ownerName,
+        role: "owner",
+        login: input.login,
+        passwordHash,
+        recoveryHash: hashRecoveryCode(recoveryCode),
+        createdAt: meta.now,
+        updatedAt: meta.now,
+      });
       await audit(tx, { businessId, userId: owner.id, action: "business.created", ip: meta.ip, at: meta.now });
       const session = await createSession(tx, { businessId, userId: owner.id, policy, ...meta });
       return { ...session, businessId, userId: owner.id, recoveryCode };
@@ -92,16 +88,7 @@ export async function signup(db: Db, input: Signup, meta: RequestMeta, policy: S
  * the only staff member anywhere with that login. Several and no code: the phone must ask for it.
  */
 async function findAccount(db: Db, login: string, shopCode: string | undefined) {
-  const rows = await db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('app.login', ${login}, true), set_config('app.shop_code', ${shopCode ?? ""}, true)`,
-    );
-    return tx
-      .select({ user: users, shopCode: businesses.code })
-      .from(users)
-      .leftJoin(businesses, eq(businesses.id, users.businessId))
-      .where(eq(users.login, login));
-  });
+  const rows = await findAccountsByLogin(db, login, shopCode);
   const found =
     (shopCode ? rows.find((r) => r.shopCode === shopCode) : undefined) ??
     rows.find((r) => r.user.role === "owner") ??

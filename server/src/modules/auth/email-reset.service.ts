@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
-import { passwordResets, users } from "../../db/schema.js";
 import { inBusiness } from "../../db/tenancy.js";
 import type { RequestMeta } from "../../lib/context.js";
 import { AppError } from "../../lib/errors.js";
+import { findUserRow } from "../users/users.repository.js";
 import { reserveAttempt } from "./lockout.js";
+import { insertPasswordReset, lockOpenReset, markResetUsed } from "./password-resets.repository.js";
 import { findOwner, setRecoveredPassword } from "./recovery.service.js";
 
 /** How long a reset link works. */
@@ -51,8 +51,7 @@ export async function requestReset(
   // The business id leads the token, so the link is found under row-level security without a lookup.
   const token = `${owner.businessId}.${randomBytes(32).toString("base64url")}`;
   await inBusiness(db, owner.businessId, (tx) =>
-    tx.insert(passwordResets).values({
-      businessId: owner.businessId,
+    insertPasswordReset(tx, owner.businessId, {
       userId: owner.id,
       tokenHash: hashToken(token),
       createdAt: meta.now,
@@ -83,25 +82,11 @@ export async function resetWithLink(db: Db, token: string, newPassword: string, 
   const businessId = token.split(".")[0] ?? "";
   if (!UUID.test(businessId)) throw linkInvalid();
   const recoveryCode = await inBusiness(db, businessId, async (tx) => {
-    const [reset] = await tx
-      .select()
-      .from(passwordResets)
-      .where(
-        and(
-          eq(passwordResets.businessId, businessId),
-          eq(passwordResets.tokenHash, hashToken(token)),
-          isNull(passwordResets.usedAt),
-          gt(passwordResets.expiresAt, meta.now),
-        ),
-      )
-      .for("update");
+    const reset = await lockOpenReset(tx, businessId, hashToken(token), meta.now);
     if (!reset) throw linkInvalid();
-    const [user] = await tx
-      .select()
-      .from(users)
-      .where(and(eq(users.businessId, businessId), eq(users.id, reset.userId)));
+    const user = await findUserRow(tx, businessId, reset.userId);
     if (!user?.active) throw linkInvalid();
-    await tx.update(passwordResets).set({ usedAt: meta.now }).where(eq(passwordResets.id, reset.id));
+    await markResetUsed(tx, businessId, reset.id, meta.now);
     return setRecoveredPassword(tx, user, newPassword, meta, "email");
   });
   return { recoveryCode };

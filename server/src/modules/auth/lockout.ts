@@ -1,8 +1,7 @@
 import type { ErrorCode } from "@duka/contracts";
-import { and, eq, inArray, lt, or, sql } from "drizzle-orm";
-import { type Db, queryRows } from "../../db/client.js";
-import { loginAttempts } from "../../db/schema.js";
+import type { Db } from "../../db/client.js";
 import { AppError } from "../../lib/errors.js";
+import { clearAttempt, deleteStaleAttempts, reserveAttemptRows } from "./login-attempts.repository.js";
 
 /** Failed attempts allowed per counter in the window; then 429 until it slides. */
 export const LOGIN_LIMIT = 10;
@@ -59,27 +58,18 @@ const tooMany = (retryAfter: number) =>
  */
 export async function reserveAttempt(db: Db, keys: LockKeys, now: Date, limit = LOGIN_LIMIT): Promise<Attempt> {
   const { known } = keys;
-  const list = (items: string[]) => sql`array(select jsonb_array_elements_text(${JSON.stringify(items)}::jsonb))`;
-  const [row] = await queryRows<{ free_at: string | Date | null; most: number; ids: (string | number)[] | null }>(
+  const row = await reserveAttemptRows(
     db,
-    sql`select * from duka_reserve_attempt(${list(keys.always)}, ${known?.key ?? null}, ${list(known?.otherwise ?? [])},
-          ${now.toISOString()}::timestamptz, ${`${LOGIN_WINDOW_MS} milliseconds`}::interval,
-          ${`${KNOWN_ADDRESS_MS} milliseconds`}::interval, ${limit}::int)`,
+    { always: keys.always, knownKey: known?.key ?? null, otherwise: known?.otherwise ?? [] },
+    now,
+    { windowMs: LOGIN_WINDOW_MS, knownMs: KNOWN_ADDRESS_MS, limit },
   );
-  if (!row) throw new Error("duka_reserve_attempt returned nothing");
-  if (row.free_at) {
-    throw tooMany(Math.max(1, Math.ceil((new Date(row.free_at).getTime() - now.getTime()) / 1000)));
+  if (row.freeAt) {
+    throw tooMany(Math.max(1, Math.ceil((row.freeAt.getTime() - now.getTime()) / 1000)));
   }
-  const ids = (row.ids ?? []).map(Number);
   return {
     triesLeft: limit - row.most - 1,
-    succeeded: () =>
-      db.transaction(async (tx) => {
-        await tx.delete(loginAttempts).where(inArray(loginAttempts.id, ids));
-        if (!known) return;
-        await tx.delete(loginAttempts).where(eq(loginAttempts.key, known.key));
-        await tx.insert(loginAttempts).values({ key: known.key, at: now });
-      }),
+    succeeded: () => clearAttempt(db, row.ids, known?.key, now),
   };
 }
 
@@ -88,14 +78,7 @@ export async function reserveAttempt(db: Db, keys: LockKeys, now: Date, limit = 
  * this never waits on, or deadlocks with, an attempt in flight.
  */
 export async function forgetOldAttempts(db: Db, now: Date): Promise<void> {
-  const stale = or(
-    and(lt(loginAttempts.at, new Date(now.getTime() - LOGIN_WINDOW_MS)), sql`${loginAttempts.key} not like 'known:%'`),
-    lt(loginAttempts.at, new Date(now.getTime() - KNOWN_ADDRESS_MS)),
-  );
-  await db.execute(
-    sql`delete from ${loginAttempts} where ${loginAttempts.id} in (
-          select ${loginAttempts.id} from ${loginAttempts} where ${stale} limit 1000 for update skip locked)`,
-  );
+  await deleteStaleAttempts(db, now, { windowMs: LOGIN_WINDOW_MS, knownMs: KNOWN_ADDRESS_MS });
 }
 
 /** The refusal of a wrong password, warning when a lock is near (and what to do about it). */

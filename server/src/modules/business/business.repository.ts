@@ -60,3 +60,12 @@ export async function businessCreatedAt(tx: Queryable, businessId: string): Prom
     .where(eq(businesses.id, businessId));
   return row?.createdAt ?? null;
 }
+
+/** A new business (sign-up); its settings start as the defaults. */
+export async function insertBusiness(
+  tx: Queryable,
+  businessId: string,
+  v: { name: string; currency: string; timeZone: string; country: string | null; locale: string; createdAt: Date },
+) {
+  await tx.insert(businesses).values({ id: businessId, ...v });
+}

@@ -1,7 +1,7 @@
 import type { UserItem } from "@duka/contracts";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Db, Queryable, Tx } from "../../db/client.js";
-import { users } from "../../db/schema.js";
+import { businesses, users } from "../../db/schema.js";
 
 /** The users table: staff and owners of a business, with their password and recovery hashes. */
 
@@ -80,5 +80,22 @@ export function findOwnerByLogin(db: Db, login: string) {
       .from(users)
       .where(and(eq(users.login, login), eq(users.role, "owner"), eq(users.active, true)));
     return row;
+  });
+}
+
+/**
+ * Every account with this login, with its shop's code, before the business is known: the login and
+ * the shop code are handed to row-level security for this one transaction.
+ */
+export function findAccountsByLogin(db: Db, login: string, shopCode: string | undefined) {
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('app.login', ${login}, true), set_config('app.shop_code', ${shopCode ?? ""}, true)`,
+    );
+    return tx
+      .select({ user: users, shopCode: businesses.code })
+      .from(users)
+      .leftJoin(businesses, eq(businesses.id, users.businessId))
+      .where(eq(users.login, login));
   });
 }
