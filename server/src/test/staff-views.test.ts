@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { wordsFor } from "../lib/words.js";
 import { COST_KEYS } from "../modules/auth/policy.js";
 import { type Actor, signUp, useTestApp } from "./api.js";
 import { addStaff } from "./fixtures.js";
@@ -6,8 +7,10 @@ import { uploadDocument } from "./multipart.js";
 import { pdfText } from "./pdf.js";
 import { firstLocation, makeProduct, saleBody } from "./sales.js";
 
+/** The catalogue's word for cost in every language, so a CSV column is caught whatever the shop's language. */
+const COST_WORDS = ["en", "fr", "sw"].map((l) => wordsFor(l)("printed.csv.product.cost"));
 /** A key or a column that says what goods cost the shop, however it is spelt. */
-const COSTLY = new RegExp(`^(${COST_KEYS.join("|")})$|cost|margin|profit|cogs`, "i");
+const COSTLY = new RegExp(`^(${COST_KEYS.join("|")})$|cost|margin|profit|cogs|${COST_WORDS.join("|")}`, "i");
 
 /** Every key path in a JSON value whose key carries cost. */
 function costKeys(value: unknown, path = "$"): string[] {

@@ -1,4 +1,6 @@
 import { CUSTOMER_IMPORT_FIELDS, type ImportKind, PRODUCT_IMPORT_FIELDS } from "@duka/contracts";
+import type { MessageKey } from "@duka/contracts/i18n/languages";
+import { type Words, wordsFor } from "../../lib/words.js";
 import type { Table } from "./read.js";
 
 export type Lang = "en" | "fr" | "sw";
@@ -20,76 +22,42 @@ export function normalise(header: string): string {
     .trim();
 }
 
-/** Duka's own column names, as the templates write them in each language. */
-export const LABELS: Record<MappedKind, Record<Lang, Record<string, string>>> = {
-  products: {
-    en: {
-      name: "name",
-      sku: "sku",
-      barcode: "barcode",
-      category: "category",
-      unit: "unit",
-      price: "price",
-      cost: "cost",
-      lowStockThreshold: "low stock threshold",
-      stock: "stock",
-    },
-    fr: {
-      name: "nom",
-      sku: "référence",
-      barcode: "code-barres",
-      category: "catégorie",
-      unit: "unité",
-      price: "prix",
-      cost: "coût",
-      lowStockThreshold: "seuil de stock bas",
-      stock: "stock",
-    },
-    sw: {
-      name: "jina",
-      sku: "nambari ya bidhaa",
-      barcode: "msimbopau",
-      category: "aina",
-      unit: "kipimo",
-      price: "bei",
-      cost: "gharama",
-      lowStockThreshold: "kiwango cha chini",
-      stock: "stoo",
-    },
-  },
-  customers: {
-    en: {
-      name: "name",
-      phone: "phone",
-      email: "email",
-      address: "address",
-      creditLimit: "credit limit",
-      openingBalance: "opening balance",
-    },
-    fr: {
-      name: "nom",
-      phone: "téléphone",
-      email: "e-mail",
-      address: "adresse",
-      creditLimit: "plafond de crédit",
-      openingBalance: "solde d’ouverture",
-    },
-    sw: {
-      name: "jina",
-      phone: "simu",
-      email: "barua pepe",
-      address: "anwani",
-      creditLimit: "kikomo cha mkopo",
-      openingBalance: "deni la mwanzo",
-    },
-  },
-};
+const LANGS: Lang[] = ["en", "fr", "sw"];
+const CATALOGUE = Object.fromEntries(LANGS.map((l) => [l, wordsFor(l)])) as Record<Lang, Words>;
+
+/** The columns Duka's templates write, in their order; exports write the same and a few more. */
+const TEMPLATE_COLUMNS = {
+  products: ["name", "sku", "barcode", "category", "unit", "price", "cost", "lowStockThreshold", "stock"],
+  customers: ["name", "phone", "email", "address", "creditLimit", "openingBalance"],
+} as const satisfies Record<MappedKind, readonly Field[]>;
 
 /** Columns Duka's own exports add, which an import reads or knowingly leaves aside. */
-const EXPORT_EXTRAS: Record<MappedKind, Record<string, Field | null>> = {
+const EXPORT_EXTRAS = {
   products: { archived: null },
-  customers: { balance: "openingBalance", tags: null, "total spent": null, "last visit": null },
-};
+  customers: { balance: "openingBalance", tags: null, totalSpent: null, lastVisit: null },
+} as const satisfies Record<MappedKind, Record<string, Field | null>>;
+
+export type ProductColumn = (typeof TEMPLATE_COLUMNS.products)[number] | keyof typeof EXPORT_EXTRAS.products;
+export type CustomerColumn = (typeof TEMPLATE_COLUMNS.customers)[number] | keyof typeof EXPORT_EXTRAS.customers;
+
+/** A column's name as Duka writes it, from the catalogue in the words' language. */
+export function columnName(t: Words, kind: "products", column: ProductColumn): string;
+export function columnName(t: Words, kind: "customers", column: CustomerColumn): string;
+export function columnName(t: Words, kind: MappedKind, column: string): string {
+  return t(`printed.csv.${kind === "products" ? "product" : "customer"}.${column}` as MessageKey);
+}
+const nameIn = (t: Words, kind: MappedKind, column: string) =>
+  columnName(t, kind as "products", column as ProductColumn);
+
+/** Duka's own column names, as the templates write them in each language (field → name). */
+export const LABELS = Object.fromEntries(
+  (["products", "customers"] as const).map((kind) => [
+    kind,
+    Object.fromEntries(
+      LANGS.map((l) => [l, Object.fromEntries(TEMPLATE_COLUMNS[kind].map((f) => [f, nameIn(CATALOGUE[l], kind, f)]))]),
+    ),
+  ]),
+) as Record<MappedKind, Record<Lang, Record<string, string>>>;
 
 /** Other names people give the same column, for a file Duka does not know: the proposed mapping. */
 const SYNONYMS: Record<Field, string[]> = {
@@ -134,11 +102,20 @@ const SYNONYMS: Record<Field, string[]> = {
 export const fieldsOf = (kind: MappedKind): readonly Field[] =>
   kind === "products" ? PRODUCT_IMPORT_FIELDS : CUSTOMER_IMPORT_FIELDS;
 
-/** "stock: Main shop" (or "stoo: …") → "Main shop"; the export's total column is no location. */
+const STOCK_WORDS = new Set(LANGS.map((l) => normalise(nameIn(CATALOGUE[l], "products", "stock"))));
+const TOTAL_WORDS = new Set(LANGS.map((l) => normalise(CATALOGUE[l]("printed.csv.total"))));
+
+/** "stock: Main shop" (or "stoo: …") → its location; undefined for a header that is no stock column. */
+function stockPart(header: string): string | undefined {
+  const colon = header.indexOf(":");
+  if (colon < 0 || !STOCK_WORDS.has(normalise(header.slice(0, colon)))) return undefined;
+  return header.slice(colon + 1).trim() || undefined;
+}
+
+/** "stock: Main shop", in any of Duka's languages → "Main shop"; the export's total column is no location. */
 export function stockColumn(header: string): string | null {
-  const m = /^\s*(stock|stoo)\s*:\s*(.+?)\s*$/i.exec(header);
-  if (!m?.[2] || /^(total|jumla)$/i.test(m[2])) return null;
-  return m[2];
+  const location = stockPart(header);
+  return location && !TOTAL_WORDS.has(normalise(location)) ? location : null;
 }
 
 function labelField(kind: MappedKind, header: string): Field | null | undefined {
@@ -146,7 +123,9 @@ function labelField(kind: MappedKind, header: string): Field | null | undefined 
   for (const lang of Object.values(LABELS[kind])) {
     for (const [field, label] of Object.entries(lang)) if (normalise(label) === n) return field as Field;
   }
-  if (n in EXPORT_EXTRAS[kind]) return EXPORT_EXTRAS[kind][n];
+  for (const [column, field] of Object.entries(EXPORT_EXTRAS[kind])) {
+    if (LANGS.some((l) => normalise(nameIn(CATALOGUE[l], kind, column)) === n)) return field;
+  }
   return undefined;
 }
 
@@ -154,7 +133,7 @@ function labelField(kind: MappedKind, header: string): Field | null | undefined 
 export function dukaMapping(kind: MappedKind, headers: string[]): Record<string, string> | null {
   const mapping: Record<string, string> = {};
   for (const h of headers) {
-    if (kind === "products" && (stockColumn(h) || /^\s*(stock|stoo)\s*:\s*(total|jumla)\s*$/i.test(h))) continue;
+    if (kind === "products" && stockPart(h) !== undefined) continue;
     const field = labelField(kind, h);
     if (field === undefined) return null;
     if (field) mapping[field] ??= h;

@@ -100,4 +100,55 @@ describe("imports: export from one business, import into a new one", () => {
     expect(await people(b)).toEqual(await people(a));
     expect((await people(b)).find((p) => p.name === "Amina Otieno")?.balance).toBe(25000);
   });
+
+  it("names the columns in the shop's language, and a French export imports into a Swahili shop", async () => {
+    const a = await signUp(t.app, {
+      locale: "fr",
+      currency: "XOF",
+      timeZone: "Africa/Dakar",
+      locationName: "Boutique",
+    });
+    const main = (await a.get("/locations")).json().items[0].id as string;
+    await a.post("/products", {
+      name: "Sucre 1 kg",
+      sku: "SUC-1",
+      category: "Épicerie",
+      price: 650,
+      cost: 500,
+      lowStockThreshold: 5,
+      initialStock: [{ locationId: main, quantity: 24 }],
+    });
+    await a.post("/products", { name: "=Couture", price: 0, priceAtSale: true, category: "@Services" });
+    await a.post("/customers", { name: "Awa Diallo", phone: "+221771234567", address: "Rue du Marché" });
+
+    const products = (await a.get("/products/export.csv")).body;
+    const customers = (await a.get("/customers/export.csv")).body;
+    const firstLine = (csv: string) => csv.replace(/^\uFEFF/, "").split(/\r?\n/)[0];
+    expect(firstLine(products)).toBe(
+      "nom,référence,code-barres,catégorie,unité,prix (XOF),coût (XOF),seuil de stock bas,archivé,stock: Boutique,stock: total",
+    );
+    expect(firstLine(customers)).toBe(
+      "nom,téléphone,e-mail,adresse,étiquettes,solde (XOF),total dépensé (XOF),dernière visite",
+    );
+    // Formula-looking text stays neutralised whatever the language.
+    expect(products).toContain("'=Couture");
+
+    const b = await signUp(t.app, {
+      locale: "sw",
+      currency: "XOF",
+      timeZone: "Africa/Dakar",
+      locationName: "Boutique",
+    });
+    await bringIn(b, "products", "bidhaa.csv", products);
+    await bringIn(b, "customers", "wateja.csv", customers);
+    expect(await catalogue(b)).toEqual(await catalogue(a));
+    expect(await people(b)).toEqual(await people(a));
+    // And the Swahili shop writes its own words, which an English shop reads back.
+    expect(firstLine((await b.get("/products/export.csv")).body)).toMatch(/^jina,nambari ya bidhaa,.*,stoo: jumla$/);
+    const c = await signUp(t.app, { currency: "XOF", timeZone: "Africa/Dakar", locationName: "Boutique" });
+    await bringIn(c, "products", "products.csv", (await b.get("/products/export.csv")).body);
+    await bringIn(c, "customers", "customers.csv", (await b.get("/customers/export.csv")).body);
+    expect(await catalogue(c)).toEqual(await catalogue(a));
+    expect(await people(c)).toEqual(await people(a));
+  });
 });

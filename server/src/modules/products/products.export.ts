@@ -4,6 +4,8 @@ import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx } from "../../lib/context.js";
 import { safeText } from "../../lib/csv.js";
 import { fromMilli, parseMilli } from "../../lib/quantity.js";
+import { wordsFor } from "../../lib/words.js";
+import { columnName, type ProductColumn } from "../imports/headers.js";
 import { visibleLocations } from "../inventory/locations.js";
 import { productsForExport } from "./products.repository.js";
 
@@ -24,18 +26,21 @@ export async function exportProductsCsv(db: Db, ctx: Ctx): Promise<string> {
     const locations = await visibleLocations(tx, ctx);
     const rows = await productsForExport(tx, ctx.businessId);
     const currency = ctx.business.currency;
+    // Column names in the shop's language; the import knows them in every language.
+    const t = wordsFor(ctx.business.locale);
+    const col = (c: ProductColumn) => columnName(t, "products", c);
     const header = [
-      "name",
-      "sku",
-      "barcode",
-      "category",
-      "unit",
-      `price (${currency})`,
-      `cost (${currency})`,
-      "low stock threshold",
-      "archived",
-      ...locations.map((l) => `stock: ${l.name}`),
-      "stock: total",
+      col("name"),
+      col("sku"),
+      col("barcode"),
+      col("category"),
+      col("unit"),
+      `${col("price")} (${currency})`,
+      `${col("cost")} (${currency})`,
+      col("lowStockThreshold"),
+      col("archived"),
+      ...locations.map((l) => `${col("stock")}: ${l.name}`),
+      `${col("stock")}: ${t("printed.csv.total")}`,
     ];
     const records = rows.map((r) => {
       const perLocation = locations.map((l) => parseMilli(r.levels?.[l.id] ?? "0"));
