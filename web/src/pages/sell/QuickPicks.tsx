@@ -1,4 +1,5 @@
 import { searchProducts } from "../../api/sales";
+import { Fit } from "../../components/Fit";
 import { useLoad } from "../../data/use-load";
 import { t, useLocale } from "../../i18n";
 import { formatterFor } from "../../lib/format";
@@ -56,7 +57,9 @@ function Tiles(props: {
             {/* Named by what it shows (name and price), so voice control finds it by what the eye reads. */}
             <button type="button" class="sell-tile" onClick={() => props.onPick(p)}>
               <span class="sell-tile-name">{p.name}</span>
-              <span class="sell-tile-price">{fmt.money(p.price)}</span>
+              <span class="sell-tile-price fit-box">
+                <Fit text={fmt.money(p.price)} />
+              </span>
             </button>
           </li>
         ))}
