@@ -68,7 +68,10 @@ describeBrowser("the payment sheet", () => {
     await page.getByRole("link", { name: "Receipt" }).click();
     await page.getByText("QGH71ABC2D").waitFor();
     const whatsapp = page.getByRole("link", { name: "Send to Bi Mwanaisha by WhatsApp" });
-    expect(await whatsapp.getAttribute("href")).toMatch(/^https:\/\/wa\.me\/254722111222\?text=.*QGH71ABC2D/);
+    // The receipt's text arrives after the screen: wait for the link to carry it.
+    await expect
+      .poll(() => whatsapp.getAttribute("href"), { timeout: 10_000 })
+      .toMatch(/^https:\/\/wa\.me\/254722111222\?text=.*QGH71ABC2D/);
     await page.getByRole("link", { name: "Sale details" }).click();
     await page.getByText("QGH71ABC2D").waitFor();
     await checkA11y(page);
