@@ -35,7 +35,7 @@ describeBrowser("the owner's dashboard", () => {
     });
 
     await owner.goto("/");
-    await owner.getByRole("heading", { level: 2, name: "Your shop" }).waitFor();
+    await owner.getByRole("heading", { level: 2, name: "Your shop", exact: true }).waitFor();
     // Added without stock: not counted yet, which is not "out".
     await owner.getByText("0 in stock, 0 low, 0 out, 1 not counted").waitFor();
     await owner.getByText("Nothing is running low.").waitFor();
