@@ -1,7 +1,11 @@
 import { render } from "preact";
 import { App } from "./app";
 import { loadSession } from "./session";
-import "./styles.css";
+// In this order: later files refine earlier ones, as one stylesheet would.
+import "./styles/base.css";
+import "./styles/forms.css";
+import "./styles/shell.css";
+import "./styles/parts.css";
 
 const root = document.getElementById("app");
 if (root) render(<App />, root);

@@ -12,6 +12,7 @@ import { useMe } from "../../session";
 import { CartLines } from "../sell/CartLines";
 import { type CartLine, cartAmounts, emptyCart } from "../sell/cart";
 import "../sell/sell.css";
+import "../sell/sales.css";
 
 interface Props {
   body: CreateSaleBody;

@@ -11,6 +11,7 @@ import { useMe } from "../../session";
 import { methodLabel } from "./payment";
 import { SaleDocuments } from "./SaleDocuments";
 import "./sell.css";
+import "./sales.css";
 import "./receipt.css";
 import { useLoad } from "../../data/use-load";
 

@@ -10,6 +10,7 @@ import { useMe } from "../../session";
 import { methodLabel } from "./payment";
 import { RefundForm, VoidForm } from "./SaleActions";
 import "./sell.css";
+import "./sales.css";
 import { useLoad } from "../../data/use-load";
 
 /** One sale: who, when, what, how paid; the owner may void it or refund some lines. */

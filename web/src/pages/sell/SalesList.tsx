@@ -15,6 +15,7 @@ import { useMe } from "../../session";
 import { todayIn } from "./dates";
 import { methodLabel, methodsOf } from "./payment";
 import "./sell.css";
+import "./sales.css";
 import { useLoad } from "../../data/use-load";
 import { SaleSearch } from "./SaleSearch";
 

@@ -31,6 +31,7 @@ import { useTillRules } from "./rules";
 import { SaleDone } from "./SaleDone";
 import { useTillLocation } from "./till-location";
 import "./sell.css";
+import "./sales.css";
 import "./sell-wide.css";
 
 // The camera code downloads on the first tap of Scan, not with the sell screen; so do the rarely
