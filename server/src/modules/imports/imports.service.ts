@@ -93,6 +93,8 @@ export async function previewImport(db: Db, ctx: Ctx, upload: Upload, now: Date)
     return previewSales(db, ctx, upload, input, now);
   }
   const table = await readTable(upload.bytes, { sheet: upload.sheet });
+  // The readers below take the rows as they go (a file is not held twice): count them first.
+  const rowCount = table.rows.length;
   const seen = recognisedKind(table);
   if (seen && seen !== upload.kind) throw wrongKind(seen, upload.kind);
   if (upload.kind === "sales") return previewSales(db, ctx, upload, salesFromTable(ctx, table), now);
@@ -138,7 +140,7 @@ export async function previewImport(db: Db, ctx: Ctx, upload: Upload, now: Date)
       new: kept.filter((i) => i.action === "new").length,
       update: kept.filter((i) => i.action === "update").length,
       unchanged: kept.filter((i) => i.action === "unchanged").length,
-      error: missing.length ? table.rows.length : issues.errorRows,
+      error: missing.length ? rowCount : issues.errorRows,
     };
     const expiresAt = new Date(now.getTime() + KEPT_MS);
     const payload: Payload = { records: kept.map((i) => i.record), newLocations: planned.newLocations };

@@ -32,7 +32,11 @@ export function salesFromTable(ctx: Ctx, table: Table): SalesInput {
     );
   }
   const withLines = source.format === "loyverse_receipt_items";
-  const { records, issues } = validateSales(ctx, source.records, table.decimalComma, withLines);
+  const { records, issues } = validateSales(ctx, source.records, {
+    decimalComma: table.decimalComma,
+    withLines,
+    monthFirst: source.monthFirst,
+  });
   return { format: source.format, mapping: source.mapping, headers: table.headers, records, issues };
 }
 
