@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Id, IsoDate, KeyCursor, Money, Name, OptionalText, Page } from "./common.js";
-import { SaleLine } from "./sales.js";
+import { SaleKind, SaleLine } from "./sales.js";
 
 /**
  * Write bodies refuse unknown fields instead of dropping them: a misspelt "credit_limit" silently
@@ -113,6 +113,8 @@ export const CustomerSale = z.object({
   occurredAt: z.string(),
   businessDate: IsoDate,
   status: z.enum(["completed", "voided"]),
+  /** A refund receipt's amounts are negative: money that went back. */
+  kind: SaleKind,
   paymentMethod: z.string(),
   subtotal: z.number().int(),
   discount: z.number().int(),

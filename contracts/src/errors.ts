@@ -51,6 +51,7 @@ export const ERROR_CODES = {
   amount_too_large: 400,
   already_voided: 409,
   sale_voided: 409,
+  sale_imported: 409,
   refund_exceeds_sold: 409,
   price_required: 400,
   // Customers and credit

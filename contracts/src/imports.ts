@@ -14,6 +14,8 @@ export const ImportFormat = z.enum([
   "ospos_customers",
   "loyverse_receipts",
   "loyverse_receipt_items",
+  /** Duka's own export zip (its sales.csv and sale_lines.csv), read back as past sales. */
+  "duka_export",
   "mapped",
 ]);
 export type ImportFormat = z.infer<typeof ImportFormat>;

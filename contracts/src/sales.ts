@@ -97,6 +97,8 @@ export const CreateSaleBody = z.object({
 export type CreateSaleBody = z.input<typeof CreateSaleBody>;
 
 export const SaleStatus = z.enum(["completed", "voided"]);
+/** `refund`: a refund receipt brought in from another system, money back on its own day (decision 021). */
+export const SaleKind = z.enum(["sale", "refund"]);
 
 export const SaleLine = z.object({
   lineNo: z.number().int(),
@@ -131,6 +133,11 @@ export const Sale = z.object({
   refunded: z.number().int(),
   voidedAt: Instant.nullable(),
   voidReason: z.string().nullable(),
+  kind: SaleKind,
+  /** Brought in from another system's file: it cannot be voided or refunded in Duka. */
+  imported: z.boolean(),
+  /** The receipt number in the system it came from. */
+  externalRef: z.string().nullable(),
   lines: z.array(SaleLine),
   /** Names for the receipt, as they are now. */
   receipt: z.object({
@@ -175,7 +182,10 @@ export const SaleSummary = Sale.pick({
   total: true,
   status: true,
   refunded: true,
+  kind: true,
+  imported: true,
 }).extend({
+  /** A refund receipt's subtotal, discount and total are negative here: money that went back. */
   paymentMethod: z.string(),
   paymentReference: z.string().nullable(),
   /** The provisional receipt number of a sale recorded offline, else null. */

@@ -2,8 +2,16 @@
  * Money leaves the system as text only here. Amounts stay integers of minor units; the decimal
  * string is built by integer arithmetic and handed to Intl as a string, so no float ever rounds it.
  */
+const digitsOf = new Map<string, number>();
+
+/** The currency's minor digits; remembered, as building an Intl formatter costs more than a file row. */
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = digitsOf.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsOf.set(currency, digits);
+  }
+  return digits;
 }
 
 /** 123450 KES → "1234.50": a plain decimal for files and for Intl. */

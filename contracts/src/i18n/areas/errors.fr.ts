@@ -25,6 +25,8 @@ export const fr: Record<keyof typeof en, string> = {
   "error.amount_too_large": "Ce montant est trop grand. Vérifiez la quantité et le prix.",
   "error.already_voided": "Cette vente a déjà été annulée.",
   "error.sale_voided": "Cette vente a été annulée : plus rien ne peut être remboursé.",
+  "error.sale_imported":
+    "Cette vente vient de votre ancien système : corrigez-la là-bas et importez-la à nouveau, ou enregistrez une nouvelle vente ou un remboursement.",
   "error.refund_exceeds_sold": "Ligne {lineNo} : au plus {refundable} peut encore être remboursé.",
   "error.duplicate_phone": "Un autre client a déjà ce numéro. Recherchez-le plutôt.",
   "error.customer_archived": "Ce client est archivé. Choisissez-en un autre ou restaurez-le.",

@@ -24,6 +24,8 @@ export const sw: Record<keyof typeof en, string> = {
   "error.amount_too_large": "Kiasi hiki ni kikubwa mno. Angalia idadi na bei.",
   "error.already_voided": "Mauzo haya yameshafutwa.",
   "error.sale_voided": "Mauzo haya yamefutwa, kwa hiyo hakuna zaidi kinachoweza kurudishwa.",
+  "error.sale_imported":
+    "Mauzo haya yameletwa kutoka mfumo wako wa zamani: yarekebishe huko na uyalete tena, au rekodi mauzo mapya au marejesho.",
   "error.refund_exceeds_sold": "Mstari {lineNo}: zinaweza kurudishwa {refundable} tu.",
   "error.duplicate_phone": "Mteja mwingine tayari ana namba hii ya simu. Mtafute badala yake.",
   "error.customer_archived": "Mteja huyu amehifadhiwa kando. Chagua mteja mwingine au umrudishe.",

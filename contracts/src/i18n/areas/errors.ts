@@ -26,6 +26,8 @@ export const en = {
   "error.amount_too_large": "This amount is too large. Check the quantity and the price.",
   "error.already_voided": "This sale was already cancelled.",
   "error.sale_voided": "This sale was cancelled, so nothing more can be refunded.",
+  "error.sale_imported":
+    "This sale was brought in from your old system: correct it there and import it again, or record a new sale or refund.",
   "error.refund_exceeds_sold": "Line {lineNo}: at most {refundable} can still be refunded.",
   "error.duplicate_phone": "Another customer already has this phone number. Search for them instead.",
   "error.customer_archived": "This customer is archived. Choose another customer or restore them.",

@@ -75,6 +75,7 @@ export const fr: Record<keyof typeof en, string> = {
     "Exportez vos tickets depuis Loyverse (Tickets, ou Tickets par article) et envoyez le fichier tel quel. Les ventes passées gardent leur date et leur numéro de ticket, et ne changent pas votre stock.",
   "imports.format.loyverse_receipts": "Tickets Loyverse",
   "imports.format.loyverse_receipt_items": "Tickets Loyverse par article",
+  "imports.format.duka_export": "Export Duka (zip)",
   "imports.refund": "remboursement",
   "imports.voided": "annulé",
   "imports.seeReports": "Voir les rapports",

@@ -74,6 +74,7 @@ export const sw: Record<keyof typeof en, string> = {
     "Pakua risiti zako kutoka Loyverse (Risiti, au Risiti kwa bidhaa) na upakie faili kama lilivyo. Mauzo ya zamani yanabaki na tarehe na namba zao za risiti, na hayabadilishi stoo yako.",
   "imports.format.loyverse_receipts": "Risiti za Loyverse",
   "imports.format.loyverse_receipt_items": "Risiti za Loyverse kwa bidhaa",
+  "imports.format.duka_export": "Nakala ya Duka (zip)",
   "imports.refund": "marejesho",
   "imports.voided": "imefutwa",
   "imports.seeReports": "Ona ripoti",

@@ -73,6 +73,7 @@ export const en = {
     "Export your receipts from Loyverse (Receipts, or Receipts by item) and upload the file as it is. Past sales keep their dates and receipt numbers, and do not change your stock.",
   "imports.format.loyverse_receipts": "Loyverse receipts",
   "imports.format.loyverse_receipt_items": "Loyverse receipts by item",
+  "imports.format.duka_export": "Duka export (zip)",
   "imports.refund": "refund",
   "imports.voided": "cancelled",
   "imports.seeReports": "See the reports",

@@ -137,6 +137,9 @@ export const fr: Record<keyof typeof en, string> = {
   "sales.back": "Toutes les ventes",
   "sales.status.completed": "Terminée",
   "sales.status.voided": "Annulée",
+  "sales.kind.refund": "Reçu de remboursement",
+  "sales.imported":
+    "Importée de votre ancien système (reçu {ref}). Elle ne peut pas être annulée ni remboursée ici : corrigez-la là-bas et importez-la à nouveau, ou enregistrez une nouvelle vente ou un remboursement.",
   "sales.cancel": "Annuler",
   "sales.void": "Annuler cette vente",
   "sales.void.reason": "Motif",

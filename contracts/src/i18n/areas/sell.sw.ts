@@ -135,6 +135,9 @@ export const sw: Record<keyof typeof en, string> = {
   "sales.back": "Mauzo yote",
   "sales.status.completed": "Yamekamilika",
   "sales.status.voided": "Yamebatilishwa",
+  "sales.kind.refund": "Risiti ya marejesho",
+  "sales.imported":
+    "Yameletwa kutoka mfumo wako wa zamani (risiti {ref}). Hayawezi kubatilishwa wala kurejeshwa hapa: yarekebishe huko na uyalete tena, au rekodi mauzo mapya au marejesho.",
   "sales.cancel": "Ghairi",
   "sales.void": "Batilisha mauzo haya",
   "sales.void.reason": "Sababu",

@@ -134,6 +134,9 @@ export const en = {
   "sales.back": "All sales",
   "sales.status.completed": "Completed",
   "sales.status.voided": "Voided",
+  "sales.kind.refund": "Refund receipt",
+  "sales.imported":
+    "Brought in from your old system (receipt {ref}). It cannot be voided or refunded here: correct it there and import it again, or record a new sale or refund.",
   "sales.cancel": "Cancel",
   "sales.void": "Void this sale",
   "sales.void.reason": "Reason",

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { queryRows, type Tx } from "../../db/client.js";
 import { saleLines } from "../../db/schema.js";
+import { signed } from "../sales/sale-read.repository.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 
 interface SaleRow {
@@ -11,6 +12,7 @@ interface SaleRow {
   at_key: string;
   business_date: string;
   status: "completed" | "voided";
+  kind: "sale" | "refund";
   payment_method: string;
   subtotal: string | number;
   discount: string | number;
@@ -28,11 +30,12 @@ export async function customerSalesPage(
   const after = cursor ? decodeCursor(cursor, 2) : undefined;
   const rows = await queryRows<SaleRow>(
     tx,
-    sql`select id, number, occurred_at, occurred_at::text as at_key, business_date::text as business_date, status, payment_method,
-          subtotal, discount, total
-        from sales where business_id = ${businessId} and customer_id = ${customerId}
-        ${after ? sql`and (occurred_at, id) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : sql``}
-        order by occurred_at desc, id desc limit ${limit + 1}`,
+    sql`select s.id, s.number, s.occurred_at, s.occurred_at::text as at_key, s.business_date::text as business_date,
+          s.status, s.kind, s.payment_method,
+          ${signed("s", "subtotal")} as subtotal, ${signed("s", "discount")} as discount, ${signed("s", "total")} as total
+        from sales s where s.business_id = ${businessId} and s.customer_id = ${customerId}
+        ${after ? sql`and (s.occurred_at, s.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : sql``}
+        order by s.occurred_at desc, s.id desc limit ${limit + 1}`,
   );
   const page = rows.slice(0, limit);
   const lines = page.length
@@ -56,6 +59,7 @@ export async function customerSalesPage(
     occurredAt: new Date(s.occurred_at).toISOString(),
     businessDate: s.business_date,
     status: s.status,
+    kind: s.kind,
     paymentMethod: s.payment_method,
     subtotal: Number(s.subtotal),
     discount: Number(s.discount),
@@ -85,6 +89,10 @@ export async function customerSalesPage(
  */
 export async function customerSummary(tx: Tx, businessId: string, customerId: string) {
   const mine = sql`s.business_id = ${businessId} and s.customer_id = ${customerId} and s.status = 'completed'`;
+  // A refund receipt brought in (decision 021) is money and goods that came back: it counts against
+  // what was spent and bought, and is neither a sale nor a visit.
+  const isSale = sql.raw(`s.kind = 'sale'`);
+  const bought = sql.raw(`case when s.kind = 'refund' then -l.quantity else l.quantity - l.refunded_quantity end`);
   const [totals] = await queryRows<{
     spent: string | number;
     refunded: string | number;
@@ -94,8 +102,8 @@ export async function customerSummary(tx: Tx, businessId: string, customerId: st
     last: string | null;
   }>(
     tx,
-    sql`select coalesce(sum(s.total), 0)::bigint as spent, count(*)::int as sales,
-          count(distinct s.business_date)::int as visits,
+    sql`select coalesce(sum(${signed("s", "total")}), 0)::bigint as spent, count(*) filter (where ${isSale})::int as sales,
+          count(distinct s.business_date) filter (where ${isSale})::int as visits,
           min(s.business_date)::text as first, max(s.business_date)::text as last,
           (select coalesce(sum(p.amount), 0)::bigint from payments p join sales s on s.business_id = p.business_id
              and s.id = p.sale_id where p.kind = 'refund' and ${mine}) as refunded
@@ -103,18 +111,18 @@ export async function customerSummary(tx: Tx, businessId: string, customerId: st
   );
   const months = await queryRows<{ month: string; sales: number; total: string | number }>(
     tx,
-    sql`select to_char(s.business_date, 'YYYY-MM') as month, count(*)::int as sales,
-          sum(s.total - coalesce((select sum(p.amount) from payments p
+    sql`select to_char(s.business_date, 'YYYY-MM') as month, count(*) filter (where ${isSale})::int as sales,
+          sum(${signed("s", "total")} - coalesce((select sum(p.amount) from payments p
             where p.business_id = s.business_id and p.sale_id = s.id and p.kind = 'refund'), 0))::bigint as total
         from sales s where ${mine} group by 1 order by 1`,
   );
   const favourites = await queryRows<{ product_id: string; name: string; quantity: string | number }>(
     tx,
-    sql`select l.product_id, p.name, sum(l.quantity - l.refunded_quantity) as quantity
+    sql`select l.product_id, p.name, sum(${bought}) as quantity
         from sale_lines l
         join sales s on s.business_id = l.business_id and s.id = l.sale_id
         join products p on p.business_id = l.business_id and p.id = l.product_id
-        where ${mine} group by l.product_id, p.name having sum(l.quantity - l.refunded_quantity) > 0
+        where ${mine} group by l.product_id, p.name having sum(${bought}) > 0
         order by quantity desc, p.name limit 5`,
   );
   return {

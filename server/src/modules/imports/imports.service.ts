@@ -6,6 +6,7 @@ import { AppError, badRequest, conflict, notFound } from "../../lib/errors.js";
 import { audit } from "../audit/audit.service.js";
 import { type CustomerRecord, customerPreview, planCustomers, validateCustomers } from "./customers.import.js";
 import { applyCustomers } from "./customers-import.repository.js";
+import { dukaExportSales, readDukaExport } from "./duka-sales.js";
 import { dukaMapping, fieldsOf, headerKey, type MappedKind, proposeMapping } from "./headers.js";
 import {
   firstLocationName,
@@ -21,7 +22,7 @@ import { type ProductRecord, validateProducts } from "./products.validate.js";
 import { applyProducts } from "./products-import.repository.js";
 import { readTable, type Table } from "./read.js";
 import { applySales, planSales, type SalePlan } from "./sales.commit.js";
-import { previewSales } from "./sales.preview.js";
+import { previewSales, salesFromTable } from "./sales.preview.js";
 import type { SaleRecord } from "./sales.validate.js";
 import { knownCustomers, knownProducts, mappedCustomers, mappedProducts, recognisedKind } from "./sources.js";
 
@@ -74,19 +75,29 @@ async function chooseMapping(db: Db, ctx: Ctx, kind: MappedKind, upload: Upload,
   };
 }
 
+const wrongKind = (seen: ImportKind, asked: ImportKind) =>
+  new AppError(
+    "wrong_kind",
+    400,
+    `This looks like a file of ${KIND_WORDS[seen]}, not ${KIND_WORDS[asked]}. Choose "${KIND_WORDS[seen]}" and upload it again.`,
+    { kind: seen },
+  );
+
 /** Reads, checks and matches a file, and keeps the result for an hour; writes nothing else. */
 export async function previewImport(db: Db, ctx: Ctx, upload: Upload, now: Date): Promise<ImportPreview> {
-  const table = await readTable(upload.bytes, { sheet: upload.sheet });
-  const seen = recognisedKind(table);
-  if (seen && seen !== upload.kind) {
-    throw new AppError(
-      "wrong_kind",
-      400,
-      `This looks like a file of ${KIND_WORDS[seen]}, not ${KIND_WORDS[upload.kind]}. Choose "${KIND_WORDS[seen]}" and upload it again.`,
-      { kind: seen },
-    );
+  const exported = readDukaExport(upload.bytes);
+  if (exported) {
+    if (upload.kind !== "sales") throw wrongKind("sales", upload.kind);
+    const { records, issues } = dukaExportSales(exported);
+    const input = { format: "duka_export" as const, mapping: {}, headers: exported.headers, records, issues };
+    return previewSales(db, ctx, upload, input, now);
   }
-  if (upload.kind === "sales") return previewSales(db, ctx, upload, table, now);
+  const table = await readTable(upload.bytes, { sheet: upload.sheet });
+  // The readers below take the rows as they go (a file is not held twice): count them first.
+  const rowCount = table.rows.length;
+  const seen = recognisedKind(table);
+  if (seen && seen !== upload.kind) throw wrongKind(seen, upload.kind);
+  if (upload.kind === "sales") return previewSales(db, ctx, upload, salesFromTable(ctx, table), now);
   const kind = upload.kind;
   const known = kind === "products" ? knownProducts(table) : knownCustomers(table);
   const chosen = known
@@ -129,7 +140,7 @@ export async function previewImport(db: Db, ctx: Ctx, upload: Upload, now: Date)
       new: kept.filter((i) => i.action === "new").length,
       update: kept.filter((i) => i.action === "update").length,
       unchanged: kept.filter((i) => i.action === "unchanged").length,
-      error: missing.length ? table.rows.length : issues.errorRows,
+      error: missing.length ? rowCount : issues.errorRows,
     };
     const expiresAt = new Date(now.getTime() + KEPT_MS);
     const payload: Payload = { records: kept.map((i) => i.record), newLocations: planned.newLocations };

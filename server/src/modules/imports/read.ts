@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import { parse } from "csv-parse";
 import readXlsxFile from "read-excel-file/node";
 import { AppError } from "../../lib/errors.js";
@@ -9,6 +10,25 @@ export interface Table {
   rows: { row: number; cells: string[] }[];
   /** In a semicolon file a comma is the decimal mark (1,5 is one and a half). */
   decimalComma: boolean;
+}
+
+/**
+ * Maps a table's rows to raw records, letting each row's cells go once read: a 100,000-line file is
+ * held as cells or as records, not as both. The table has no rows left after.
+ */
+export function takeRows<R>(t: Table, f: (r: Table["rows"][number]) => R): R[] {
+  return [...eachRow(t, f)];
+}
+
+/** The same, one record at a time, for a reader that checks each as it comes and keeps less. */
+export function* eachRow<R>(t: Table, f: (r: Table["rows"][number]) => R): Generator<R> {
+  const rows = t.rows as (Table["rows"][number] | undefined)[];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    rows[i] = undefined;
+    if (r) yield f(r);
+  }
+  rows.length = 0;
 }
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -71,9 +91,14 @@ const cellText = (v: unknown): string => {
 
 async function readCsv(bytes: Buffer): Promise<Table> {
   if (looksBinary(bytes.subarray(0, 4096))) throw notReadable();
-  const text = decodeText(bytes);
-  const delimiter = guessDelimiter(text.slice(0, text.search(/\r?\n|$/)));
-  const parser = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true });
+  // Valid UTF-8 goes to the parser as the bytes themselves: no second, decoded copy of the file.
+  const body = bytes.subarray(0, 3).equals(UTF8_BOM) ? bytes.subarray(3) : bytes;
+  const input = isUtf8(body) ? body : decodeText(bytes);
+  const head = (typeof input === "string" ? input.slice(0, 65_536) : input.subarray(0, 65_536).toString("utf8")).split(
+    /\r?\n/,
+  )[0];
+  const delimiter = guessDelimiter(head ?? "");
+  const parser = parse(input, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true });
   const rows: Table["rows"] = [];
   let headers: string[] | null = null;
   let line = 0;

@@ -3,7 +3,7 @@ import type { Tx } from "../../db/client.js";
 import type { Ctx } from "../../lib/context.js";
 import { normalisePhone } from "../customers/phone.js";
 import { countSales } from "../summaries/summary-writer.repository.js";
-import { createLocations, firstLocationName, locationsByName } from "./imports.repository.js";
+import { chunks, createLocations, firstLocationName, locationsByName } from "./imports.repository.js";
 import type { Issues } from "./issues.js";
 import type { Action } from "./products.commit.js";
 import {
@@ -190,10 +190,10 @@ export async function applySales(tx: Tx, ctx: Ctx, plan: SalePlan, reason: strin
     updated.map((i) => i.id),
     -1,
   );
-  await insertImportedSales(tx, b, ctx.userId, fresh.map(toRow), reason, at);
-  await updateImportedSales(tx, b, ctx.userId, updated.map(toRow), reason);
-  const withLines = written.filter((i) => i.record.lines !== null);
-  const lines: ImportedLineRow[] = withLines.flatMap((i) =>
+  // Rows for the database are made a batch at a time: a year of receipts is not held twice more.
+  for (const part of chunks(fresh)) await insertImportedSales(tx, b, ctx.userId, part.map(toRow), reason, at);
+  for (const part of chunks(updated)) await updateImportedSales(tx, b, ctx.userId, part.map(toRow), reason);
+  const lineRows = (i: PlannedSale): ImportedLineRow[] =>
     (i.record.lines ?? []).map((l, n) => ({
       sale_id: i.id,
       line_no: n + 1,
@@ -204,14 +204,15 @@ export async function applySales(tx: Tx, ctx: Ctx, plan: SalePlan, reason: strin
       discount: l.discount,
       line_total: l.lineTotal,
       unit_cost: l.unitCost,
-    })),
-  );
-  await replaceLines(
-    tx,
-    b,
-    withLines.map((i) => i.id),
-    lines,
-  );
+    }));
+  for (const part of chunks(written.filter((i) => i.record.lines !== null))) {
+    await replaceLines(
+      tx,
+      b,
+      part.map((i) => i.id),
+      part.flatMap(lineRows),
+    );
+  }
   await countSales(
     tx,
     b,

@@ -1,5 +1,6 @@
 import type { ImportFormat } from "@duka/contracts";
-import type { Table } from "./read.js";
+import { eachRow, type Table } from "./read.js";
+import { isMonthFirst } from "./sales.validate.js";
 import { type Cell, Columns } from "./sources.js";
 
 /**
@@ -32,7 +33,15 @@ export interface RawSaleRow {
 export interface SaleSource {
   format: Extract<ImportFormat, "loyverse_receipts" | "loyverse_receipt_items">;
   mapping: Record<string, string>;
-  records: RawSaleRow[];
+  /** Read once, as the validator asks for them: the table's rows go as they are read. */
+  records: Iterable<RawSaleRow>;
+  /** Slash dates are month first (a second part past 12 somewhere in the file). */
+  monthFirst: boolean;
+}
+
+/** Whether the file's dates are month first, from the date column before the rows are taken. */
+function monthFirstIn(t: Table, c: Columns) {
+  return isMonthFirst(t.rows.map(({ cells }) => c.cell(cells, "Date")?.value ?? ""));
 }
 
 const isReceipts = (c: Columns) => c.has("Receipt number") && c.has("Receipt type") && c.has("Net sales");
@@ -60,11 +69,13 @@ function common(c: Columns, cells: string[], row: number): RawSaleRow {
 
 function loyverseReceipts(t: Table): SaleSource {
   const c = new Columns(t.headers);
-  const records = t.rows.map(({ row, cells }) => ({
+  const monthFirst = monthFirstIn(t, c);
+  const records = eachRow(t, ({ row, cells }) => ({
     ...common(c, cells, row),
     payment: c.cell(cells, "Payment type"),
   }));
   return {
+    monthFirst,
     format: "loyverse_receipts",
     mapping: { receipt: "Receipt number", date: "Date", net: "Net sales", payment: "Payment type" },
     records,
@@ -73,7 +84,8 @@ function loyverseReceipts(t: Table): SaleSource {
 
 function loyverseReceiptItems(t: Table): SaleSource {
   const c = new Columns(t.headers);
-  const records = t.rows.map(({ row, cells }) => ({
+  const monthFirst = monthFirstIn(t, c);
+  const records = eachRow(t, ({ row, cells }) => ({
     ...common(c, cells, row),
     line: {
       item: c.cell(cells, "Item"),
@@ -83,6 +95,7 @@ function loyverseReceiptItems(t: Table): SaleSource {
     },
   }));
   return {
+    monthFirst,
     format: "loyverse_receipt_items",
     mapping: { receipt: "Receipt number", date: "Date", item: "Item", quantity: "Quantity", net: "Net sales" },
     records,

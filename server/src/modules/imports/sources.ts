@@ -1,6 +1,6 @@
 import type { ImportFormat, ImportKind } from "@duka/contracts";
 import { dukaMapping, normalise, stockColumn } from "./headers.js";
-import type { Table } from "./read.js";
+import { type Table, takeRows } from "./read.js";
 import { looksLikeSales } from "./sales.sources.js";
 
 /** A cell as read, with the column it came from, so a message can name it. */
@@ -62,9 +62,15 @@ export class Columns {
       return m?.[1] ? [{ header, store: m[1].trim() }] : [];
     });
   }
+  /** Header names asked for, normalised once: `cell` runs for every column of every row. */
+  private asked = new Map<string, number | undefined>();
   cell(cells: string[], name: string | undefined): Cell | undefined {
     if (name === undefined) return undefined;
-    const i = this.index.get(normalise(name));
+    let i = this.asked.get(name);
+    if (i === undefined && !this.asked.has(name)) {
+      i = this.index.get(normalise(name));
+      this.asked.set(name, i);
+    }
     const value = i === undefined ? "" : (cells[i] ?? "");
     return value === "" ? undefined : { value, column: this.headers[i as number] ?? name };
   }
@@ -86,7 +92,7 @@ function loyverseItems(t: Table): Source<RawProduct> {
   const prices = c.repeated(/^price \[(.+)\]$/i);
   const options = [1, 2, 3].map((n) => `Option ${n} value`);
   let last: { handle: string; name?: Cell | undefined; category?: Cell | undefined } | null = null;
-  const records = t.rows.map(({ row, cells }) => {
+  const records = takeRows(t, ({ row, cells }) => {
     const handle = c.cell(cells, "Handle")?.value ?? "";
     // A variant's row may leave the item's name and category to the first row of its handle.
     const same = last && handle !== "" && last.handle === handle;
@@ -122,7 +128,7 @@ function squareItems(t: Table): Source<RawProduct> {
   const current = c.repeated(/^current quantity (.+)$/i);
   const alerts = new Map(c.repeated(/^stock alert count (.+)$/i).map((s) => [s.store, s.header]));
   const category = ["Categories", "Reporting Category", "Category"].find((h) => c.has(h));
-  const records = t.rows.map(({ row, cells }) => {
+  const records = takeRows(t, ({ row, cells }) => {
     const variation = c.cell(cells, "Variation Name")?.value;
     const price = c.cell(cells, "Price");
     const unit = c.cell(cells, "Unit and Precision");
@@ -150,7 +156,7 @@ function squareItems(t: Table): Source<RawProduct> {
 function osposItems(t: Table): Source<RawProduct> {
   const c = new Columns(t.headers);
   const locations = c.repeated(/^location_(.+)$/i);
-  const records = t.rows.map(({ row, cells }) => ({
+  const records = takeRows(t, ({ row, cells }) => ({
     row,
     name: c.cell(cells, "Item Name"),
     barcode: c.cell(cells, "Barcode"),
@@ -175,7 +181,7 @@ export function mappedProducts(
     const location = stockColumn(h);
     return location ? [{ location, header: h }] : [];
   });
-  const records = t.rows.map(({ row, cells }) => {
+  const records = takeRows(t, ({ row, cells }) => {
     const get = (field: string) => c.cell(cells, mapping[field]);
     const stock: RawStock[] = perLocation.map((s) => ({ location: s.location, quantity: c.cell(cells, s.header) }));
     if (mapping.stock) stock.push({ location: firstLocation, quantity: get("stock") });
@@ -198,7 +204,7 @@ export function mappedProducts(
 
 function loyverseCustomers(t: Table): Source<RawCustomer> {
   const c = new Columns(t.headers);
-  const records = t.rows.map(({ row, cells }) => ({
+  const records = takeRows(t, ({ row, cells }) => ({
     row,
     name: c.cell(cells, "Customer name"),
     phone: c.cell(cells, "Phone"),
@@ -210,7 +216,7 @@ function loyverseCustomers(t: Table): Source<RawCustomer> {
 
 function osposCustomers(t: Table): Source<RawCustomer> {
   const c = new Columns(t.headers);
-  const records = t.rows.map(({ row, cells }) => ({
+  const records = takeRows(t, ({ row, cells }) => ({
     row,
     name: joined(c, cells, ["First Name", "Last Name"], " "),
     phone: c.cell(cells, "Phone Number"),
@@ -222,7 +228,7 @@ function osposCustomers(t: Table): Source<RawCustomer> {
 
 export function mappedCustomers(t: Table, mapping: Record<string, string>, format: ImportFormat): Source<RawCustomer> {
   const c = new Columns(t.headers);
-  const records = t.rows.map(({ row, cells }) => {
+  const records = takeRows(t, ({ row, cells }) => {
     const get = (field: string) => c.cell(cells, mapping[field]);
     return {
       row,

@@ -32,6 +32,9 @@ interface SaleRow {
   status: "completed" | "voided";
   voided_at: string | Date | null;
   void_reason: string | null;
+  kind: "sale" | "refund";
+  imported: boolean;
+  external_ref: string | null;
   refunded: string | number;
   location_name: string;
   staff_name: string;
@@ -52,7 +55,7 @@ export async function findSale(tx: Tx, ctx: Ctx, id: string, onlyBy: string | nu
     sql`select s.id, s.number, s.occurred_at, s.business_date::text as business_date, s.backdated, s.offline, s.location_id,
           s.user_id, s.customer_id, s.subtotal, s.discount, s.total, s.payment_method, s.amount_tendered,
           s.payment_reference, s.note,
-          s.status, s.voided_at, s.void_reason, l.name as location_name, u.name as staff_name, c.name as customer_name,
+          s.status, s.voided_at, s.void_reason, s.kind, s.imported, s.external_ref, l.name as location_name, u.name as staff_name, c.name as customer_name,
           c.phone as customer_phone, b.settings,
           (select coalesce(sum(p.amount), 0)::bigint from payments p
             where p.business_id = s.business_id and p.sale_id = s.id and p.kind = 'refund') as refunded
@@ -98,6 +101,9 @@ export async function findSale(tx: Tx, ctx: Ctx, id: string, onlyBy: string | nu
     refunded: Number(s.refunded),
     voidedAt: s.voided_at === null ? null : iso(s.voided_at),
     voidReason: s.void_reason,
+    kind: s.kind,
+    imported: s.imported,
+    externalRef: s.external_ref,
     lines: lines.map((l) => ({
       lineNo: l.lineNo,
       productId: l.productId,
@@ -135,6 +141,8 @@ interface Row {
   discount: string | number;
   total: string | number;
   status: "completed" | "voided";
+  kind: "sale" | "refund";
+  imported: boolean;
   payment_method: string;
   payment_reference: string | null;
   refunded: string | number;
@@ -143,6 +151,13 @@ interface Row {
   staff_name: string;
   customer_name: string | null;
 }
+
+/**
+ * An amount as a list shows it: a refund receipt's (stored positive, decision 021) is money that went
+ * back, so it reads negative wherever sales are listed or added up.
+ */
+export const signed = (table: string, column: string) =>
+  sql.raw(`(case when ${table}.kind = 'refund' then -${table}.${column} else ${table}.${column} end)`);
 
 /** A page of sales newest first, filtered (the caller has already chosen whose: `query.userId`). */
 export async function findSalePage(tx: Tx, businessId: string, query: Query): Promise<SaleList> {
@@ -164,7 +179,8 @@ export async function findSalePage(tx: Tx, businessId: string, query: Query): Pr
     const rows = await queryRows<Row>(
       tx,
       sql`select s.id, s.number, s.occurred_at, s.occurred_at::text as at_key, s.business_date::text as business_date,
-            s.location_id, s.user_id, s.customer_id, s.subtotal, s.discount, s.total, s.status, s.payment_method,
+            s.location_id, s.user_id, s.customer_id, ${signed("s", "subtotal")} as subtotal, ${signed("s", "discount")} as discount,
+            ${signed("s", "total")} as total, s.status, s.kind, s.imported, s.payment_method,
             s.payment_reference,
             s.offline->>'provisional' as provisional, coalesce((s.offline->>'overLimit')::boolean, false) as over_limit,
             l.name as location_name, u.name as staff_name, c.name as customer_name,
@@ -193,6 +209,8 @@ export async function findSalePage(tx: Tx, businessId: string, query: Query): Pr
         discount: Number(r.discount),
         total: Number(r.total),
         status: r.status,
+        kind: r.kind,
+        imported: r.imported,
         refunded: Number(r.refunded),
         paymentMethod: r.payment_method,
         paymentReference: r.payment_reference,

@@ -195,6 +195,9 @@ async function writeSale(tx: Tx, ctx: Ctx, body: Body, opts: WriteOpts) {
     refunded: 0,
     voidedAt: null,
     voidReason: null,
+    kind: "sale",
+    imported: false,
+    externalRef: null,
     lines: priced.lines.map((l) => ({
       lineNo: l.lineNo,
       productId: l.productId,

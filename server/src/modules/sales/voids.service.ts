@@ -30,6 +30,19 @@ async function lockedSale(tx: Tx, ctx: Ctx, id: string) {
   return sale;
 }
 
+/**
+ * A sale brought in from another system is that system's record (decision 021): it moved no stock
+ * and its refunds are receipts of their own, so Duka neither voids nor refunds it.
+ */
+function refuseImported(sale: { imported: boolean; number: number | null; externalRef: string | null }) {
+  if (!sale.imported) return;
+  const ref = sale.externalRef ? ` (${sale.externalRef})` : "";
+  throw conflict(
+    "sale_imported",
+    `Sale #${sale.number}${ref} was brought in from your old system: correct it there and import it again, or record a new sale or refund.`,
+  );
+}
+
 async function reload(tx: Tx, ctx: Ctx, id: string) {
   const sale = await loadSale(tx, ctx, id);
   if (!sale) throw new Error(`sale ${id} vanished inside its transaction`);
@@ -43,6 +56,7 @@ async function reload(tx: Tx, ctx: Ctx, id: string) {
 export function voidSale(db: Db, ctx: Ctx, id: string, reason: string, meta: RequestMeta) {
   return inBusiness(db, ctx.businessId, async (tx) => {
     const sale = await lockedSale(tx, ctx, id);
+    refuseImported(sale);
     if (sale.status === "voided") throw conflict("already_voided", `Sale #${sale.number} is already voided.`);
     await countSale(tx, ctx.businessId, id, -1);
     const lines = await saleLinesOf(tx, ctx.businessId, id);
@@ -85,6 +99,7 @@ export async function refundSale(db: Db, ctx: Ctx, saleId: string, body: Refund,
       if (prior.kind !== "refund" || prior.saleId !== saleId) throw refundIdTaken();
       return { id: body.id, saleId, amount: prior.amount, sale: await reload(tx, ctx, saleId), replay: true };
     }
+    refuseImported(sale);
     if (sale.status === "voided") throw conflict("sale_voided", `Sale #${sale.number} is voided; nothing to refund.`);
     await countSale(tx, ctx.businessId, saleId, -1);
     const lines = await saleLinesOf(tx, ctx.businessId, saleId);

@@ -91,6 +91,7 @@ export function PurchaseHistory({ customerId }: { customerId: string }) {
                 <span class="hint check-hint">
                   {fmt.date(s.occurredAt, "dateTime")} · {methodLabel(s.paymentMethod)}
                   {s.status === "voided" ? ` · ${t("customers.history.voided")}` : ""}
+                  {s.kind === "refund" ? ` · ${t("sales.kind.refund")}` : ""}
                 </span>
                 <ul>
                   {s.lines.map((l) => (

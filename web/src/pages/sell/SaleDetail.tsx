@@ -9,6 +9,7 @@ import { Link, type ScreenProps } from "../../router";
 import { useMe } from "../../session";
 import { methodLabel } from "./payment";
 import { RefundForm, VoidForm } from "./SaleActions";
+import { mayCorrect } from "./sale-actions";
 import "./sell.css";
 import "./sales.css";
 import { useLoad } from "../../data/use-load";
@@ -27,7 +28,7 @@ export default function SaleDetail({ params }: ScreenProps) {
     sale.set(next);
     setDone(message);
   };
-  const canVoid = me.permissions.includes("sales.void") && s.status === "completed";
+  const canVoid = mayCorrect(s, me.permissions);
 
   return (
     <div class="stack">
@@ -37,7 +38,9 @@ export default function SaleDetail({ params }: ScreenProps) {
       <div class="sell-head">
         <h1>{t("sales.number", { number: s.number })}</h1>
         <span class={`badge badge-${s.status}`}>{t(`sales.status.${s.status}`)}</span>
+        {s.kind === "refund" && <span class="badge">{t("sales.kind.refund")}</span>}
       </div>
+      {s.imported && <Notice kind="info">{t("sales.imported", { ref: s.externalRef ?? "—" })}</Notice>}
       {done && <Notice kind="success">{done}</Notice>}
       {s.offline && (
         <Notice kind="info">

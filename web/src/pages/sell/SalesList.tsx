@@ -170,6 +170,7 @@ export default function SalesList() {
                     {" · "}
                     {methodLabel(r.paymentMethod)}
                     {r.paymentReference ? ` ${r.paymentReference}` : ""}
+                    {r.kind === "refund" ? ` · ${t("sales.kind.refund")}` : ""}
                     {r.customerName ? ` · ${r.customerName}` : ""}
                     {isOwner ? ` · ${r.staffName}` : ""}
                     {r.provisional ? ` · ${t("offline.sale.flag", { number: r.provisional })}` : ""}

@@ -73,6 +73,9 @@ export async function keepOffline(
     refunded: 0,
     voidedAt: null,
     voidReason: null,
+    kind: "sale",
+    imported: false,
+    externalRef: null,
     lines: cart.lines.map((l, i) => ({
       lineNo: i + 1,
       productId: l.id,
