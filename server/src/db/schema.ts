@@ -39,6 +39,7 @@ export const businessTables = [
   "customer_ledger",
   "documents",
   "sales_daily",
+  "sales_monthly",
   "product_sales_daily",
   "sync_attention",
   "imports",

@@ -12,6 +12,7 @@ const LEFT_OUT: Record<string, string[] | "all"> = {
   sessions: "all",
   users: ["password_hash"],
   sales_daily: "all",
+  sales_monthly: "all",
   product_sales_daily: "all",
 };
 
