@@ -114,7 +114,7 @@ describe("migrations", () => {
     // Back to the schema before the summaries: their tables gone, the constraints added since then
     // gone, and those migrations not yet applied.
     await asOwner(t.database, async (tx) => {
-      await tx.execute(sql`drop table sales_daily, sales_monthly, product_sales_daily`);
+      await tx.execute(sql`drop table sales_daily, sales_monthly, product_sales_daily, product_sales_monthly`);
       for (const [table, constraint] of constraintsAddedByReplayed()) {
         await tx.execute(sql.raw(`alter table if exists "${table}" drop constraint if exists "${constraint}"`));
       }

@@ -41,6 +41,7 @@ export const businessTables = [
   "sales_daily",
   "sales_monthly",
   "product_sales_daily",
+  "product_sales_monthly",
   "sync_attention",
   "imports",
   "drawer_closes",

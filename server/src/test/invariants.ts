@@ -54,11 +54,12 @@ const SUMMARIES = [
   ["sales_daily", NONZERO_DAILY],
   ["sales_monthly", NONZERO_DAILY],
   ["product_sales_daily", NONZERO_PRODUCT],
+  ["product_sales_monthly", NONZERO_PRODUCT],
 ] as const;
 
 /**
- * The summaries' promise: what the sales, voids and refunds kept in sales_daily, sales_monthly and
- * product_sales_daily equals a recomputation from the sales as they stand (rows that came back to
+ * The summaries' promise: what the sales, voids and refunds kept in the daily and monthly summaries
+ * equals a recomputation from the sales as they stand (rows that came back to
  * zero aside). Every business, in a transaction that is rolled back.
  */
 export async function expectSummariesMatchSales(database: Database): Promise<void> {

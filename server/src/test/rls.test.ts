@@ -190,6 +190,11 @@ async function seedEveryTable(query: Query, owner: Actor) {
     [biz, loc, user, product],
   );
   await q(
+    `insert into product_sales_monthly (business_id, month, product_id, quantity, revenue)
+     values ($1, date_trunc('month', current_date)::date, $2, 1, 100)`,
+    [biz, product],
+  );
+  await q(
     `insert into sync_attention (business_id, client_id, user_id, kind, body, code, message)
      values ($1, gen_random_uuid(), $2, 'sale', '{}', 'not_found', 'm')`,
     [biz, user],

@@ -92,3 +92,20 @@ export const salesMonthly = pgTable(
     }),
   ],
 );
+
+/**
+ * Quantity and revenue per product and calendar month, the whole business: the owner's best sellers
+ * of a month read one row per product sold (~18,000 at 1,000,000 sales) instead of one per product,
+ * day, location and staff member (~97,000). Kept by the same statement as product_sales_daily.
+ */
+export const productSalesMonthly = pgTable(
+  "product_sales_monthly",
+  {
+    businessId: businessId(),
+    month: date("month", { mode: "string" }).notNull(),
+    productId: uuid("product_id").notNull(),
+    quantity: numeric("quantity", { precision: 20, scale: 3 }).notNull().default("0"),
+    revenue: numeric("revenue").notNull().default("0"),
+  },
+  (t) => [primaryKey({ name: "product_sales_monthly_pk", columns: [t.businessId, t.month, t.productId] })],
+);

@@ -14,6 +14,7 @@ const LEFT_OUT: Record<string, string[] | "all"> = {
   sales_daily: "all",
   sales_monthly: "all",
   product_sales_daily: "all",
+  product_sales_monthly: "all",
 };
 
 /** Each business table with the columns an owner gets, from the schema itself. */

@@ -140,7 +140,7 @@ async function recheck(tx: OwnerTx, manifest: Manifest) {
   }
 }
 
-const SUMMARIES = ["sales_daily", "sales_monthly", "product_sales_daily"];
+const SUMMARIES = ["sales_daily", "sales_monthly", "product_sales_daily", "product_sales_monthly"];
 
 /**
  * A backup from before the summaries (or before one of them) has sales but not all their summaries:

@@ -212,6 +212,53 @@ export async function salesByHour(tx: Tx, scope: SalesScope, day: Range, timeZon
   return rows.map((r) => ({ bucket: r.bucket, salesCount: r.sales_count, netSales: Number(r.net) }));
 }
 
+const addDay = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+const monthEnd = (first: string) => addDay(`${addDay(first, 31).slice(0, 7)}-01`, -1);
+const daysIn = (r: Range) => (Date.parse(r.to) - Date.parse(r.from)) / DAY_MS + 1;
+
+/**
+ * The product rows whose sum is the range's quantity and revenue per product. The whole business's
+ * months come from product_sales_monthly: a month the range covers for more than half is its month
+ * row less its days outside the range (none, for this month so far: no sale is dated ahead), a
+ * month it covers less is its days. A narrower scope (some locations, one person) reads its days.
+ */
+function productRows(scope: SalesScope, range: Range): SQL {
+  const daily = (ranges: Range[], sign: 1 | -1) =>
+    sql`select d.product_id, ${sign} * d.quantity as quantity, ${sign} * d.revenue as revenue
+      from product_sales_daily d where ${inScope("d", scope, ranges)}`;
+  if (scope.locationIds || scope.userId) return daily([range], 1);
+  const months: string[] = [];
+  const inside: Range[] = [];
+  const outside: Range[] = [];
+  for (let first = `${range.from.slice(0, 7)}-01`; first <= range.to; first = addDay(monthEnd(first), 1)) {
+    const month = { from: first, to: monthEnd(first) };
+    const part = {
+      from: range.from > month.from ? range.from : month.from,
+      to: range.to < month.to ? range.to : month.to,
+    };
+    if (daysIn(part) * 2 <= daysIn(month)) {
+      inside.push(part);
+      continue;
+    }
+    months.push(first);
+    if (part.from > month.from) outside.push({ from: month.from, to: addDay(part.from, -1) });
+    if (part.to < month.to) outside.push({ from: addDay(part.to, 1), to: month.to });
+  }
+  const parts: SQL[] = [];
+  if (months.length) {
+    parts.push(sql`select m.product_id, m.quantity, m.revenue from product_sales_monthly m
+      where m.business_id = ${scope.businessId}::uuid
+        and m.month in (${sql.join(
+          months.map((m) => sql`${m}::date`),
+          sql`, `,
+        )})`);
+  }
+  if (outside.length) parts.push(daily(outside, -1));
+  if (inside.length) parts.push(daily(inside, 1));
+  return sql.join(parts, sql` union all `);
+}
+
 export interface Seller {
   productId: string;
   name: string;
@@ -229,7 +276,7 @@ export async function bestSellers(tx: Tx, scope: SalesScope, range: Range, limit
     tx,
     sql`with agg as (
           select d.product_id, sum(d.quantity) as qty, round(sum(d.revenue)) as revenue
-          from product_sales_daily d where ${inScope("d", scope, [range])}
+          from (${productRows(scope, range)}) d
           group by d.product_id),
         named as (
           select a.*, p.name from agg a join products p on p.business_id = ${scope.businessId}::uuid and p.id = a.product_id)

@@ -61,7 +61,8 @@ const upsert = (period: "business_date" | "month") =>
         ${FIGURE_COLUMNS.map((c) => `${c} = d.${c} + excluded.${c}`).join(", ")}`);
 
 /**
- * The summary upserts as CTEs (`summary_daily`, `summary_monthly`, `summary_products`) to put in the
+ * The summary upserts as CTEs (`summary_daily`, `summary_monthly`, `summary_products`,
+ * `summary_product_months`) to put in the
  * writer's WITH, so a sale, a void or a rebuild touches every summary in the statement that changes
  * the sale. The month's row is the sum of the same per-day rows, so it always equals its days.
  */
@@ -72,6 +73,10 @@ export function summaryCtes(src: SummarySource, sign: 1 | -1, opts: { fresh?: bo
   const onProducts = opts.fresh
     ? sql``
     : sql`on conflict (business_id, business_date, location_id, user_id, product_id) do update set
+        quantity = d.quantity + excluded.quantity, revenue = d.revenue + excluded.revenue`;
+  const onProductMonths = opts.fresh
+    ? sql``
+    : sql`on conflict (business_id, month, product_id) do update set
         quantity = d.quantity + excluded.quantity, revenue = d.revenue + excluded.revenue`;
   const s = sql.raw(src.sales);
   const l = sql.raw(src.lines);
@@ -125,16 +130,26 @@ export function summaryCtes(src: SummarySource, sign: 1 | -1, opts: { fresh?: bo
       order by 1, 2, 3, 4, 5
       ${onMonthly}
       returning 1
-    ), summary_products as (
-      insert into product_sales_daily as d (business_id, business_date, location_id, user_id, product_id,
-        quantity, revenue)
+    ), summary_product_days as (
       select s.business_id, s.business_date, s.location_id, s.user_id, l.product_id,
-        ${sign} * sum(${DIR} * ${KEPT}), ${sign} * sum(${DIR} * ${LINE_REVENUE})
+        ${sign} * sum(${DIR} * ${KEPT}) as quantity, ${sign} * sum(${DIR} * ${LINE_REVENUE}) as revenue
       from ${s} s join ${l} l on l.business_id = s.business_id and l.sale_id = s.id
       where s.status = 'completed'
       group by 1, 2, 3, 4, 5
+    ), summary_products as (
+      insert into product_sales_daily as d (business_id, business_date, location_id, user_id, product_id,
+        quantity, revenue)
+      select * from summary_product_days
       order by 1, 2, 3, 4, 5
       ${onProducts}
+      returning 1
+    ), summary_product_months as (
+      insert into product_sales_monthly as d (business_id, month, product_id, quantity, revenue)
+      select business_id, date_trunc('month', business_date)::date, product_id, sum(quantity), sum(revenue)
+      from summary_product_days
+      group by 1, 2, 3
+      order by 1, 2, 3
+      ${onProductMonths}
       returning 1
     )`;
 }
@@ -170,7 +185,7 @@ const STORED: SummarySource = { sales: "picked", lines: "picked_lines", refunds:
 function addStored(run: Run, businessId: string, which: SQL | null, sign: 1 | -1, opts: { fresh?: boolean } = {}) {
   return run(sql`${storedSales(businessId, which)}, ${summaryCtes(STORED, sign, opts)}
     select (select count(*) from summary_daily) + (select count(*) from summary_monthly)
-      + (select count(*) from summary_products) as rows`);
+      + (select count(*) from summary_products) + (select count(*) from summary_product_months) as rows`);
 }
 
 /** Runs one statement: a Drizzle database or transaction, or a raw session (restore). */
@@ -202,5 +217,6 @@ export async function rebuildSalesSummary(db: Queryable | Run, businessId: strin
   await run(sql`delete from sales_daily where business_id = ${businessId}::uuid`);
   await run(sql`delete from sales_monthly where business_id = ${businessId}::uuid`);
   await run(sql`delete from product_sales_daily where business_id = ${businessId}::uuid`);
+  await run(sql`delete from product_sales_monthly where business_id = ${businessId}::uuid`);
   await addStored(run, businessId, null, 1, { fresh: true });
 }
