@@ -117,10 +117,6 @@ export async function findCustomers(tx: Queryable, businessId: string, f: Custom
     conditions.push(sql`c.id in (select l.customer_id from customer_ledger l where l.business_id = ${businessId}
       group by l.customer_id having sum(l.amount) > 0)`);
   }
-  // Three letters or digits typed match few customers: found through the search indexes, then
-  // sorted. Walking the name order instead would test every name before the first match ("wan" past
-  // all the A–V names of 50,000 customers: ~500 ms). Fewer match many, and the walk stops early.
-  const narrow = search !== undefined && (f.q ?? "").replace(/[^\p{L}\p{N}]/gu, "").length >= 3;
   if (f.after) conditions.push(sql`(lower(c.name), c.id) > (${f.after.name}, ${f.after.id}::uuid)`);
   const rows = await queryRows<{
     id: string;
@@ -132,11 +128,10 @@ export async function findCustomers(tx: Queryable, businessId: string, f: Custom
     sort_name: string;
   }>(
     tx,
-    sql`with m as ${narrow ? sql`materialized` : sql`not materialized`} (
-          select c.* from customers c where ${sql.join(conditions, sql` and `)})
-        select c.id, c.name, c.phone, c.archived, c.credit_limit, lower(c.name) as sort_name,
+    sql`select c.id, c.name, c.phone, c.archived, c.credit_limit, lower(c.name) as sort_name,
           ${balanceOf(sql`c`)} as balance
-        from m c order by lower(c.name), c.id limit ${f.limit}`,
+        from customers c where ${sql.join(conditions, sql` and `)}
+        order by lower(c.name), c.id limit ${f.limit}`,
   );
   return rows.map((r) => ({
     id: r.id,
