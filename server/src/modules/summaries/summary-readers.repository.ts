@@ -278,13 +278,21 @@ export async function bestSellers(tx: Tx, scope: SalesScope, range: Range, limit
           select d.product_id, sum(d.quantity) as qty, round(sum(d.revenue)) as revenue
           from (${productRows(scope, range)}) d
           group by d.product_id),
+        -- The first by the numbers, ties included, before the names: a month's thousands of products
+        -- are ranked without reading their names, and the name only breaks ties among the few.
+        top as (
+          (select a.*, 'q' as list from agg a where a.qty > 0
+            order by a.qty desc, a.revenue desc fetch first ${limit} rows with ties)
+          union all
+          (select a.*, 'r' from agg a where a.revenue > 0
+            order by a.revenue desc, a.qty desc fetch first ${limit} rows with ties)),
         named as (
-          select a.*, p.name from agg a join products p on p.business_id = ${scope.businessId}::uuid and p.id = a.product_id)
+          select t.*, p.name from top t join products p on p.business_id = ${scope.businessId}::uuid and p.id = t.product_id)
         (select 'q' as list, n.product_id, n.name, n.qty::numeric(14,3)::text as qty, n.revenue::bigint::text as revenue
-          from named n where n.qty > 0 order by n.qty desc, n.revenue desc, n.name limit ${limit})
+          from named n where n.list = 'q' order by n.qty desc, n.revenue desc, n.name limit ${limit})
         union all
         (select 'r', n.product_id, n.name, n.qty::numeric(14,3)::text, n.revenue::bigint::text
-          from named n where n.revenue > 0 order by n.revenue desc, n.qty desc, n.name limit ${limit})`,
+          from named n where n.list = 'r' order by n.revenue desc, n.qty desc, n.name limit ${limit})`,
   );
   const seller = (r: (typeof rows)[number]): Seller => ({
     productId: r.product_id,
