@@ -6,8 +6,9 @@ import type { Queryable } from "../../db/client.js";
  * as the sale stands now. A write that changes a sale takes its old contribution out (sign -1)
  * before the change and puts the new one in (sign +1) after, in the same transaction; recording a
  * sale only adds. The contribution is always computed here, from the rows, so taking out exactly
- * undoes putting in. Rows are locked in one order (the sale's day row, then its products in id
- * order), the same order for every writer, so concurrent sales cannot deadlock on them.
+ * undoes putting in. Rows are locked in one order (the sale's day row, its month row, its products'
+ * day rows, then their month rows, each in key order), the same order for every writer, so
+ * concurrent sales cannot deadlock on them.
  */
 
 /** A line's share of what its sale brought in: unrefunded part, after the sale-wide discount. Exact numeric. */
