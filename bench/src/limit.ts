@@ -61,6 +61,23 @@ with req as (
     net = d.net + excluded.net, cost_of_goods = d.cost_of_goods + excluded.cost_of_goods,
     lines_without_cost = d.lines_without_cost + excluded.lines_without_cost,
     covered_revenue = d.covered_revenue + excluded.covered_revenue, covered_cost = d.covered_cost + excluded.covered_cost
+), monthly as (
+  insert into sales_monthly as d (business_id, month, location_id, user_id, payment_method, sales_count,
+    items_sold, gross, discounts, net, cost_of_goods, lines_without_cost, covered_revenue, covered_cost)
+  select $1, date_trunc('month', sale.business_date)::date, $2, $3, 'cash', 1, tot.items, tot.total, 0, tot.total,
+    coalesce(tot.cogs, 0), tot.no_cost, coalesce(tot.covered_revenue, 0), coalesce(tot.covered_cost, 0)
+  from sale, tot
+  on conflict (business_id, month, location_id, user_id, payment_method) do update set
+    sales_count = d.sales_count + 1, items_sold = d.items_sold + excluded.items_sold, gross = d.gross + excluded.gross,
+    net = d.net + excluded.net, cost_of_goods = d.cost_of_goods + excluded.cost_of_goods,
+    lines_without_cost = d.lines_without_cost + excluded.lines_without_cost,
+    covered_revenue = d.covered_revenue + excluded.covered_revenue, covered_cost = d.covered_cost + excluded.covered_cost
+), products_monthly as (
+  insert into product_sales_monthly as d (business_id, month, product_id, quantity, revenue)
+  select $1, date_trunc('month', sale.business_date)::date, p.product_id, p.qty, p.line_total from sale, p
+  order by p.product_id
+  on conflict (business_id, month, product_id) do update set
+    quantity = d.quantity + excluded.quantity, revenue = d.revenue + excluded.revenue
 ), products_daily as (
   insert into product_sales_daily as d (business_id, business_date, location_id, user_id, product_id, quantity, revenue)
   select $1, sale.business_date, $2, $3, p.product_id, p.qty, p.line_total from sale, p order by p.product_id

@@ -1,6 +1,7 @@
 /**
  * npm run bench [-- --quick | --full] [--check] [--skip-web] [--skip-lighthouse] [--skip-scale]
- *                 [--only=offline|imports] (one scenario alone; its figures only, the report left as it is)
+ *                 [--only=offline|imports|reads [--sales=N]] (one scenario alone; its figures only, the report
+ *                 left as it is)
  * Measures Duka against its budgets and against the limits of the same machine, in one run, and
  * writes bench/results/latest.json and latest.md. See bench/README.md.
  */
@@ -15,7 +16,7 @@ import { type LiveResult, liveLatency } from "./live.js";
 import { writeMarkdown } from "./markdown.js";
 import { offlineFigures } from "./offline.js";
 import { captureSale, type RawResult, replaySales } from "./raw-sql.js";
-import { timeReads } from "./reads.js";
+import { readFigures, timeReads } from "./reads.js";
 import { type Figure, judge, readBudgets, writeJson } from "./report.js";
 import { type LoadResult, loadSales } from "./sales-load.js";
 import { seedManyBusinesses, seedSales } from "./seed.js";
@@ -411,6 +412,7 @@ async function lighthouseRuns(shop: Shop, url: string) {
 const ONLY: Record<string, (add: (f: Figure) => void) => Promise<unknown>> = {
   offline: offlineFigures,
   imports: importFigures,
+  reads: readFigures,
 };
 
 async function main() {

@@ -1,5 +1,9 @@
-import { call } from "./shop.js";
-import { percentile, round } from "./util.js";
+import { createDatabase, dropDatabase } from "./db.js";
+import type { Figure } from "./report.js";
+import { seedSales } from "./seed.js";
+import { startServer } from "./server.js";
+import { call, setUpShop } from "./shop.js";
+import { log, mode, percentile, round } from "./util.js";
 
 export interface ReadResult {
   id: string;
@@ -66,4 +70,29 @@ export async function timeReads(base: string, cookie: string, repeats: number): 
     });
   }
   return out;
+}
+
+/**
+ * `--only=reads [--sales=N]`: the owner's reads alone, on a fresh database seeded with the mode's
+ * sales (quick 50,000, standard 1,000,000) or N, to measure a change to a read without the rest of
+ * the bench. The database is dropped at the end.
+ */
+export async function readFigures(add: (f: Figure) => void) {
+  const arg = process.argv.find((a) => a.startsWith("--sales="));
+  const count = arg ? Number(arg.slice("--sales=".length)) : mode === "quick" ? 50_000 : 1_000_000;
+  const url = await createDatabase("reads");
+  const server = await startServer({ databaseUrl: url });
+  try {
+    const shop = await setUpShop(server.url, { staff: 8, products: 30 });
+    const t = Date.now();
+    const seeded = await seedSales(url, shop.businessId, count, { extraProducts: 19_970, customers: 50_000 });
+    log(`seeded ${count.toLocaleString("en")} sales in ${(Date.now() - t) / 1000} s: ${JSON.stringify(seeded.steps)}`);
+    for (const r of await timeReads(server.url, shop.ownerCookie, mode === "quick" ? 15 : 30)) {
+      add({ id: `reads.${r.id}.p50Ms`, label: `${r.label}: p50`, value: r.p50, unit: "ms" });
+      add({ id: `reads.${r.id}.p95Ms`, label: `${r.label}: p95`, value: r.p95, unit: "ms" });
+    }
+  } finally {
+    await server.stop();
+    await dropDatabase(url);
+  }
 }

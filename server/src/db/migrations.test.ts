@@ -19,6 +19,8 @@ const SUMMARIES = "0003_sales_summaries";
 const FIRST_WEEK = "0006_first_week";
 /** The migrations replayed: the summaries' and the one after it, which the summaries' era wrote. */
 const REPLAYED_UP_TO = "0004_constraints";
+/** The monthly summary, filled from the daily one: replayed after the summaries' era. */
+const MONTHLY = "0015_sales_monthly";
 
 interface Journal {
   entries: { tag: string; when: number }[];
@@ -112,12 +114,13 @@ describe("migrations", () => {
     // Back to the schema before the summaries: their tables gone, the constraints added since then
     // gone, and those migrations not yet applied.
     await asOwner(t.database, async (tx) => {
-      await tx.execute(sql`drop table sales_daily, product_sales_daily`);
+      await tx.execute(sql`drop table sales_daily, sales_monthly, product_sales_daily, product_sales_monthly`);
       for (const [table, constraint] of constraintsAddedByReplayed()) {
         await tx.execute(sql.raw(`alter table if exists "${table}" drop constraint if exists "${constraint}"`));
       }
     });
     await migrateAgain(t.database);
+    await migrateAgain(t.database, MONTHLY, MONTHLY);
 
     const [row] = await asOwner(t.database, async (tx) => {
       return queryRows<{ sales: number; voids: number; net: string }>(

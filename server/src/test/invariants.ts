@@ -50,10 +50,16 @@ class Rollback extends Error {
 const NONZERO_DAILY = sql`(sales_count, voids_count, items_sold, gross, discounts, refunds, net, voided_amount,
   cost_of_goods, lines_without_cost, covered_revenue, covered_cost) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)`;
 const NONZERO_PRODUCT = sql`(quantity, revenue) <> (0, 0)`;
+const SUMMARIES = [
+  ["sales_daily", NONZERO_DAILY],
+  ["sales_monthly", NONZERO_DAILY],
+  ["product_sales_daily", NONZERO_PRODUCT],
+  ["product_sales_monthly", NONZERO_PRODUCT],
+] as const;
 
 /**
- * The summaries' promise: what the sales, voids and refunds kept in sales_daily and
- * product_sales_daily equals a recomputation from the sales as they stand (rows that came back to
+ * The summaries' promise: what the sales, voids and refunds kept in the daily and monthly summaries
+ * equals a recomputation from the sales as they stand (rows that came back to
  * zero aside). Every business, in a transaction that is rolled back.
  */
 export async function expectSummariesMatchSales(database: Database): Promise<void> {
@@ -62,27 +68,21 @@ export async function expectSummariesMatchSales(database: Database): Promise<voi
   await asOwner(database, async (tx) => {
     const ids = await queryRows<{ id: string }>(tx, sql`select distinct business_id as id from sales`);
     sales = ids.length;
-    await tx.execute(
-      sql`create temp table kept_daily on commit drop as select * from sales_daily where ${NONZERO_DAILY}`,
-    );
-    await tx.execute(
-      sql`create temp table kept_products on commit drop as select * from product_sales_daily where ${NONZERO_PRODUCT}`,
-    );
+    for (const [table, nonzero] of SUMMARIES) {
+      await tx.execute(sql`create temp table ${sql.raw(`kept_${table}`)} on commit drop as
+        select * from ${sql.raw(table)} where ${nonzero}`);
+    }
     for (const { id } of ids) await rebuildSalesSummary(tx, id);
-    const rows = await queryRows(
-      tx,
-      sql`(select 'kept' as side, 'daily' as t, row_to_json(x)::text as row from
-              (select * from kept_daily except select * from sales_daily where ${NONZERO_DAILY}) x)
-            union all
-            (select 'recomputed', 'daily', row_to_json(x)::text from
-              (select * from sales_daily where ${NONZERO_DAILY} except select * from kept_daily) x)
-            union all
-            (select 'kept', 'product', row_to_json(x)::text from
-              (select * from kept_products except select * from product_sales_daily where ${NONZERO_PRODUCT}) x)
-            union all
-            (select 'recomputed', 'product', row_to_json(x)::text from
-              (select * from product_sales_daily where ${NONZERO_PRODUCT} except select * from kept_products) x)`,
-    );
+    const sides = SUMMARIES.map(([table, nonzero]) => {
+      const [kept, now] = [sql.raw(`kept_${table}`), sql.raw(table)];
+      const name = sql.raw(`'${table}'`);
+      return sql`(select 'kept' as side, ${name} as t, row_to_json(x)::text as row from
+          (select * from ${kept} except select * from ${now} where ${nonzero}) x)
+        union all
+        (select 'recomputed', ${name}, row_to_json(x)::text from
+          (select * from ${now} where ${nonzero} except select * from ${kept}) x)`;
+    });
+    const rows = await queryRows(tx, sql.join(sides, sql` union all `));
     throw new Rollback(rows);
   }).catch((err: unknown) => {
     if (!(err instanceof Rollback)) throw err;

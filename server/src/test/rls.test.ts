@@ -180,9 +180,19 @@ async function seedEveryTable(query: Query, owner: Actor) {
     [biz, loc, user],
   );
   await q(
+    `insert into sales_monthly (business_id, month, location_id, user_id, payment_method, sales_count, net)
+     values ($1, date_trunc('month', current_date)::date, $2, $3, 'cash', 1, 100)`,
+    [biz, loc, user],
+  );
+  await q(
     `insert into product_sales_daily (business_id, business_date, location_id, user_id, product_id, quantity, revenue)
      values ($1, current_date, $2, $3, $4, 1, 100)`,
     [biz, loc, user, product],
+  );
+  await q(
+    `insert into product_sales_monthly (business_id, month, product_id, quantity, revenue)
+     values ($1, date_trunc('month', current_date)::date, $2, 1, 100)`,
+    [biz, product],
   );
   await q(
     `insert into sync_attention (business_id, client_id, user_id, kind, body, code, message)

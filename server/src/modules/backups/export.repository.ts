@@ -12,7 +12,9 @@ const LEFT_OUT: Record<string, string[] | "all"> = {
   sessions: "all",
   users: ["password_hash"],
   sales_daily: "all",
+  sales_monthly: "all",
   product_sales_daily: "all",
+  product_sales_monthly: "all",
 };
 
 /** Each business table with the columns an owner gets, from the schema itself. */

@@ -80,7 +80,9 @@ describe("backup and restore", () => {
     try {
       const seeded = await seedBusiness({ app: app as never, database: older, clock: t.clock } as TestContext);
       const before = await figures(app, seeded);
-      await withOwner(older, "write", (tx) => tx.query("drop table sales_daily, product_sales_daily"));
+      await withOwner(older, "write", (tx) =>
+        tx.query("drop table sales_daily, sales_monthly, product_sales_daily, product_sales_monthly"),
+      );
       const backup = await runBackup({ database: older, files: t.app.deps.files, clock: t.clock.now }, "manual");
       expect(backup.status, backup.error ?? "").toBe("succeeded");
       await restoreBackup(target, t.app.deps.files, backup.id);

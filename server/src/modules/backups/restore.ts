@@ -61,7 +61,7 @@ export async function restoreBackup(
       manifest.tables.map((t) => t.name),
     );
     await recheck(tx, manifest);
-    if (!manifest.tables.some((t) => t.name === "sales_daily")) await summarise(tx);
+    if (!SUMMARIES.every((s) => manifest.tables.some((t) => t.name === s))) await summarise(tx);
     return target.migrations;
   });
   const missing: string[] = [];
@@ -140,9 +140,11 @@ async function recheck(tx: OwnerTx, manifest: Manifest) {
   }
 }
 
+const SUMMARIES = ["sales_daily", "sales_monthly", "product_sales_daily", "product_sales_monthly"];
+
 /**
- * A backup from before the daily summaries has sales but no summaries: work them out from the
- * restored sales, so the dashboard and reports show what the sales say.
+ * A backup from before the summaries (or before one of them) has sales but not all their summaries:
+ * work them out from the restored sales, so the dashboard and reports show what the sales say.
  */
 async function summarise(tx: OwnerTx) {
   for (const id of await businessesWithSales(tx)) await rebuildSalesSummary(ownerRun(tx), id);

@@ -226,6 +226,31 @@ describe("GET /dashboard", () => {
     expect(custom.netSales.value).toBe(expected("2026-03-01", "2026-03-10").netSales);
   });
 
+  it("counts best sellers of a long period from whole months less the days outside it", async () => {
+    const sold = (from: string, to: string) => {
+      const qty = new Map<string, number>();
+      for (const s of seeded.filter((x) => x.date >= from && x.date <= to && x.status !== "voided")) {
+        for (const l of s.lines) {
+          qty.set(l.product.name, (qty.get(l.product.name) ?? 0) + l.quantity - (l.refundedQuantity ?? 0));
+        }
+      }
+      return [...qty].filter(([, q]) => q > 0).sort(([a], [b]) => a.localeCompare(b));
+    };
+    // February from the 6th: its month less the 1st–5th (the sale of the 5th left out); March's days.
+    // Then all of February and March's first two days.
+    for (const [from, to] of [
+      ["2026-02-06", "2026-03-11"],
+      ["2026-02-01", "2026-03-02"],
+    ] as const) {
+      const d = (await owner.get(`/dashboard?period=custom&from=${from}&to=${to}`)).json();
+      const got = d.bestSellers.byQuantity.map((s: { name: string; quantity: number }) => [s.name, s.quantity]);
+      expect(
+        got.sort(([a]: [string], [b]: [string]) => a.localeCompare(b)),
+        `${from}..${to}`,
+      ).toEqual(sold(from, to));
+    }
+  });
+
   it("filters by location, and refuses another business's location", async () => {
     const d = (await owner.get(`/dashboard?period=today&locationId=${branch}`)).json();
     expect(d.netSales.value).toBe(600);

@@ -174,7 +174,9 @@ export async function insertSale(tx: Tx, ctx: Ctx, s: SaleRowInput) {
           from new_sale s
         )
         select (select number from new_sale) as number,
-          (select count(*) from summary_daily)::int + (select count(*) from summary_products)::int as summarised,
+          (select count(*) from summary_daily)::int + (select count(*) from summary_monthly)::int
+            + (select count(*) from summary_products)::int + (select count(*) from summary_product_months)::int
+            as summarised,
           (select coalesce(json_agg(product_id), '[]'::json) from level) as moved,
           ${notify({ type: "sale.created", locationId: s.locationId, payload: { saleId: s.id, total: s.total } })},
           ${notify({ type: "stock.changed", locationId: s.locationId })}`,

@@ -29,14 +29,17 @@ export type SummaryFigures = ReportFigures & { coveredRevenue: number };
 /** How days are grouped: per day, per month, or into the days from `from` on ("cur") and before ("prev"). */
 export type Bucket = { by: "day" } | { by: "month" } | { by: "since"; from: string };
 
-const inRanges = (alias: string, ranges: Range[]) =>
+const inRanges = (alias: string, ranges: Range[], day: string) =>
   sql.join(
-    ranges.map((r) => sql`(${sql.raw(alias)}.business_date between ${r.from}::date and ${r.to}::date)`),
+    ranges.map((r) => sql`(${sql.raw(`${alias}.${day}`)} between ${r.from}::date and ${r.to}::date)`),
     sql` or `,
   );
 
-/** The scope as a filter on any table with business_id, location_id and user_id under `alias`. */
-function inScope(alias: string, scope: SalesScope, ranges: Range[]): SQL {
+/**
+ * The scope as a filter on any table with business_id, location_id and user_id under `alias`; `day`
+ * names its date column (a month's first day in sales_monthly).
+ */
+function inScope(alias: string, scope: SalesScope, ranges: Range[], day = "business_date"): SQL {
   const a = sql.raw(alias);
   const locations = scope.locationIds
     ? sql`and ${a}.location_id in (${sql.join(
@@ -45,15 +48,21 @@ function inScope(alias: string, scope: SalesScope, ranges: Range[]): SQL {
       )})`
     : sql``;
   const own = scope.userId ? sql`and ${a}.user_id = ${scope.userId}::uuid` : sql``;
-  return sql`${a}.business_id = ${scope.businessId}::uuid and (${inRanges(alias, ranges)}) ${locations} ${own}`;
+  return sql`${a}.business_id = ${scope.businessId}::uuid and (${inRanges(alias, ranges, day)}) ${locations} ${own}`;
 }
 
-const bucketOf = (b: Bucket): SQL =>
+const bucketOf = (b: Bucket, day: SQL): SQL =>
   b.by === "day"
-    ? sql`d.business_date::text`
+    ? sql`${day}::text`
     : b.by === "month"
-      ? sql`to_char(d.business_date, 'YYYY-MM')`
-      : sql`case when d.business_date >= ${b.from}::date then 'cur' else 'prev' end`;
+      ? sql`to_char(${day}, 'YYYY-MM')`
+      : sql`case when ${day} >= ${b.from}::date then 'cur' else 'prev' end`;
+
+const DAY_MS = 86_400_000;
+const isMonthEnd = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).getUTCDate() === 1;
+
+/** Ranges of whole calendar months are read from sales_monthly: a year is a few hundred rows. */
+const wholeMonths = (ranges: Range[]) => ranges.every((r) => r.from.endsWith("-01") && isMonthEnd(r.to));
 
 type Num = string | number;
 interface Row {
@@ -105,9 +114,20 @@ export const emptyFigures = (): SummaryFigures => ({
  * refunds stay together. Breakdowns list only what sold; each is sorted by net sales.
  */
 export async function summaryFigures(tx: Tx, scope: SalesScope, ranges: Range[], bucket: Bucket) {
+  const monthly = bucket.by === "month" && wholeMonths(ranges);
+  const [table, day] = monthly ? ["sales_monthly", "month"] : ["sales_daily", "business_date"];
+  // Summed per bucket and key first, so the grouping sets sort a few hundred rows, not every day's.
   const rows = await queryRows<Row>(
     tx,
-    sql`with x as (select ${bucketOf(bucket)} as bucket, d.* from sales_daily d where ${inScope("d", scope, ranges)})
+    sql`with x as (
+          select ${bucketOf(bucket, sql.raw(`d.${day}`))} as bucket, d.payment_method, d.location_id, d.user_id,
+            sum(d.sales_count) as sales_count, sum(d.items_sold) as items_sold, sum(d.gross) as gross,
+            sum(d.discounts) as discounts, sum(d.refunds) as refunds, sum(d.net) as net,
+            sum(d.voids_count) as voids_count, sum(d.voided_amount) as voided_amount,
+            sum(d.cost_of_goods) as cost_of_goods, sum(d.lines_without_cost) as lines_without_cost,
+            sum(d.covered_revenue) as covered_revenue, sum(d.covered_cost) as covered_cost
+          from ${sql.raw(table)} d where ${inScope("d", scope, ranges, day)}
+          group by 1, 2, 3, 4)
         select bucket, payment_method, location_id, user_id,
           grouping(payment_method) as g_method, grouping(location_id) as g_location, grouping(user_id) as g_user,
           coalesce(sum(sales_count), 0)::int as sales_count, coalesce(sum(items_sold), 0)::numeric(20,3)::text as items,
@@ -192,6 +212,53 @@ export async function salesByHour(tx: Tx, scope: SalesScope, day: Range, timeZon
   return rows.map((r) => ({ bucket: r.bucket, salesCount: r.sales_count, netSales: Number(r.net) }));
 }
 
+const addDay = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+const monthEnd = (first: string) => addDay(`${addDay(first, 31).slice(0, 7)}-01`, -1);
+const daysIn = (r: Range) => (Date.parse(r.to) - Date.parse(r.from)) / DAY_MS + 1;
+
+/**
+ * The product rows whose sum is the range's quantity and revenue per product. The whole business's
+ * months come from product_sales_monthly: a month the range covers for more than half is its month
+ * row less its days outside the range (none, for this month so far: no sale is dated ahead), a
+ * month it covers less is its days. A narrower scope (some locations, one person) reads its days.
+ */
+function productRows(scope: SalesScope, range: Range): SQL {
+  const daily = (ranges: Range[], sign: 1 | -1) =>
+    sql`select d.product_id, ${sign} * d.quantity as quantity, ${sign} * d.revenue as revenue
+      from product_sales_daily d where ${inScope("d", scope, ranges)}`;
+  if (scope.locationIds || scope.userId) return daily([range], 1);
+  const months: string[] = [];
+  const inside: Range[] = [];
+  const outside: Range[] = [];
+  for (let first = `${range.from.slice(0, 7)}-01`; first <= range.to; first = addDay(monthEnd(first), 1)) {
+    const month = { from: first, to: monthEnd(first) };
+    const part = {
+      from: range.from > month.from ? range.from : month.from,
+      to: range.to < month.to ? range.to : month.to,
+    };
+    if (daysIn(part) * 2 <= daysIn(month)) {
+      inside.push(part);
+      continue;
+    }
+    months.push(first);
+    if (part.from > month.from) outside.push({ from: month.from, to: addDay(part.from, -1) });
+    if (part.to < month.to) outside.push({ from: addDay(part.to, 1), to: month.to });
+  }
+  const parts: SQL[] = [];
+  if (months.length) {
+    parts.push(sql`select m.product_id, m.quantity, m.revenue from product_sales_monthly m
+      where m.business_id = ${scope.businessId}::uuid
+        and m.month in (${sql.join(
+          months.map((m) => sql`${m}::date`),
+          sql`, `,
+        )})`);
+  }
+  if (outside.length) parts.push(daily(outside, -1));
+  if (inside.length) parts.push(daily(inside, 1));
+  return sql.join(parts, sql` union all `);
+}
+
 export interface Seller {
   productId: string;
   name: string;
@@ -209,15 +276,23 @@ export async function bestSellers(tx: Tx, scope: SalesScope, range: Range, limit
     tx,
     sql`with agg as (
           select d.product_id, sum(d.quantity) as qty, round(sum(d.revenue)) as revenue
-          from product_sales_daily d where ${inScope("d", scope, [range])}
+          from (${productRows(scope, range)}) d
           group by d.product_id),
+        -- The first by the numbers, ties included, before the names: a month's thousands of products
+        -- are ranked without reading their names, and the name only breaks ties among the few.
+        top as (
+          (select a.*, 'q' as list from agg a where a.qty > 0
+            order by a.qty desc, a.revenue desc fetch first ${limit} rows with ties)
+          union all
+          (select a.*, 'r' from agg a where a.revenue > 0
+            order by a.revenue desc, a.qty desc fetch first ${limit} rows with ties)),
         named as (
-          select a.*, p.name from agg a join products p on p.business_id = ${scope.businessId}::uuid and p.id = a.product_id)
+          select t.*, p.name from top t join products p on p.business_id = ${scope.businessId}::uuid and p.id = t.product_id)
         (select 'q' as list, n.product_id, n.name, n.qty::numeric(14,3)::text as qty, n.revenue::bigint::text as revenue
-          from named n where n.qty > 0 order by n.qty desc, n.revenue desc, n.name limit ${limit})
+          from named n where n.list = 'q' order by n.qty desc, n.revenue desc, n.name limit ${limit})
         union all
         (select 'r', n.product_id, n.name, n.qty::numeric(14,3)::text, n.revenue::bigint::text
-          from named n where n.revenue > 0 order by n.revenue desc, n.qty desc, n.name limit ${limit})`,
+          from named n where n.list = 'r' order by n.revenue desc, n.qty desc, n.name limit ${limit})`,
   );
   const seller = (r: (typeof rows)[number]): Seller => ({
     productId: r.product_id,

@@ -6,8 +6,9 @@ import type { Queryable } from "../../db/client.js";
  * as the sale stands now. A write that changes a sale takes its old contribution out (sign -1)
  * before the change and puts the new one in (sign +1) after, in the same transaction; recording a
  * sale only adds. The contribution is always computed here, from the rows, so taking out exactly
- * undoes putting in. Rows are locked in one order (the sale's day row, then its products in id
- * order), the same order for every writer, so concurrent sales cannot deadlock on them.
+ * undoes putting in. Rows are locked in one order (the sale's day row, its month row, its products'
+ * day rows, then their month rows, each in key order), the same order for every writer, so
+ * concurrent sales cannot deadlock on them.
  */
 
 /** A line's share of what its sale brought in: unrefunded part, after the sale-wide discount. Exact numeric. */
@@ -36,26 +37,47 @@ export interface SummarySource {
   refunds: string;
 }
 
+/** The figures sales_daily and sales_monthly keep, summed the same way in both. */
+const FIGURE_COLUMNS = [
+  "sales_count",
+  "items_sold",
+  "gross",
+  "discounts",
+  "refunds",
+  "net",
+  "voids_count",
+  "voided_amount",
+  "cost_of_goods",
+  "lines_without_cost",
+  "covered_revenue",
+  "covered_cost",
+];
+const FIGURES = sql.raw(FIGURE_COLUMNS.join(", "));
+const SUMMED = sql.raw(FIGURE_COLUMNS.map((c) => `sum(${c})`).join(", "));
+const KEY_REST = sql.raw("location_id, user_id, payment_method");
+
+/** Adds a contribution to the row already there for the same key (`period`: its day or month column). */
+const upsert = (period: "business_date" | "month") =>
+  sql.raw(`on conflict (business_id, ${period}, location_id, user_id, payment_method) do update set
+        ${FIGURE_COLUMNS.map((c) => `${c} = d.${c} + excluded.${c}`).join(", ")}`);
+
 /**
- * The summary upserts as CTEs (`summary_daily`, `summary_products`) to put in the writer's WITH, so a
- * sale, a void or a rebuild touches both summaries in the statement that changes the sale.
+ * The summary upserts as CTEs (`summary_daily`, `summary_monthly`, `summary_products`,
+ * `summary_product_months`) to put in the
+ * writer's WITH, so a sale, a void or a rebuild touches every summary in the statement that changes
+ * the sale. The month's row is the sum of the same per-day rows, so it always equals its days.
  */
 export function summaryCtes(src: SummarySource, sign: 1 | -1, opts: { fresh?: boolean } = {}): SQL {
   // A rebuild writes into emptied tables, one row per key: no conflict to look for per row.
-  const onDaily = opts.fresh
-    ? sql``
-    : sql`on conflict (business_id, business_date, location_id, user_id, payment_method) do update set
-        sales_count = d.sales_count + excluded.sales_count, items_sold = d.items_sold + excluded.items_sold,
-        gross = d.gross + excluded.gross, discounts = d.discounts + excluded.discounts,
-        refunds = d.refunds + excluded.refunds, net = d.net + excluded.net,
-        voids_count = d.voids_count + excluded.voids_count, voided_amount = d.voided_amount + excluded.voided_amount,
-        cost_of_goods = d.cost_of_goods + excluded.cost_of_goods,
-        lines_without_cost = d.lines_without_cost + excluded.lines_without_cost,
-        covered_revenue = d.covered_revenue + excluded.covered_revenue,
-        covered_cost = d.covered_cost + excluded.covered_cost`;
+  const onDaily = opts.fresh ? sql`` : upsert("business_date");
+  const onMonthly = opts.fresh ? sql`` : upsert("month");
   const onProducts = opts.fresh
     ? sql``
     : sql`on conflict (business_id, business_date, location_id, user_id, product_id) do update set
+        quantity = d.quantity + excluded.quantity, revenue = d.revenue + excluded.revenue`;
+  const onProductMonths = opts.fresh
+    ? sql``
+    : sql`on conflict (business_id, month, product_id) do update set
         quantity = d.quantity + excluded.quantity, revenue = d.revenue + excluded.revenue`;
   const s = sql.raw(src.sales);
   const l = sql.raw(src.lines);
@@ -71,23 +93,20 @@ export function summaryCtes(src: SummarySource, sign: 1 | -1, opts: { fresh?: bo
       group by l.sale_id
     ), summary_refunds as (
       select p.sale_id, sum(p.amount) as refunds from ${r} p group by p.sale_id
-    ), summary_daily as (
-      insert into sales_daily as d (business_id, business_date, location_id, user_id, payment_method,
-        sales_count, items_sold, gross, discounts, refunds, net, voids_count, voided_amount,
-        cost_of_goods, lines_without_cost, covered_revenue, covered_cost)
+    ), summary_days as (
       select business_id, business_date, location_id, user_id, payment_method,
-        ${sign} * count(*) filter (where ok and not back),
-        ${sign} * coalesce(sum(dir * items) filter (where ok), 0),
-        ${sign} * coalesce(sum(subtotal + line_discount) filter (where ok and not back), 0),
-        ${sign} * coalesce(sum(discount + line_discount) filter (where ok and not back), 0),
-        ${sign} * coalesce(sum(case when back then total else refunds end) filter (where ok), 0),
-        ${sign} * coalesce(sum(case when back then -total else total - refunds end) filter (where ok), 0),
-        ${sign} * count(*) filter (where not ok),
-        ${sign} * coalesce(sum(total) filter (where not ok), 0),
-        ${sign} * coalesce(sum(dir * cogs) filter (where ok), 0),
-        ${sign} * coalesce(sum(no_cost) filter (where ok), 0),
-        ${sign} * coalesce(sum(dir * covered_revenue) filter (where ok), 0),
-        ${sign} * coalesce(sum(dir * covered_cost) filter (where ok), 0)
+        ${sign} * count(*) filter (where ok and not back) as sales_count,
+        ${sign} * coalesce(sum(dir * items) filter (where ok), 0) as items_sold,
+        ${sign} * coalesce(sum(subtotal + line_discount) filter (where ok and not back), 0) as gross,
+        ${sign} * coalesce(sum(discount + line_discount) filter (where ok and not back), 0) as discounts,
+        ${sign} * coalesce(sum(case when back then total else refunds end) filter (where ok), 0) as refunds,
+        ${sign} * coalesce(sum(case when back then -total else total - refunds end) filter (where ok), 0) as net,
+        ${sign} * count(*) filter (where not ok) as voids_count,
+        ${sign} * coalesce(sum(total) filter (where not ok), 0) as voided_amount,
+        ${sign} * coalesce(sum(dir * cogs) filter (where ok), 0) as cost_of_goods,
+        ${sign} * coalesce(sum(no_cost) filter (where ok), 0) as lines_without_cost,
+        ${sign} * coalesce(sum(dir * covered_revenue) filter (where ok), 0) as covered_revenue,
+        ${sign} * coalesce(sum(dir * covered_cost) filter (where ok), 0) as covered_cost
       from (
         select s.business_id, s.business_date, s.location_id, s.user_id, s.payment_method,
           s.status = 'completed' as ok, s.kind = 'refund' as back, case when s.kind = 'refund' then -1 else 1 end as dir,
@@ -98,19 +117,40 @@ export function summaryCtes(src: SummarySource, sign: 1 | -1, opts: { fresh?: bo
         from ${s} s left join summary_lines l on l.sale_id = s.id left join summary_refunds r on r.sale_id = s.id
       ) x
       group by 1, 2, 3, 4, 5
+    ), summary_daily as (
+      insert into sales_daily as d (business_id, business_date, ${KEY_REST}, ${FIGURES})
+      select business_id, business_date, ${KEY_REST}, ${FIGURES} from summary_days
       order by 1, 2, 3, 4, 5
       ${onDaily}
       returning 1
-    ), summary_products as (
-      insert into product_sales_daily as d (business_id, business_date, location_id, user_id, product_id,
-        quantity, revenue)
+    ), summary_monthly as (
+      insert into sales_monthly as d (business_id, month, ${KEY_REST}, ${FIGURES})
+      select business_id, date_trunc('month', business_date)::date, ${KEY_REST}, ${SUMMED}
+      from summary_days
+      group by 1, 2, 3, 4, 5
+      order by 1, 2, 3, 4, 5
+      ${onMonthly}
+      returning 1
+    ), summary_product_days as (
       select s.business_id, s.business_date, s.location_id, s.user_id, l.product_id,
-        ${sign} * sum(${DIR} * ${KEPT}), ${sign} * sum(${DIR} * ${LINE_REVENUE})
+        ${sign} * sum(${DIR} * ${KEPT}) as quantity, ${sign} * sum(${DIR} * ${LINE_REVENUE}) as revenue
       from ${s} s join ${l} l on l.business_id = s.business_id and l.sale_id = s.id
       where s.status = 'completed'
       group by 1, 2, 3, 4, 5
+    ), summary_products as (
+      insert into product_sales_daily as d (business_id, business_date, location_id, user_id, product_id,
+        quantity, revenue)
+      select * from summary_product_days
       order by 1, 2, 3, 4, 5
       ${onProducts}
+      returning 1
+    ), summary_product_months as (
+      insert into product_sales_monthly as d (business_id, month, product_id, quantity, revenue)
+      select business_id, date_trunc('month', business_date)::date, product_id, sum(quantity), sum(revenue)
+      from summary_product_days
+      group by 1, 2, 3
+      order by 1, 2, 3
+      ${onProductMonths}
       returning 1
     )`;
 }
@@ -145,7 +185,8 @@ const STORED: SummarySource = { sales: "picked", lines: "picked_lines", refunds:
 
 function addStored(run: Run, businessId: string, which: SQL | null, sign: 1 | -1, opts: { fresh?: boolean } = {}) {
   return run(sql`${storedSales(businessId, which)}, ${summaryCtes(STORED, sign, opts)}
-    select (select count(*) from summary_daily) + (select count(*) from summary_products) as rows`);
+    select (select count(*) from summary_daily) + (select count(*) from summary_monthly)
+      + (select count(*) from summary_products) + (select count(*) from summary_product_months) as rows`);
 }
 
 /** Runs one statement: a Drizzle database or transaction, or a raw session (restore). */
@@ -175,6 +216,8 @@ export async function countSales(db: Queryable, businessId: string, saleIds: str
 export async function rebuildSalesSummary(db: Queryable | Run, businessId: string) {
   const run = typeof db === "function" ? db : on(db);
   await run(sql`delete from sales_daily where business_id = ${businessId}::uuid`);
+  await run(sql`delete from sales_monthly where business_id = ${businessId}::uuid`);
   await run(sql`delete from product_sales_daily where business_id = ${businessId}::uuid`);
+  await run(sql`delete from product_sales_monthly where business_id = ${businessId}::uuid`);
   await addStored(run, businessId, null, 1, { fresh: true });
 }
