@@ -8,7 +8,9 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * The search condition for what a person typed in one field. Mostly digits → a phone number in any
  * form: the start of the international or national form, or its last digits. Otherwise → a name:
  * the whole name starts with it, or every typed word starts a word of the name ("ami ju" finds
- * "Amina Juma"). Each branch is served by an index from migration 0002_customer_search.
+ * "Amina Juma"). Migration 0002_customer_search indexes each branch for the tables' owner; as the
+ * app, under row-level security, LIKE and @@ are not leakproof and the search walks the business's
+ * customers in name order (decision 028).
  */
 export function searchCondition(q: string, country: string | null): SQL | undefined {
   const digits = q.replace(/\D/g, "");
