@@ -7,9 +7,9 @@ import { Spinner } from "../../components/Spinner";
 import { t, useLocale } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { formatterFor } from "../../lib/format";
+import { methodLabel } from "../../lib/payment-methods";
 import { useAction } from "../../lib/use-action";
 import { useMe } from "../../session";
-import { methodLabel } from "../sell/payment";
 
 type Sale = CustomerSalesResponse["items"][number];
 

@@ -10,9 +10,9 @@ import { errorMessage } from "../../lib/errors";
 import { focusFirstError } from "../../lib/focus-error";
 import { formatterFor, moneyInput, parseMoney } from "../../lib/format";
 import { moneyProblem } from "../../lib/number-check";
+import { methodLabel } from "../../lib/payment-methods";
 import { useAction } from "../../lib/use-action";
 import { useMe } from "../../session";
-import { methodLabel } from "../sell/payment";
 
 /** Methods that are not money received: never offered for a repayment (the server refuses them too). */
 const NOT_MONEY = new Set(["credit", "on_credit"]);

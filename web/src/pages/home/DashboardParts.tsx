@@ -3,8 +3,8 @@ import type { Dashboard } from "../../api/dashboard";
 import { Fit } from "../../components/Fit";
 import { t } from "../../i18n";
 import type { formatterFor } from "../../lib/format";
+import { methodLabel } from "../../lib/payment-methods";
 import { Link } from "../../router";
-import { methodLabel } from "../sell/payment";
 
 type Fmt = ReturnType<typeof formatterFor>;
 type FigureData = Dashboard["netSales"];

@@ -5,12 +5,12 @@ import { Notice } from "../../components/Notice";
 import { Spinner } from "../../components/Spinner";
 import { useLoad } from "../../data/use-load";
 import { type MessageKey, t, useLocale } from "../../i18n";
+import { todayIn } from "../../lib/dates";
 import { errorMessage } from "../../lib/errors";
 import { formatterFor } from "../../lib/format";
+import { methodLabel } from "../../lib/payment-methods";
 import { useMe } from "../../session";
 import { RangeCloses } from "../close/RangeCloses";
-import { todayIn } from "../sell/dates";
-import { methodLabel } from "../sell/payment";
 import { BarChart } from "./Chart";
 import "./reports.css";
 

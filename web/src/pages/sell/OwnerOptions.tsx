@@ -2,8 +2,8 @@ import { useEffect, useState } from "preact/hooks";
 import { LocationSelect } from "../../components/LocationSelect";
 import { useActiveLocations } from "../../data/hooks";
 import { t } from "../../i18n";
+import { localInputValue, zonedToInstant } from "../../lib/dates";
 import { useMe } from "../../session";
-import { localInputValue, zonedToInstant } from "./dates";
 
 /** A typed earlier time checked against now, on the business's clock. */
 export function earlierInstant(value: string, timeZone: string, now = new Date()) {

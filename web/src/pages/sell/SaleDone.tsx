@@ -4,10 +4,10 @@ import { Notice } from "../../components/Notice";
 import { synced } from "../../data/outbox";
 import { t, useLocale } from "../../i18n";
 import { formatterFor } from "../../lib/format";
+import { methodLabel } from "../../lib/payment-methods";
 import { useStore } from "../../lib/store";
 import { Link } from "../../router";
 import { useMe } from "../../session";
-import { methodLabel } from "./payment";
 
 /** The server's answer, big and plain: the number, what was paid and the change to hand back. */
 export function SaleDone({ sale, warning, onNew }: { sale: Sale; warning?: string | undefined; onNew: () => void }) {

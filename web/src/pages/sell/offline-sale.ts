@@ -3,8 +3,8 @@ import type { Me } from "../../api/auth";
 import type { Sale } from "../../api/sales";
 import { savedCatalogue } from "../../data/catalogue";
 import { queueSale } from "../../data/outbox";
+import { methodLabel } from "../../lib/payment-methods";
 import { type Cart, cartAmounts } from "./cart";
-import { methodLabel } from "./payment";
 
 /** A credit sale that takes the customer past their limit, by the phone's copy: kept, and said so. */
 export interface OverLimit {

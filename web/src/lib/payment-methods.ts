@@ -1,5 +1,5 @@
 import type { BusinessResponse } from "@duka/contracts";
-import { hasMessage, t } from "../../i18n";
+import { hasMessage, t } from "../i18n";
 
 export interface Method {
   method: string;
