@@ -43,6 +43,7 @@ export const PERMISSIONS = [
   "backups.read",
   "data.export", // the whole business as CSV files (owners: their data is never locked in)
   "data.import", // bring products and customers in from files (templates, other POS)
+  "sync.any", // every phone's refused writes, and sales kept on a phone offline for more than 7 days
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

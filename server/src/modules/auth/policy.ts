@@ -26,6 +26,8 @@ export const sees = {
   cost: (ctx: Ctx) => can(ctx.role, "cost.read"),
   /** Everyone's cash drawers and their closes; without it, only one's own. */
   allDrawers: (ctx: Ctx) => can(ctx.role, "drawers.close.any"),
+  /** Every phone's writes the server refused on arrival; without it, only one's own. */
+  allRefusedWrites: (ctx: Ctx) => can(ctx.role, "sync.any"),
   /** Closed locations as well as open ones. */
   closedLocations: (ctx: Ctx) => can(ctx.role, "locations.manage"),
 };

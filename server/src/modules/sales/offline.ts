@@ -4,6 +4,7 @@ import type { Tx } from "../../db/client.js";
 import type { OfflineMarkRow } from "../../db/schema.js";
 import type { Ctx } from "../../lib/context.js";
 import { AppError, badRequest } from "../../lib/errors.js";
+import { can } from "../auth/permissions.js";
 import type { PricedLine, PricedProduct } from "./pricing.js";
 import { setOfflineMark } from "./sales.repository.js";
 
@@ -55,7 +56,7 @@ export function offlineSale(ctx: Ctx, body: Body, now: Date, acceptedBy?: string
       { recordedAt: body.offline.recordedAt },
     );
   }
-  if (now.getTime() - at.getTime() > STAFF_MAX_AGE_MS && ctx.role !== "owner" && !acceptedBy) {
+  if (now.getTime() - at.getTime() > STAFF_MAX_AGE_MS && !can(ctx.role, "sync.any") && !acceptedBy) {
     throw new AppError(
       "offline_too_old",
       422,

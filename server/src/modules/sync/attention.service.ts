@@ -5,20 +5,21 @@ import { inBusiness } from "../../db/tenancy.js";
 import type { Ctx, RequestMeta } from "../../lib/context.js";
 import { badRequest, notFound } from "../../lib/errors.js";
 import { audit } from "../audit/audit.service.js";
+import { sees } from "../auth/policy.js";
 import { createSale } from "../sales/sales.service.js";
 import { findUserRow } from "../users/users.repository.js";
 import { closeAttention, findOpenAttention, openAttention } from "./sync.repository.js";
 
 /** The writes refused on arrival that nobody has dealt with yet: staff see their own, the owner all. */
 export async function listAttention(db: Db, ctx: Ctx): Promise<SyncAttentionItem[]> {
-  const onlyBy = ctx.role === "owner" ? null : ctx.userId;
+  const onlyBy = sees.allRefusedWrites(ctx) ? null : ctx.userId;
   return inBusiness(db, ctx.businessId, (tx) => openAttention(tx, ctx.businessId, onlyBy));
 }
 
 async function openItem(db: Db, ctx: Ctx, id: string) {
   return inBusiness(db, ctx.businessId, async (tx) => {
     const row = await findOpenAttention(tx, ctx.businessId, id);
-    if (!row || (ctx.role !== "owner" && row.userId !== ctx.userId)) throw notFound("This write");
+    if (!row || (!sees.allRefusedWrites(ctx) && row.userId !== ctx.userId)) throw notFound("This write");
     return row;
   });
 }

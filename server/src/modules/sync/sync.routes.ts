@@ -39,7 +39,7 @@ export default async function syncRoutes(app: App) {
   app.post(
     "/sync/attention/:id/accept",
     {
-      config: { access: "sales.backdate" },
+      config: { access: "sync.any" },
       schema: { tags, params: AttentionParams, response: { 201: Sale } },
     },
     async (request, reply) =>
