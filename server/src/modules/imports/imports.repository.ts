@@ -1,5 +1,5 @@
 import type { ImportCounts, ImportFormat, ImportKind } from "@duka/contracts";
-import { and, desc, eq, lt, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, lt, type SQL, sql } from "drizzle-orm";
 import { type Queryable, queryRows, type Tx } from "../../db/client.js";
 import { imports } from "../../db/schema.js";
 
@@ -14,12 +14,6 @@ export async function forBatches<T>(tx: Queryable, rows: T[], statement: (batch:
   for (let i = 0; i < rows.length; i += size) {
     await tx.execute(statement(sql`${JSON.stringify(rows.slice(i, i + size))}::jsonb`));
   }
-}
-
-export function chunks<T>(items: T[], size = BATCH): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /** The business's locations by lower-cased name. */
@@ -110,14 +104,32 @@ export async function rememberedMapping(tx: Tx, businessId: string, key: string)
   return last;
 }
 
-/** A kept preview, locked: two commits of one file take turns, and the second finds it committed. */
+/**
+ * A kept preview, locked: two commits of one file take turns, and the second finds it committed.
+ * Its rows stay in the database (a year of receipts is tens of MB): only whether it still has them,
+ * and the stores it would create.
+ */
 export async function lockImport(tx: Tx, businessId: string, id: string) {
+  const { payload: _rows, ...columns } = getTableColumns(imports);
   const [row] = await tx
-    .select()
+    .select({
+      ...columns,
+      kept: sql<boolean>`${imports.payload} is not null`,
+      newLocations: sql<string[]>`coalesce(${imports.payload}->'newLocations', '[]'::jsonb)`,
+    })
     .from(imports)
     .where(and(eq(imports.businessId, businessId), eq(imports.id, id)))
     .for("update");
   return row;
+}
+
+/** A kept preview's whole payload: products and customers, which are planned all at once. */
+export async function keptPayload(tx: Tx, businessId: string, id: string) {
+  const [row] = await tx
+    .select({ payload: imports.payload })
+    .from(imports)
+    .where(and(eq(imports.businessId, businessId), eq(imports.id, id)));
+  return row?.payload;
 }
 
 /** The preview becomes history: its counts kept, its rows dropped. */

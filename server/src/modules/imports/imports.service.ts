@@ -12,6 +12,7 @@ import {
   firstLocationName,
   importHistory,
   keepPreview,
+  keptPayload,
   lockImport,
   markCommitted,
   rememberedMapping,
@@ -21,8 +22,9 @@ import { planProducts, productPreview } from "./products.commit.js";
 import { type ProductRecord, validateProducts } from "./products.validate.js";
 import { applyProducts } from "./products-import.repository.js";
 import { readTable, type Table } from "./read.js";
-import { applySales, planSales, type SalePlan } from "./sales.commit.js";
+import { commitSales, type SalePlan } from "./sales.commit.js";
 import { previewSales, salesFromTable } from "./sales.preview.js";
+import { keptReceipts } from "./sales.repository.js";
 import type { SaleRecord } from "./sales.validate.js";
 import { knownCustomers, knownProducts, mappedCustomers, mappedProducts, recognisedKind } from "./sources.js";
 
@@ -194,7 +196,7 @@ export async function commitImport(db: Db, ctx: Ctx, id: string, opts: CommitOpt
     const row = await lockImport(tx, ctx.businessId, id);
     if (!row) throw notFound("Import");
     if (row.status === "committed") throw conflict("import_committed", "This file has already been brought in.");
-    if (row.expiresAt < now || !row.payload) {
+    if (row.expiresAt < now || !row.kept) {
       throw new AppError("import_expired", 410, "This preview is more than an hour old. Upload the file again.");
     }
     if (row.counts.error > 0 && !opts.skipErrors) {
@@ -204,41 +206,45 @@ export async function commitImport(db: Db, ctx: Ctx, id: string, opts: CommitOpt
         { count: row.counts.error },
       );
     }
-    const payload = row.payload as Payload;
-    if (payload.newLocations.length && !opts.createLocations) {
+    const newLocations = row.newLocations;
+    if (newLocations.length && !opts.createLocations) {
       throw conflict(
         "confirm_locations",
-        `The file names stores Duka does not have yet: ${payload.newLocations.join(", ")}. Confirm to create them.`,
-        { locations: payload.newLocations, names: payload.newLocations.join(", ") },
+        `The file names stores Duka does not have yet: ${newLocations.join(", ")}. Confirm to create them.`,
+        { locations: newLocations, names: newLocations.join(", ") },
       );
     }
     const issues = new Issues();
     const reason = `Import: ${row.filename}`.slice(0, 200);
-    let items: { action: string }[];
-    if (row.kind === "products") {
-      const plan = await planProducts(tx, ctx, payload.records as ProductRecord[], issues, { lock: true });
-      if (!issues.errorRows) await applyProducts(tx, ctx, plan, reason, now);
-      items = plan.items;
-    } else if (row.kind === "sales") {
-      const plan = await planSales(tx, ctx, payload.records as SaleRecord[], issues);
-      await applySales(tx, ctx, plan, reason, now);
-      items = plan.items;
+    let done: Omit<ImportCounts, "error">;
+    if (row.kind === "sales") {
+      // A year of receipts is read back a batch at a time, never whole (decision 021).
+      const batches = keptReceipts<SaleRecord>(tx, ctx.businessId, id);
+      done = await commitSales(tx, ctx, batches, reason, now);
     } else {
-      const plan = await planCustomers(tx, ctx, payload.records as CustomerRecord[], issues);
-      if (!issues.errorRows) await applyCustomers(tx, ctx, plan.items, reason, now);
-      items = plan.items;
+      const payload = (await keptPayload(tx, ctx.businessId, id)) as Payload;
+      let items: { action: "new" | "update" | "unchanged" }[];
+      if (row.kind === "products") {
+        const plan = await planProducts(tx, ctx, payload.records as ProductRecord[], issues, { lock: true });
+        if (!issues.errorRows) await applyProducts(tx, ctx, plan, reason, now);
+        items = plan.items;
+      } else {
+        const plan = await planCustomers(tx, ctx, payload.records as CustomerRecord[], issues);
+        if (!issues.errorRows) await applyCustomers(tx, ctx, plan.items, reason, now);
+        items = plan.items;
+      }
+      done = {
+        new: items.filter((i) => i.action === "new").length,
+        update: items.filter((i) => i.action === "update").length,
+        unchanged: items.filter((i) => i.action === "unchanged").length,
+      };
     }
     if (issues.errorRows) {
       throw conflict("import_changed", "Products or customers changed since the preview. Upload the file again.", {
         errors: issues.sorted().errors.slice(0, MAX_ISSUES),
       });
     }
-    const counts: ImportCounts = {
-      new: items.filter((i) => i.action === "new").length,
-      update: items.filter((i) => i.action === "update").length,
-      unchanged: items.filter((i) => i.action === "unchanged").length,
-      error: row.counts.error,
-    };
+    const counts: ImportCounts = { ...done, error: row.counts.error };
     await markCommitted(tx, ctx.businessId, id, { counts, userId: ctx.userId, at: now });
     await audit(tx, {
       businessId: ctx.businessId,

@@ -3,7 +3,7 @@ import type { Tx } from "../../db/client.js";
 import type { Ctx } from "../../lib/context.js";
 import { normalisePhone } from "../customers/phone.js";
 import { countSales } from "../summaries/summary-writer.repository.js";
-import { chunks, createLocations, firstLocationName, locationsByName } from "./imports.repository.js";
+import { createLocations, firstLocationName, locationsByName } from "./imports.repository.js";
 import type { Issues } from "./issues.js";
 import type { Action } from "./products.commit.js";
 import {
@@ -19,7 +19,7 @@ import {
   takeNumbers,
   updateImportedSales,
 } from "./sales.repository.js";
-import type { SaleRecord } from "./sales.validate.js";
+import type { SaleLineRecord, SaleRecord } from "./sales.validate.js";
 
 export interface PlannedSale {
   record: SaleRecord;
@@ -54,48 +54,75 @@ const hashOf = (r: SaleRecord) => `import:${createHash("sha256").update(canonica
 const productKey = (l: { sku?: string | undefined | null; name: string }) =>
   l.sku ? `sku:${l.sku}` : `name:${l.name.toLowerCase()}`;
 
-/** Matches receipts to the sales brought in before (by receipt number) and names what is missing. */
-export async function planSales(tx: Tx, ctx: Ctx, records: SaleRecord[], issues: Issues): Promise<SalePlan> {
-  const b = ctx.businessId;
-  const stored = await salesByRef(
-    tx,
-    b,
-    records.map((r) => r.ref),
-  );
-  const locations = await locationsByName(tx, b);
-  const first = await firstLocationName(tx, b);
-  const newLocations = new Map<string, string>();
+/** The products a past line can be matched to, by SKU then exact name; archived ones too. */
+async function productBook(tx: Tx, businessId: string) {
+  const ids = new Map<string, string>();
+  for (const p of await productsForLines(tx, businessId)) {
+    const name = `name:${p.name.toLowerCase()}`;
+    if (!ids.has(name)) ids.set(name, p.id);
+    if (p.sku && !ids.has(`sku:${p.sku}`)) ids.set(`sku:${p.sku}`, p.id);
+  }
+  const byName = (l: { name: string }) => `name:${l.name.toLowerCase()}`;
+  return {
+    idOf: (l: SaleLineRecord) => (ids.get(productKey(l)) ?? ids.get(byName(l))) as string,
+    /** Items these receipts sell that the shop has no product for, each once; `seen` hears of each. */
+    missing(records: SaleRecord[], seen?: (l: SaleLineRecord) => void): SalePlan["newProducts"] {
+      const out = new Map<string, SalePlan["newProducts"][number]>();
+      for (const r of records) {
+        for (const l of r.lines ?? []) {
+          const key = productKey(l);
+          if (ids.has(key) || ids.has(byName(l)) || out.has(key)) continue;
+          out.set(key, { key, name: l.name, sku: l.sku ?? null, price: l.unitPrice });
+          seen?.(l);
+        }
+      }
+      return [...out.values()];
+    },
+    add: (key: string, id: string) => ids.set(key, id),
+  };
+}
+
+/** Stores these receipts name that the shop does not have, each once. */
+function missingStores(records: SaleRecord[], locations: Map<string, string>, first: string) {
+  const out = new Map<string, string>();
   for (const r of records) {
     const store = (r.store ?? first).trim();
-    if (store && !locations.has(store.toLowerCase())) newLocations.set(store.toLowerCase(), store);
+    if (store && !locations.has(store.toLowerCase())) out.set(store.toLowerCase(), store);
   }
-  const known = new Set<string>();
-  for (const p of await productsForLines(tx, b)) {
-    known.add(`name:${p.name.toLowerCase()}`);
-    if (p.sku) known.add(`sku:${p.sku}`);
-  }
-  const newProducts = new Map<string, SalePlan["newProducts"][number]>();
-  for (const r of records) {
-    for (const l of r.lines ?? []) {
-      const key = productKey(l);
-      if (known.has(key) || known.has(`name:${l.name.toLowerCase()}`) || newProducts.has(key)) continue;
-      newProducts.set(key, { key, name: l.name, sku: l.sku ?? null, price: l.unitPrice });
-      issues.warn(
-        l.row,
-        "Item",
-        "product_added",
-        `"${l.name}" is not among your products: it is added as an archived product, so its past sales keep it.`,
-        { name: l.name },
-      );
-    }
-  }
-  const items = records.map((record) => {
+  return [...out.values()];
+}
+
+/** Each receipt matched to the sale brought in before under its number: new, unchanged or to update. */
+async function matchStored(tx: Tx, businessId: string, records: SaleRecord[]): Promise<PlannedSale[]> {
+  const stored = await salesByRef(
+    tx,
+    businessId,
+    records.map((r) => r.ref),
+  );
+  return records.map((record) => {
     const before = stored.get(record.ref);
     const hash = hashOf(record);
     const action: Action = !before ? "new" : before.request_hash === hash ? "unchanged" : "update";
     return { record, action, id: before?.id ?? randomUUID(), hash };
   });
-  return { items, newLocations: [...newLocations.values()], newProducts: [...newProducts.values()] };
+}
+
+/** Matches receipts to the sales brought in before (by receipt number) and names what is missing. */
+export async function planSales(tx: Tx, ctx: Ctx, records: SaleRecord[], issues: Issues): Promise<SalePlan> {
+  const b = ctx.businessId;
+  const items = await matchStored(tx, b, records);
+  const newLocations = missingStores(records, await locationsByName(tx, b), await firstLocationName(tx, b));
+  const products = await productBook(tx, b);
+  const newProducts = products.missing(records, (l) =>
+    issues.warn(
+      l.row,
+      "Item",
+      "product_added",
+      `"${l.name}" is not among your products: it is added as an archived product, so its past sales keep it.`,
+      { name: l.name },
+    ),
+  );
+  return { items, newLocations, newProducts };
 }
 
 /** Finds a receipt's customer by phone, then email, then exact name; none: the sale has no customer. */
@@ -125,48 +152,68 @@ async function customerFinder(tx: Tx, ctx: Ctx) {
   };
 }
 
+interface Lookups {
+  locations: Map<string, string>;
+  first: string;
+  products: Awaited<ReturnType<typeof productBook>>;
+  customerOf: Awaited<ReturnType<typeof customerFinder>>;
+}
+
 /**
- * Writes the plan in one transaction: the stores and archived products it needs, then the sales in
- * batches. An updated sale's old share of the summaries is taken out first and every written sale's
- * share put in after, by the summary writer itself. No stock moves: these goods left long ago.
+ * Brings in a kept preview's receipts, given a batch at a time in date order (so new sales take
+ * receipt numbers in date order), all in the caller's transaction: the stores and archived products
+ * each batch needs, then its sales and lines. Each batch is matched against what is stored when it
+ * comes, so the whole file is never held. No stock moves: these goods left long ago.
  */
-export async function applySales(tx: Tx, ctx: Ctx, plan: SalePlan, reason: string, now: Date) {
+export async function commitSales(tx: Tx, ctx: Ctx, batches: AsyncIterable<SaleRecord[]>, reason: string, now: Date) {
   const b = ctx.businessId;
   const at = now.toISOString();
   const locations = await locationsByName(tx, b);
-  await createLocations(tx, b, plan.newLocations, locations);
-  const first = await firstLocationName(tx, b);
-  const products = new Map<string, string>();
-  for (const p of await productsForLines(tx, b)) {
-    products.set(`name:${p.name.toLowerCase()}`, products.get(`name:${p.name.toLowerCase()}`) ?? p.id);
-    if (p.sku && !products.has(`sku:${p.sku}`)) products.set(`sku:${p.sku}`, p.id);
+  const look: Lookups = {
+    locations,
+    first: await firstLocationName(tx, b),
+    products: await productBook(tx, b),
+    customerOf: await customerFinder(tx, ctx),
+  };
+  const counts = { new: 0, update: 0, unchanged: 0 };
+  await hashJoinsOnly(tx, true);
+  for await (const records of batches) {
+    const stores = missingStores(records, locations, look.first);
+    if (stores.length) {
+      await createLocations(tx, b, stores, locations);
+      look.first ||= await firstLocationName(tx, b);
+    }
+    const added = look.products.missing(records).map((p) => ({ ...p, id: randomUUID() }));
+    await insertArchivedProducts(tx, b, added, at);
+    for (const p of added) look.products.add(p.key, p.id);
+    const items = await matchStored(tx, b, records);
+    for (const i of items) counts[i.action]++;
+    await writeBatch(tx, ctx, items, look, reason, at);
   }
-  const added = plan.newProducts.map((p) => ({
-    id: randomUUID(),
-    name: p.name,
-    sku: p.sku,
-    price: p.price,
-    key: p.key,
-  }));
-  await insertArchivedProducts(tx, b, added, at);
-  for (const p of added) products.set(p.key, p.id);
-  const customerOf = await customerFinder(tx, ctx);
+  await hashJoinsOnly(tx, false);
+  return counts;
+}
 
-  const written = plan.items.filter((i) => i.action !== "unchanged");
-  const fresh = written
-    .filter((i) => i.action === "new")
-    .sort((x, y) => (x.record.occurredAt < y.record.occurredAt ? -1 : 1));
+/**
+ * One batch of matched receipts written. An updated sale's old share of the summaries is taken out
+ * first and every written sale's share put in after, by the summary writer itself.
+ */
+async function writeBatch(tx: Tx, ctx: Ctx, items: PlannedSale[], look: Lookups, reason: string, at: string) {
+  const b = ctx.businessId;
+  const written = items.filter((i) => i.action !== "unchanged");
+  const fresh = written.filter((i) => i.action === "new");
+  const updated = written.filter((i) => i.action === "update");
   let number = fresh.length ? await takeNumbers(tx, b, fresh.length) : 0;
   const numbers = new Map(fresh.map((i) => [i.id, number++]));
   const toRow = (i: PlannedSale): ImportedSaleRow => {
     const r = i.record;
-    const locationId = locations.get((r.store ?? first).trim().toLowerCase());
-    if (!locationId) throw new Error(`location ${r.store ?? first} was not created`);
+    const locationId = look.locations.get((r.store ?? look.first).trim().toLowerCase());
+    if (!locationId) throw new Error(`location ${r.store ?? look.first} was not created`);
     return {
       id: i.id,
       number: numbers.get(i.id) ?? null,
       location_id: locationId,
-      customer_id: customerOf(r.customer),
+      customer_id: look.customerOf(r.customer),
       occurred_at: r.occurredAt,
       business_date: r.businessDate,
       subtotal: r.subtotal,
@@ -182,22 +229,19 @@ export async function applySales(tx: Tx, ctx: Ctx, plan: SalePlan, reason: strin
       has_lines: r.lines !== null,
     };
   };
-  const updated = written.filter((i) => i.action === "update");
-  await hashJoinsOnly(tx, true);
   await countSales(
     tx,
     b,
     updated.map((i) => i.id),
     -1,
   );
-  // Rows for the database are made a batch at a time: a year of receipts is not held twice more.
-  for (const part of chunks(fresh)) await insertImportedSales(tx, b, ctx.userId, part.map(toRow), reason, at);
-  for (const part of chunks(updated)) await updateImportedSales(tx, b, ctx.userId, part.map(toRow), reason);
+  await insertImportedSales(tx, b, ctx.userId, fresh.map(toRow), reason, at);
+  await updateImportedSales(tx, b, ctx.userId, updated.map(toRow), reason);
   const lineRows = (i: PlannedSale): ImportedLineRow[] =>
     (i.record.lines ?? []).map((l, n) => ({
       sale_id: i.id,
       line_no: n + 1,
-      product_id: products.get(productKey(l)) ?? (products.get(`name:${l.name.toLowerCase()}`) as string),
+      product_id: look.products.idOf(l),
       name: l.name,
       quantityMilli: l.quantityMilli,
       unit_price: l.unitPrice,
@@ -205,21 +249,19 @@ export async function applySales(tx: Tx, ctx: Ctx, plan: SalePlan, reason: strin
       line_total: l.lineTotal,
       unit_cost: l.unitCost,
     }));
-  for (const part of chunks(written.filter((i) => i.record.lines !== null))) {
-    await replaceLines(
-      tx,
-      b,
-      part.map((i) => i.id),
-      part.flatMap(lineRows),
-    );
-  }
+  const withLines = written.filter((i) => i.record.lines !== null);
+  await replaceLines(
+    tx,
+    b,
+    withLines.map((i) => i.id),
+    withLines.flatMap(lineRows),
+  );
   await countSales(
     tx,
     b,
     written.map((i) => i.id),
     1,
   );
-  await hashJoinsOnly(tx, false);
 }
 
 /** A receipt as the preview shows it. */

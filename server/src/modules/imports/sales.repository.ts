@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Tx } from "../../db/client.js";
 import { milliToNumeric } from "../../lib/quantity.js";
-import { forBatches } from "./imports.repository.js";
+import { BATCH, forBatches } from "./imports.repository.js";
 
 /** The SQL of bringing in past sales (decision 021): reads for matching, then set-based writes. */
 
@@ -11,20 +11,34 @@ export interface StoredImportedSale {
   request_hash: string;
 }
 
-/** Sales brought in before under these receipt numbers. */
+/** Sales brought in before under these receipt numbers (a batch of them: one statement, by index). */
 export async function salesByRef(tx: Tx, businessId: string, refs: string[]) {
-  const rows: StoredImportedSale[] = [];
-  for (let i = 0; i < refs.length; i += 5000) {
-    rows.push(
-      ...(await queryRows<StoredImportedSale>(
-        tx,
-        sql`select id, external_ref, request_hash from sales
-            where business_id = ${businessId} and external_ref in (
-              select jsonb_array_elements_text(${JSON.stringify(refs.slice(i, i + 5000))}::jsonb))`,
-      )),
-    );
-  }
+  const rows = await queryRows<StoredImportedSale>(
+    tx,
+    sql`select id, external_ref, request_hash from sales
+        where business_id = ${businessId} and external_ref = any(array(
+          select jsonb_array_elements_text(${JSON.stringify(refs)}::jsonb)))`,
+  );
   return new Map(rows.map((r) => [r.external_ref, r]));
+}
+
+/**
+ * A kept preview's receipts, `size` at a time, in date order (then file order), read through a
+ * cursor in the caller's transaction: the server holds one batch, never the whole file. The ISO
+ * instants sort as text, byte by byte, as they would in the server.
+ */
+export async function* keptReceipts<T>(tx: Tx, businessId: string, importId: string, size = BATCH) {
+  await tx.execute(sql`declare kept_receipts no scroll cursor for
+    select r.elem from imports i, jsonb_array_elements(i.payload->'records') with ordinality as r(elem, n)
+    where i.business_id = ${businessId} and i.id = ${importId}
+    order by r.elem->>'occurredAt' collate "C", r.n`);
+  for (;;) {
+    const rows = await queryRows<{ elem: T }>(tx, sql.raw(`fetch ${Math.trunc(size)} from kept_receipts`));
+    if (rows.length) yield rows.map((r) => r.elem);
+    if (rows.length < size) break;
+  }
+  // Closed only when read to the end: on an error the transaction rolls back, and that closes it.
+  await tx.execute(sql`close kept_receipts`);
 }
 
 /** Every product (archived ones too: a past sale may name an item no longer sold), for matching lines. */
