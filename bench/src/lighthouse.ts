@@ -1,8 +1,9 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { benchDir } from "./server.js";
-import { round } from "./util.js";
+import type { Figure } from "./report.js";
+import { benchDir, type RunningServer, startServer } from "./server.js";
+import { log, round } from "./util.js";
 
 export interface PageScore {
   page: string;
@@ -68,5 +69,53 @@ export async function lighthouse(page: string, url: string, cookie?: string): Pr
     tbtMs: audit("total-blocking-time"),
     cls: audit("cumulative-layout-shift"),
     ...(lhr.runtimeError?.message ? { error: lhr.runtimeError.message } : {}),
+  };
+}
+
+/** Lighthouse on the sign-in page and the owner's home, as figures and the report's table. */
+export async function lighthouseRuns(
+  ownerCookie: string,
+  url: string,
+  out: { add: (f: Figure) => void; notes: string[]; servers: RunningServer[] },
+) {
+  const { add, notes, servers } = out;
+  const server = await startServer({ databaseUrl: url });
+  servers.push(server);
+  const pages = [await lighthouse("sign-in", `${server.url}/`)];
+  // There is no /sell page yet: the signed-in page measured is the owner's home (the dashboard).
+  pages.push(await lighthouse("home (signed in as owner)", `${server.url}/`, ownerCookie));
+  await server.stop();
+  const lines = [
+    "| page | performance | accessibility | LCP ms | TBT ms | CLS |",
+    "| --- | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const p of pages) {
+    const key = p.page.startsWith("sign") ? "signIn" : "home";
+    add({
+      id: `lighthouse.${key}.performance`,
+      label: `Lighthouse ${p.page}: performance`,
+      value: p.performance,
+      unit: "",
+    });
+    add({
+      id: `lighthouse.${key}.accessibility`,
+      label: `Lighthouse ${p.page}: accessibility`,
+      value: p.accessibility,
+      unit: "",
+    });
+    add({ id: `lighthouse.${key}.lcpMs`, label: `Lighthouse ${p.page}: LCP`, value: p.lcpMs, unit: "ms" });
+    add({ id: `lighthouse.${key}.tbtMs`, label: `Lighthouse ${p.page}: TBT`, value: p.tbtMs, unit: "ms" });
+    add({ id: `lighthouse.${key}.cls`, label: `Lighthouse ${p.page}: CLS`, value: p.cls, unit: "" });
+    lines.push(
+      `| ${p.page} | ${p.performance ?? "—"} | ${p.accessibility ?? "—"} | ${p.lcpMs ?? "—"} | ${p.tbtMs ?? "—"} | ${p.cls ?? "—"} |`,
+    );
+    if (p.error) notes.push(`Lighthouse on ${p.page} did not complete: ${p.error.replace(/\s+/g, " ").slice(0, 300)}`);
+    log(
+      `lighthouse ${p.page}: perf ${p.performance} a11y ${p.accessibility}${p.error ? ` (${p.error.slice(0, 80)})` : ""}`,
+    );
+  }
+  return {
+    pages,
+    summary: `Lighthouse 12 (mobile defaults, simulated throttling), Debian Chromium:\n\n${lines.join("\n")}`,
   };
 }

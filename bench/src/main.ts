@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { createDatabase, databaseSizeMb, dropDatabase, postgresVersion } from "./db.js";
 import { importFigures } from "./imports.js";
-import { lighthouse } from "./lighthouse.js";
+import { lighthouseRuns } from "./lighthouse.js";
 import { type LimitTarget, oneStatementLimit, pgliteLimit, targetsOf } from "./limit.js";
 import { type LiveResult, liveLatency } from "./live.js";
 import { writeMarkdown } from "./markdown.js";
@@ -18,12 +18,12 @@ import { offlineFigures } from "./offline.js";
 import { captureSale, type RawResult, replaySales } from "./raw-sql.js";
 import { readFigures, timeReads } from "./reads.js";
 import { type Figure, judge, readBudgets, writeJson } from "./report.js";
-import { type LoadResult, loadSales } from "./sales-load.js";
+import { type LoadResult, loadFigures, loadSales } from "./sales-load.js";
 import { seedManyBusinesses, seedSales } from "./seed.js";
 import { benchDir, type RunningServer, startServer, tempDir } from "./server.js";
 import { type Shop, setUpShop } from "./shop.js";
 import { loadAverage, log, machine, mode, reportName, sleep } from "./util.js";
-import { firstLoad } from "./web.js";
+import { webSizes } from "./web.js";
 
 const args = new Set(process.argv.slice(2));
 const settings = {
@@ -92,7 +92,7 @@ async function salesOnPostgres(sales: SalesSection, memory: Record<string, numbe
       `c=${c}: Duka ${duka.throughput}/s p99 ${duka.p99} ms non2xx ${duka.non2xx}; replay ${raw.throughput}/s ` +
         `(${pct(duka.throughput, raw.throughput)}%); one statement ${one.throughput}/s (${pct(duka.throughput, one.throughput)}%)`,
     );
-    addLoadFigures("postgres", duka);
+    for (const f of loadFigures("postgres", duka)) add(f);
     add({
       id: `sales.limit.c${c}.throughput`,
       label: `One-statement sale straight to PostgreSQL, one business, ${c} connections: throughput`,
@@ -181,7 +181,7 @@ async function manyShops(server: RunningServer, url: string, sales: SalesSection
   log(
     `${SPREAD_BUSINESSES} shops × 2 staff: Duka ${duka.throughput}/s p99 ${duka.p99} ms; spread limit (best) ${best}/s`,
   );
-  addLoadFigures("manyShops", duka);
+  for (const f of loadFigures("manyShops", duka, SPREAD_BUSINESSES)) add(f);
   add({
     id: "sales.manyShops.percentOfLimit",
     label: `Duka, ${SPREAD_BUSINESSES} businesses × 2 staff at once, as % of the best spread one-statement limit`,
@@ -207,45 +207,6 @@ function explainSaleLatency(sales: SalesSection) {
           "that PostgreSQL, the server and the load generator share; the figure to hold is the ratio to that limit."
         : `The server adds ${Math.round(duka.p99 - raw.p99)} ms at p99 over the SQL alone.`),
   );
-}
-
-function addLoadFigures(db: "postgres" | "pglite" | "manyShops", r: LoadResult) {
-  const name = {
-    postgres: "PostgreSQL",
-    pglite: "PGlite",
-    manyShops: `PostgreSQL, ${SPREAD_BUSINESSES} shops × 2 staff`,
-  }[db];
-  const c = r.connections;
-  add({
-    id: `sales.${db}.c${c}.throughput`,
-    label: `Record a sale, ${name}, ${c} concurrent: throughput`,
-    value: r.throughput,
-    unit: "sales/s",
-  });
-  add({
-    id: `sales.${db}.c${c}.p50Ms`,
-    label: `Record a sale, ${name}, ${c} concurrent: p50`,
-    value: r.p50,
-    unit: "ms",
-  });
-  add({
-    id: `sales.${db}.c${c}.p95Ms`,
-    label: `Record a sale, ${name}, ${c} concurrent: p95`,
-    value: r.p95,
-    unit: "ms",
-  });
-  add({
-    id: `sales.${db}.c${c}.p99Ms`,
-    label: `Record a sale, ${name}, ${c} concurrent: p99`,
-    value: r.p99,
-    unit: "ms",
-  });
-  add({
-    id: `sales.${db}.c${c}.non2xx`,
-    label: `Record a sale, ${name}, ${c} concurrent: non-2xx + errors`,
-    value: r.non2xx + r.errors,
-    unit: "",
-  });
 }
 
 async function salesOnPglite(sales: SalesSection, memory: Record<string, number | null>) {
@@ -280,7 +241,7 @@ async function salesOnPglite(sales: SalesSection, memory: Record<string, number 
       log(
         `PGlite c=${c}: ${r.throughput}/s p99 ${r.p99} ms non2xx ${r.non2xx} (${pct(r.throughput, limit)}% of the limit)`,
       );
-      addLoadFigures("pglite", r);
+      for (const f of loadFigures("pglite", r)) add(f);
       add({
         id: `sales.pglite.c${c}.percentOfLimit`,
         label: `Duka on PGlite as % of the in-process one-statement limit, ${c} concurrent`,
@@ -356,58 +317,6 @@ async function scale(url: string, shop: Shop) {
   return section;
 }
 
-function webSizes() {
-  const w = firstLoad();
-  add({ id: "web.firstLoadJsKb", label: "First load, gzipped JavaScript", value: w.jsKb, unit: "KB" });
-  add({ id: "web.firstLoadCssKb", label: "First load, gzipped CSS", value: w.cssKb, unit: "KB" });
-  return {
-    ...w,
-    summary: `First load (index.html's scripts, stylesheets, modulepreloads and their static imports): ${w.jsKb} KB gzipped JavaScript, ${w.cssKb} KB gzipped CSS.`,
-  };
-}
-
-async function lighthouseRuns(shop: Shop, url: string) {
-  const server = await startServer({ databaseUrl: url });
-  servers.push(server);
-  const pages = [await lighthouse("sign-in", `${server.url}/`)];
-  // There is no /sell page yet: the signed-in page measured is the owner's home (the dashboard).
-  pages.push(await lighthouse("home (signed in as owner)", `${server.url}/`, shop.ownerCookie));
-  await server.stop();
-  const lines = [
-    "| page | performance | accessibility | LCP ms | TBT ms | CLS |",
-    "| --- | ---: | ---: | ---: | ---: | ---: |",
-  ];
-  for (const p of pages) {
-    const key = p.page.startsWith("sign") ? "signIn" : "home";
-    add({
-      id: `lighthouse.${key}.performance`,
-      label: `Lighthouse ${p.page}: performance`,
-      value: p.performance,
-      unit: "",
-    });
-    add({
-      id: `lighthouse.${key}.accessibility`,
-      label: `Lighthouse ${p.page}: accessibility`,
-      value: p.accessibility,
-      unit: "",
-    });
-    add({ id: `lighthouse.${key}.lcpMs`, label: `Lighthouse ${p.page}: LCP`, value: p.lcpMs, unit: "ms" });
-    add({ id: `lighthouse.${key}.tbtMs`, label: `Lighthouse ${p.page}: TBT`, value: p.tbtMs, unit: "ms" });
-    add({ id: `lighthouse.${key}.cls`, label: `Lighthouse ${p.page}: CLS`, value: p.cls, unit: "" });
-    lines.push(
-      `| ${p.page} | ${p.performance ?? "—"} | ${p.accessibility ?? "—"} | ${p.lcpMs ?? "—"} | ${p.tbtMs ?? "—"} | ${p.cls ?? "—"} |`,
-    );
-    if (p.error) notes.push(`Lighthouse on ${p.page} did not complete: ${p.error.replace(/\s+/g, " ").slice(0, 300)}`);
-    log(
-      `lighthouse ${p.page}: perf ${p.performance} a11y ${p.accessibility}${p.error ? ` (${p.error.slice(0, 80)})` : ""}`,
-    );
-  }
-  return {
-    pages,
-    summary: `Lighthouse 12 (mobile defaults, simulated throttling), Debian Chromium:\n\n${lines.join("\n")}`,
-  };
-}
-
 /** One scenario on its own, for working on it: its figures are printed, the report is not rewritten. */
 const ONLY: Record<string, (add: (f: Figure) => void) => Promise<unknown>> = {
   offline: offlineFigures,
@@ -449,8 +358,9 @@ async function main() {
   await pgRun.server.stop();
   await salesOnPglite(sales, memory);
   if (!args.has("--skip-web")) {
-    result.web = webSizes();
-    if (!args.has("--skip-lighthouse")) result.lighthouse = await lighthouseRuns(pgRun.shop, pgRun.url);
+    result.web = webSizes(add);
+    if (!args.has("--skip-lighthouse"))
+      result.lighthouse = await lighthouseRuns(pgRun.shop.ownerCookie, pgRun.url, { add, notes, servers });
     await offlineFigures(add);
   }
   if (!args.has("--skip-imports")) result.imports = await importFigures(add);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
+import type { Figure } from "./report.js";
 import { type Shop, saleBody } from "./shop.js";
 import { percentile, round } from "./util.js";
 
@@ -95,4 +96,19 @@ export async function loadSales(
     errors: result.errors + result.timeouts,
     ...(sampleRss ? { rssMaxMb: rssMax } : {}),
   };
+}
+
+const NAMES = { postgres: "PostgreSQL", pglite: "PGlite", manyShops: "PostgreSQL, {n} shops × 2 staff" };
+
+/** A load level's figures for the report: throughput, latencies and failures. */
+export function loadFigures(db: keyof typeof NAMES, r: LoadResult, businesses = 0): Figure[] {
+  const at = `Record a sale, ${NAMES[db].replace("{n}", String(businesses))}, ${r.connections} concurrent`;
+  const id = `sales.${db}.c${r.connections}`;
+  return [
+    { id: `${id}.throughput`, label: `${at}: throughput`, value: r.throughput, unit: "sales/s" },
+    { id: `${id}.p50Ms`, label: `${at}: p50`, value: r.p50, unit: "ms" },
+    { id: `${id}.p95Ms`, label: `${at}: p95`, value: r.p95, unit: "ms" },
+    { id: `${id}.p99Ms`, label: `${at}: p99`, value: r.p99, unit: "ms" },
+    { id: `${id}.non2xx`, label: `${at}: non-2xx + errors`, value: r.non2xx + r.errors, unit: "" },
+  ];
 }

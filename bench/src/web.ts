@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import type { Figure } from "./report.js";
 import { repoDir } from "./server.js";
 import { round } from "./util.js";
 
@@ -51,4 +52,15 @@ export function firstLoad() {
       2,
     );
   return { files, jsKb: sum(".js"), cssKb: sum(".css") };
+}
+
+/** The first load's sizes, as figures and the report's line. */
+export function webSizes(add: (f: Figure) => void) {
+  const w = firstLoad();
+  add({ id: "web.firstLoadJsKb", label: "First load, gzipped JavaScript", value: w.jsKb, unit: "KB" });
+  add({ id: "web.firstLoadCssKb", label: "First load, gzipped CSS", value: w.cssKb, unit: "KB" });
+  return {
+    ...w,
+    summary: `First load (index.html's scripts, stylesheets, modulepreloads and their static imports): ${w.jsKb} KB gzipped JavaScript, ${w.cssKb} KB gzipped CSS.`,
+  };
 }
