@@ -4,10 +4,23 @@ import { openDatabase } from "../../server/src/db/client.js";
 import type { RawResult } from "./raw-sql.js";
 import { percentile, round } from "./util.js";
 
+/** A cash sale's figures added to a summary row of `table` keyed by `period` (its day or its month). */
+const figuresInsert = (table: string, period: string, value: string) =>
+  `  insert into ${table} as d (business_id, ${period}, location_id, user_id, payment_method, sales_count,
+    items_sold, gross, discounts, net, cost_of_goods, lines_without_cost, covered_revenue, covered_cost)
+  select $1, ${value}, $2, $3, 'cash', 1, tot.items, tot.total, 0, tot.total, coalesce(tot.cogs, 0),
+    tot.no_cost, coalesce(tot.covered_revenue, 0), coalesce(tot.covered_cost, 0)
+  from sale, tot
+  on conflict (business_id, ${period}, location_id, user_id, payment_method) do update set
+    sales_count = d.sales_count + 1, items_sold = d.items_sold + excluded.items_sold, gross = d.gross + excluded.gross,
+    net = d.net + excluded.net, cost_of_goods = d.cost_of_goods + excluded.cost_of_goods,
+    lines_without_cost = d.lines_without_cost + excluded.lines_without_cost,
+    covered_revenue = d.covered_revenue + excluded.covered_revenue, covered_cost = d.covered_cost + excluded.covered_cost`;
+
 /**
  * The ceiling of recording a sale on this machine: the same rows a Duka sale writes (the receipt
- * counter, the sale, its lines, the payment, each line's stock level and movement, both daily
- * summaries, the audit row and the notify) as ONE statement of data-modifying CTEs, prepared once
+ * counter, the sale, its lines, the payment, each line's stock level and movement, the daily and
+ * monthly summaries, the audit row and the notify) as ONE statement of data-modifying CTEs, prepared once
  * per connection, in autocommit. No HTTP, no framework, no session check, no separate reads: what
  * PostgreSQL itself can do. Duka's throughput is reported as a percentage of this.
  *
@@ -51,27 +64,9 @@ with req as (
   select $1, level.product_id, $2, 'sale', -p.qty, level.quantity, p.cost, $4, $3, now()
   from level join p on p.product_id = level.product_id
 ), daily as (
-  insert into sales_daily as d (business_id, business_date, location_id, user_id, payment_method, sales_count,
-    items_sold, gross, discounts, net, cost_of_goods, lines_without_cost, covered_revenue, covered_cost)
-  select $1, sale.business_date, $2, $3, 'cash', 1, tot.items, tot.total, 0, tot.total, coalesce(tot.cogs, 0),
-    tot.no_cost, coalesce(tot.covered_revenue, 0), coalesce(tot.covered_cost, 0)
-  from sale, tot
-  on conflict (business_id, business_date, location_id, user_id, payment_method) do update set
-    sales_count = d.sales_count + 1, items_sold = d.items_sold + excluded.items_sold, gross = d.gross + excluded.gross,
-    net = d.net + excluded.net, cost_of_goods = d.cost_of_goods + excluded.cost_of_goods,
-    lines_without_cost = d.lines_without_cost + excluded.lines_without_cost,
-    covered_revenue = d.covered_revenue + excluded.covered_revenue, covered_cost = d.covered_cost + excluded.covered_cost
+${figuresInsert("sales_daily", "business_date", "sale.business_date")}
 ), monthly as (
-  insert into sales_monthly as d (business_id, month, location_id, user_id, payment_method, sales_count,
-    items_sold, gross, discounts, net, cost_of_goods, lines_without_cost, covered_revenue, covered_cost)
-  select $1, date_trunc('month', sale.business_date)::date, $2, $3, 'cash', 1, tot.items, tot.total, 0, tot.total,
-    coalesce(tot.cogs, 0), tot.no_cost, coalesce(tot.covered_revenue, 0), coalesce(tot.covered_cost, 0)
-  from sale, tot
-  on conflict (business_id, month, location_id, user_id, payment_method) do update set
-    sales_count = d.sales_count + 1, items_sold = d.items_sold + excluded.items_sold, gross = d.gross + excluded.gross,
-    net = d.net + excluded.net, cost_of_goods = d.cost_of_goods + excluded.cost_of_goods,
-    lines_without_cost = d.lines_without_cost + excluded.lines_without_cost,
-    covered_revenue = d.covered_revenue + excluded.covered_revenue, covered_cost = d.covered_cost + excluded.covered_cost
+${figuresInsert("sales_monthly", "month", "date_trunc('month', sale.business_date)::date")}
 ), products_monthly as (
   insert into product_sales_monthly as d (business_id, month, product_id, quantity, revenue)
   select $1, date_trunc('month', sale.business_date)::date, p.product_id, p.qty, p.line_total from sale, p
